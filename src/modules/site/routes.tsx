@@ -1,0 +1,75 @@
+import type { FastifyInstance } from "fastify";
+import { ping } from "../../platform/db/database.js";
+import { migrationsCurrent } from "../../platform/db/migrator.js";
+import { parseForm } from "../../platform/http/forms.js";
+import type { Platform } from "../../platform/platform.js";
+import { feedbackForm } from "./schema.js";
+import { submitAccessibilityFeedback } from "./service.js";
+import {
+  AccessibilityPage,
+  ApiDocsPage,
+  EasyLanguagePage,
+  type EndpointRow,
+  HomePage,
+  ImpressumPage,
+  PrivacyPage,
+} from "./views/pages.js";
+
+export function siteRoutes(app: FastifyInstance, platform: Platform): void {
+  app.get("/healthz", { config: { rateLimit: false } }, async () => ({ status: "ok" }));
+
+  app.get("/readyz", { config: { rateLimit: false } }, async (_request, reply) => {
+    try {
+      await ping(platform.db);
+      if (!(await migrationsCurrent(platform.db))) {
+        return reply.code(503).send({ status: "not_ready", reason: "migrations_pending" });
+      }
+      return { status: "ready" };
+    } catch {
+      return reply.code(503).send({ status: "not_ready", reason: "database_unreachable" });
+    }
+  });
+
+  app.get("/", async (request, reply) => reply.page({ title: request.t("nav.home"), body: <HomePage /> }));
+  app.get("/impressum", async (request, reply) =>
+    reply.page({ title: request.t("impressum.title"), body: <ImpressumPage /> }),
+  );
+  app.get("/datenschutz", async (request, reply) =>
+    reply.page({ title: request.t("privacy.title"), body: <PrivacyPage /> }),
+  );
+  app.get("/leichte-sprache", async (request, reply) =>
+    reply.page({ title: request.t("easy.title"), body: <EasyLanguagePage /> }),
+  );
+
+  app.get("/barrierefreiheit", async (request, reply) =>
+    reply.page({ title: request.t("a11y.title"), body: <AccessibilityPage form={{ values: {}, errors: {} }} /> }),
+  );
+  app.post(
+    "/barrierefreiheit",
+    { config: { rateLimit: { max: 10, timeWindow: "10 minutes" } } },
+    async (request, reply) => {
+      const form = parseForm(feedbackForm, request.body, request.t, request.locale);
+      if (!form.ok) {
+        return reply.page({
+          status: 422,
+          title: request.t("a11y.title"),
+          body: <AccessibilityPage form={{ values: form.values, errors: form.errors }} />,
+        });
+      }
+      await submitAccessibilityFeedback(platform, form.data);
+      return reply.flash("success", "a11y.form.thanks").redirect("/barrierefreiheit", 303);
+    },
+  );
+
+  app.get("/api/v1/openapi.json", { config: { rateLimit: false } }, async () => app.swagger());
+  app.get("/api", async (request, reply) => {
+    const doc = app.swagger() as { paths?: Record<string, Record<string, { summary?: string }>> };
+    const endpoints: EndpointRow[] = [];
+    for (const [path, operations] of Object.entries(doc.paths ?? {})) {
+      for (const [method, op] of Object.entries(operations)) {
+        endpoints.push({ method: method.toUpperCase(), path, summary: op.summary ?? "" });
+      }
+    }
+    return reply.page({ title: request.t("api.title"), body: <ApiDocsPage endpoints={endpoints} /> });
+  });
+}

@@ -1,0 +1,110 @@
+import type { Generated } from "kysely";
+
+// The typed schema of the whole database. Each module declares its own tables in
+// its tables.ts; this file joins them so every repo works on one Kysely type.
+
+type Timestamp = string | Date; // text ISO on SQLite; Better Auth's tables use timestamptz on PostgreSQL
+
+export interface UsersTable {
+  id: string;
+  name: string;
+  email: string;
+  email_verified: number | boolean;
+  image: string | null;
+  role: string;
+  locale: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  token: string;
+  user_id: string;
+  expires_at: Timestamp;
+  ip_address: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AccountsTable {
+  id: string;
+  account_id: string;
+  provider_id: string;
+  user_id: string;
+  password: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface VerificationsTable {
+  id: string;
+  identifier: string;
+  value: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface OutboxTable {
+  id: string;
+  idempotency_key: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  attachments: string | null;
+  status: "pending" | "sent" | "failed";
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface StoredFilesTable {
+  id: string;
+  storage_key: string;
+  original_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
+export interface AccessibilityFeedbackTable {
+  id: string;
+  name: string | null;
+  email: string | null;
+  page_url: string | null;
+  message: string;
+  created_at: string;
+}
+
+export interface PlatformTables {
+  users: UsersTable;
+  sessions: SessionsTable;
+  accounts: AccountsTable;
+  verifications: VerificationsTable;
+  api_tokens: ApiTokensTable;
+  outbox: OutboxTable;
+  stored_files: StoredFilesTable;
+  accessibility_feedback: AccessibilityFeedbackTable;
+}
+
+// Modules add their tables here: `export interface Database extends PlatformTables, EventsTables {}`
+export interface Database extends PlatformTables {}

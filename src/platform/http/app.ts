@@ -1,0 +1,335 @@
+import compress from "@fastify/compress";
+import cookie from "@fastify/cookie";
+import csrf from "@fastify/csrf-protection";
+import formbody from "@fastify/formbody";
+import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
+import { qs } from "../../lib/querystring.js";
+import { anonymous } from "../auth/actor.js";
+import { resolveActor } from "../auth/resolve-actor.js";
+import { isLocale, registerMessages, translator } from "../i18n/i18n.js";
+import { platformMessages } from "../i18n/messages.js";
+import type { AppModule } from "../module.js";
+import type { Platform } from "../platform.js";
+import { ErrorPage } from "../views/error-page.js";
+import { registerAssets } from "./assets.js";
+import { DomainError } from "./errors.js";
+import { FLASH_COOKIE, LOCALE_COOKIE, renderPage } from "./request-context.js";
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export const isApiRequest = (request: FastifyRequest) => request.url.startsWith("/api/");
+
+export interface BuildOptions {
+  platform: Platform;
+  modules: AppModule[];
+}
+
+/** Builds the whole application: platform plugins first, then every module's routes. */
+export async function buildApp({ platform, modules }: BuildOptions): Promise<FastifyInstance> {
+  const { config } = platform;
+  const app = Fastify({
+    loggerInstance: platform.logger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, querystringParser: (s: string) => qs.parse(s) },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate("platform", platform);
+  app.decorate("navItems", []);
+
+  registerMessages(platformMessages);
+  for (const module of modules) if (module.messages) registerMessages(module.messages);
+  app.navItems.push(...modules.flatMap((m) => m.nav ?? []).sort((a, b) => a.order - b.order));
+
+  // --- external plugins -----------------------------------------------------
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(formbody, { parser: (body) => qs.parse(body) });
+  await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 5, fields: 50 } });
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ["br", "gzip"],
+    brotliOptions: { params: { [(await import("node:zlib")).constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: [
+          "'self'",
+          "data:",
+          ...(config.map.tileUrl ? [new URL(config.map.tileUrl.replace(/\{[a-z]\}/g, "0")).origin] : []),
+        ],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        ...(config.isProduction ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: config.isProduction,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: "same-origin" },
+  });
+  if (config.rateLimit) {
+    await app.register(rateLimit, {
+      global: true,
+      max: 600,
+      timeWindow: "1 minute",
+      errorResponseBuilder: (_request, context) => {
+        const error = new DomainError(429, "rate_limited", "error.rateLimit.text", {
+          seconds: Math.max(1, Math.ceil(context.ttl / 1000)),
+        });
+        return error;
+      },
+    });
+  }
+  await app.register(csrf, {
+    sessionPlugin: "@fastify/cookie",
+    cookieKey: "bn_csrf",
+    cookieOpts: { path: "/", sameSite: "lax", httpOnly: true, secure: config.isProduction, signed: true },
+    getToken: (request) => {
+      const body = request.body as Record<string, unknown> | undefined;
+      const query = request.query as Record<string, unknown> | undefined;
+      const token = body?._csrf ?? query?._csrf ?? request.headers["x-csrf-token"];
+      return typeof token === "string" ? token : "";
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Bildungsnetz API",
+        version: "1.0.0",
+        description:
+          "JSON-Schnittstelle des Bildungsnetzes. Fehler als application/problem+json (RFC 9457) mit stabilem `code` und deutschem `detail`.",
+        license: { name: "EUPL-1.2", identifier: "EUPL-1.2" },
+      },
+      servers: [{ url: config.baseUrl }],
+      components: {
+        securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "API-Token aus dem Konto" } },
+      },
+    },
+    transform: jsonSchemaTransform,
+    hideUntagged: true,
+  });
+
+  // --- request context --------------------------------------------------------
+  app.decorateRequest("locale", "de");
+  app.decorateRequest("t", translator("de"));
+  app.decorateRequest("actor", null as unknown as { kind: "anonymous" });
+  app.decorateReply("page", function (this: FastifyReply, options) {
+    return renderPage(this.request, this, options);
+  });
+  app.decorateReply("flash", function (this: FastifyReply, kind, messageKey, params) {
+    this.setCookie(FLASH_COOKIE, JSON.stringify({ kind, key: messageKey, params }), {
+      path: "/",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: config.isProduction,
+      signed: true,
+      maxAge: 60,
+    });
+    return this;
+  });
+
+  app.addHook("onRequest", async (request) => {
+    request.actor = anonymous;
+    const cookieLocale = request.cookies[LOCALE_COOKIE];
+    request.locale = isLocale(cookieLocale) ? cookieLocale : "de";
+    request.t = translator(request.locale);
+  });
+  app.addHook("preValidation", async (request) => {
+    request.actor = await resolveActor(request);
+  });
+  // Every state-changing form needs a valid CSRF token. The JSON API is exempt:
+  // it authenticates with bearer tokens, which a browser never sends by itself.
+  app.addHook("preValidation", async (request, reply) => {
+    if (!UNSAFE.has(request.method) || isApiRequest(request)) return;
+    await new Promise<void>((resolve, reject) => {
+      app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve()));
+    });
+  });
+
+  // --- errors -----------------------------------------------------------------
+  app.setErrorHandler(async (error: FastifyError, request, reply) => handleError(app, error, request, reply));
+  app.setNotFoundHandler(
+    {
+      preValidation: async (request: FastifyRequest) => {
+        request.actor = await resolveActor(request);
+      },
+    },
+    async (request, reply) => {
+      if (isApiRequest(request)) {
+        return sendProblem(
+          reply,
+          404,
+          "not_found",
+          request.t("error.notFound.title"),
+          "Diese Adresse gibt es in der API nicht.",
+        );
+      }
+      return reply.page({
+        status: 404,
+        title: request.t("error.notFound.title"),
+        body: ErrorPage({ titleKey: "error.notFound.title", textKey: "error.notFound.text" }),
+      });
+    },
+  );
+
+  // --- routes -------------------------------------------------------------------
+  registerAssets(app);
+  app.get("/sprache", async (request, reply) => {
+    const { lang, zurueck } = request.query as { lang?: string; zurueck?: string };
+    const target = typeof zurueck === "string" && /^\/(?!\/)/.test(zurueck) ? zurueck : "/";
+    if (isLocale(lang)) {
+      reply.setCookie(LOCALE_COOKIE, lang, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 365 * 24 * 3600 });
+    }
+    return reply.redirect(target, 303);
+  });
+  for (const module of modules) {
+    if (module.register) await app.register(async (scope) => module.register?.(scope, platform));
+  }
+  return app;
+}
+
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  title: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+) {
+  return reply
+    .code(status)
+    .header("content-type", "application/problem+json; charset=utf-8")
+    .send(JSON.stringify({ type: `urn:bildungsnetz:problem:${code}`, title, status, code, detail, ...extra }));
+}
+
+const de = translator("de");
+
+async function handleError(app: FastifyInstance, error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const api = isApiRequest(request);
+
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors = error.validation.map((issue) => ({
+      field: issue.instancePath.replace(/^\//, "").replace(/\//g, "."),
+      message: issue.message ?? "ungültig",
+    }));
+    return sendProblem(
+      reply,
+      422,
+      "validation_failed",
+      de("error.validation.title"),
+      errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join("; "),
+      { errors },
+    );
+  }
+
+  if (error instanceof DomainError) {
+    if (error.status === 429) reply.header("retry-after", String(error.params.seconds ?? 60));
+    if (api) {
+      const errors = Object.entries(error.fieldErrors).map(([field, key]) => ({ field, message: de(key) }));
+      return sendProblem(
+        reply,
+        error.status,
+        error.code,
+        titleFor(error.status),
+        de(error.messageKey, error.params),
+        errors.length ? { errors } : {},
+      );
+    }
+    return reply.page({
+      status: error.status,
+      title: request.t(titleKeyFor(error.status)),
+      body: ErrorPage({ titleKey: titleKeyFor(error.status), textKey: error.messageKey, params: error.params }),
+    });
+  }
+
+  const status = error.statusCode ?? 500;
+  if (error.code?.startsWith("FST_CSRF")) {
+    if (api) return sendProblem(reply, 403, "csrf_invalid", de("error.csrf.title"), de("error.csrf.text"));
+    return reply.page({
+      status: 403,
+      title: request.t("error.csrf.title"),
+      body: ErrorPage({ titleKey: "error.csrf.title", textKey: "error.csrf.text" }),
+    });
+  }
+  if (status >= 400 && status < 500) {
+    const detail = clientErrorDetail(error);
+    if (api) return sendProblem(reply, status, error.code?.toLowerCase() ?? "bad_request", titleFor(status), detail);
+    return reply.page({
+      status,
+      title: request.t("error.badRequest.title"),
+      body: ErrorPage({ titleKey: "error.badRequest.title", text: detail }),
+    });
+  }
+
+  request.log.error({ err: error }, "unhandled error");
+  if (api) return sendProblem(reply, 500, "internal_error", de("error.server.title"), de("error.server.text"));
+  try {
+    return reply.page({
+      status: 500,
+      title: request.t("error.server.title"),
+      body: ErrorPage({ titleKey: "error.server.title", textKey: "error.server.text" }),
+    });
+  } catch (renderError) {
+    app.log.error({ err: renderError }, "error page failed");
+    return reply.code(500).type("text/plain; charset=utf-8").send("Interner Fehler");
+  }
+}
+
+function clientErrorDetail(error: FastifyError): string {
+  switch (error.code) {
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+    case "FST_REQ_FILE_TOO_LARGE":
+      return "Die gesendeten Daten sind zu groß.";
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return "Dieses Datenformat wird nicht unterstützt. Bitte senden Sie JSON (application/json).";
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+      return "Der Inhalt der Anfrage ist kein gültiges JSON.";
+    default:
+      return error.statusCode === 400
+        ? "Die Anfrage ist ungültig."
+        : `Die Anfrage konnte nicht bearbeitet werden (${error.statusCode}).`;
+  }
+}
+
+function titleKeyFor(status: number): string {
+  switch (status) {
+    case 401:
+      return "error.unauthorized.title";
+    case 403:
+      return "error.forbidden.title";
+    case 404:
+      return "error.notFound.title";
+    case 409:
+      return "error.conflict.title";
+    case 422:
+      return "error.validation.title";
+    case 429:
+      return "error.rateLimit.title";
+    default:
+      return status >= 500 ? "error.server.title" : "error.badRequest.title";
+  }
+}
+
+const titleFor = (status: number) => de(titleKeyFor(status));

@@ -1,0 +1,491 @@
+import type { ComponentChildren, JSX } from "preact";
+import { usePage } from "./page-context.js";
+
+// Small Preact wrappers around KERN UX markup, used by every module's views.
+// Server-rendered only: no inline scripts, no style attributes (the CSP forbids both).
+
+export function Heading({ level = 1, children, id }: { level?: 1 | 2 | 3; children: ComponentChildren; id?: string }) {
+  const size = level === 1 ? "kern-heading-x-large" : level === 2 ? "kern-heading-large" : "kern-heading-medium";
+  const Tag = `h${level}` as "h1" | "h2" | "h3";
+  return (
+    <Tag class={`kern-heading ${size}`} id={id}>
+      {children}
+    </Tag>
+  );
+}
+
+export function Alert({
+  kind,
+  title,
+  children,
+  role,
+}: {
+  kind: "info" | "success" | "warning" | "danger";
+  title: string;
+  children?: ComponentChildren;
+  role?: "alert" | "status";
+}) {
+  return (
+    <div class={`kern-alert kern-alert--${kind}`} role={role}>
+      <div class="kern-alert__header">
+        <span class={`kern-icon kern-icon--${kind}`} aria-hidden="true" />
+        <span class="kern-title">{title}</span>
+      </div>
+      {children ? <div class="kern-alert__body">{children}</div> : null}
+    </div>
+  );
+}
+
+/** Error summary at the top of a form (GOV.UK pattern): links to each field with a problem. */
+export function ErrorSummary({ errors }: { errors: Record<string, string> }) {
+  const { t } = usePage();
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="kern-alert kern-alert--danger error-summary" role="alert" tabIndex={-1} id="fehler">
+      <div class="kern-alert__header">
+        <span class="kern-icon kern-icon--danger" aria-hidden="true" />
+        <h2 class="kern-title">{t("form.errorSummary", { count: entries.length })}</h2>
+      </div>
+      <div class="kern-alert__body">
+        <ul class="kern-list">
+          {entries.map(([field, message]) => (
+            <li key={field}>
+              <a class="kern-link" href={`#${fieldId(field)}`}>
+                {message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+export const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+
+interface FieldBase {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  required?: boolean;
+}
+
+function Label({ name, label, required }: Pick<FieldBase, "name" | "label" | "required">) {
+  const { t } = usePage();
+  return (
+    <label class="kern-label" for={fieldId(name)}>
+      {label}
+      {required ? null : <span class="kern-label__optional"> – {t("form.optional")}</span>}
+    </label>
+  );
+}
+
+function HintAndError({ name, hint, error }: Pick<FieldBase, "name" | "hint" | "error">) {
+  return (
+    <>
+      {hint ? (
+        <div class="kern-hint" id={`${fieldId(name)}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p class="kern-error" id={`${fieldId(name)}-error`} role="alert">
+          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
+          <span class="kern-body">{error}</span>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+const describedBy = ({ name, hint, error }: Pick<FieldBase, "name" | "hint" | "error">) =>
+  [hint ? `${fieldId(name)}-hint` : null, error ? `${fieldId(name)}-error` : null].filter(Boolean).join(" ") ||
+  undefined;
+
+export function TextField({
+  type = "text",
+  value,
+  autocomplete,
+  inputMode,
+  min,
+  max,
+  step,
+  ...field
+}: FieldBase & {
+  type?: "text" | "email" | "password" | "number" | "date" | "datetime-local" | "time" | "url" | "tel" | "search";
+  value?: string | number | undefined;
+  autocomplete?: string;
+  inputMode?: JSX.HTMLAttributes["inputMode"];
+  min?: string | number;
+  max?: string | number;
+  step?: string | number;
+}) {
+  return (
+    <div class={`kern-form-input${field.error ? " kern-form-input--error" : ""}`}>
+      <Label {...field} />
+      <HintAndError {...field} />
+      <input
+        class={`kern-form-input__input${field.error ? " kern-form-input__input--error" : ""}`}
+        id={fieldId(field.name)}
+        name={field.name}
+        type={type}
+        value={value ?? ""}
+        required={field.required}
+        autocomplete={autocomplete}
+        inputMode={inputMode}
+        min={min}
+        max={max}
+        step={step}
+        aria-invalid={field.error ? "true" : undefined}
+        aria-describedby={describedBy(field)}
+      />
+    </div>
+  );
+}
+
+export function TextArea({ value, rows = 5, ...field }: FieldBase & { value?: string | undefined; rows?: number }) {
+  return (
+    <div class={`kern-form-input${field.error ? " kern-form-input--error" : ""}`}>
+      <Label {...field} />
+      <HintAndError {...field} />
+      <textarea
+        class={`kern-form-input__input${field.error ? " kern-form-input__input--error" : ""}`}
+        id={fieldId(field.name)}
+        name={field.name}
+        rows={rows}
+        required={field.required}
+        aria-invalid={field.error ? "true" : undefined}
+        aria-describedby={describedBy(field)}
+      >
+        {value ?? ""}
+      </textarea>
+    </div>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function Select({
+  options,
+  value,
+  placeholder,
+  ...field
+}: FieldBase & { options: Option[]; value?: string | undefined; placeholder?: string }) {
+  return (
+    <div class={`kern-form-input${field.error ? " kern-form-input--error" : ""}`}>
+      <Label {...field} />
+      <HintAndError {...field} />
+      <div class="kern-form-input__select-wrapper">
+        <select
+          class={`kern-form-input__select${field.error ? " kern-form-input__select--error" : ""}`}
+          id={fieldId(field.name)}
+          name={field.name}
+          required={field.required}
+          aria-invalid={field.error ? "true" : undefined}
+          aria-describedby={describedBy(field)}
+        >
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value} selected={o.value === value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+export function Checkbox({
+  name,
+  label,
+  checked,
+  value = "on",
+  error,
+  hint,
+  required,
+  id,
+}: {
+  name: string;
+  label: ComponentChildren;
+  checked?: boolean;
+  value?: string;
+  error?: string | undefined;
+  hint?: string;
+  required?: boolean;
+  id?: string;
+}) {
+  const inputId = id ?? fieldId(name);
+  return (
+    <div class={`kern-form-check${error ? " kern-form-check--error" : ""}`}>
+      <input
+        class={`kern-form-check__checkbox${error ? " kern-form-check__checkbox--error" : ""}`}
+        type="checkbox"
+        id={inputId}
+        name={name}
+        value={value}
+        checked={checked}
+        required={required}
+        aria-invalid={error ? "true" : undefined}
+        aria-describedby={
+          [hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(" ") || undefined
+        }
+      />
+      <label class="kern-label" for={inputId}>
+        {label}
+      </label>
+      {hint ? (
+        <div class="kern-hint" id={`${inputId}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p class="kern-error" id={`${inputId}-error`} role="alert">
+          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
+          <span class="kern-body">{error}</span>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function RadioGroup({
+  name,
+  legend,
+  options,
+  value,
+  error,
+  hint,
+  required,
+}: {
+  name: string;
+  legend: string;
+  options: Option[];
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string;
+  required?: boolean;
+}) {
+  const id = fieldId(name);
+  return (
+    <fieldset class={`kern-fieldset${error ? " kern-fieldset--error" : ""}`} id={id}>
+      <legend class="kern-label">{legend}</legend>
+      {hint ? <div class="kern-hint">{hint}</div> : null}
+      {error ? (
+        <p class="kern-error" role="alert">
+          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
+          <span class="kern-body">{error}</span>
+        </p>
+      ) : null}
+      <div class="kern-fieldset__body">
+        {options.map((o, i) => (
+          <div class="kern-form-check" key={o.value}>
+            <input
+              class="kern-form-check__radio"
+              type="radio"
+              id={`${id}-${i}`}
+              name={name}
+              value={o.value}
+              checked={o.value === value}
+              required={required}
+            />
+            <label class="kern-label" for={`${id}-${i}`}>
+              {o.label}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** A form that posts without JavaScript and always carries the CSRF token. */
+export function Form({
+  action,
+  method = "post",
+  children,
+  enctype,
+  class: className,
+  id,
+  ariaLabel,
+}: {
+  action: string;
+  method?: "post" | "get";
+  children: ComponentChildren;
+  enctype?: "multipart/form-data";
+  class?: string;
+  id?: string;
+  ariaLabel?: string;
+}) {
+  const { csrfToken } = usePage();
+  // Multipart bodies are parsed after the CSRF check, so the token also travels in the URL there.
+  const target =
+    enctype === "multipart/form-data"
+      ? `${action}${action.includes("?") ? "&" : "?"}_csrf=${encodeURIComponent(csrfToken)}`
+      : action;
+  return (
+    <form action={target} method={method} enctype={enctype} class={className} id={id} aria-label={ariaLabel} noValidate>
+      {method === "post" ? <input type="hidden" name="_csrf" value={csrfToken} /> : null}
+      {children}
+    </form>
+  );
+}
+
+export function Button({
+  children,
+  variant = "primary",
+  type = "submit",
+  name,
+  value,
+}: {
+  children: ComponentChildren;
+  variant?: "primary" | "secondary" | "tertiary";
+  type?: "submit" | "button";
+  name?: string;
+  value?: string;
+}) {
+  return (
+    <button class={`kern-btn kern-btn--${variant}`} type={type} name={name} value={value}>
+      <span class="kern-label">{children}</span>
+    </button>
+  );
+}
+
+export function LinkButton({
+  href,
+  children,
+  variant = "secondary",
+  download,
+}: {
+  href: string;
+  children: ComponentChildren;
+  variant?: "primary" | "secondary" | "tertiary";
+  download?: boolean;
+}) {
+  return (
+    <a class={`kern-btn kern-btn--${variant}`} href={href} download={download}>
+      <span class="kern-label">{children}</span>
+    </a>
+  );
+}
+
+export function Badge({
+  kind = "info",
+  children,
+}: {
+  kind?: "info" | "success" | "warning" | "danger";
+  children: ComponentChildren;
+}) {
+  return (
+    <span class={`kern-badge kern-badge--${kind}`}>
+      <span class="kern-label kern-label--small">{children}</span>
+    </span>
+  );
+}
+
+export function DescriptionList({ items }: { items: [string, ComponentChildren][] }) {
+  return (
+    <dl class="kern-description-list">
+      {items.map(([key, value]) => (
+        <div class="kern-description-list-item" key={key}>
+          <dt class="kern-description-list-item__key">{key}</dt>
+          <dd class="kern-description-list-item__value">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** A table with a caption (required for screen readers) and responsive wrapper. */
+export function Table({
+  caption,
+  headers,
+  rows,
+  numeric = [],
+}: {
+  caption: string;
+  headers: string[];
+  rows: ComponentChildren[][];
+  numeric?: number[];
+}) {
+  return (
+    <div class="kern-table-responsive">
+      <table class="kern-table">
+        <caption class="kern-title">{caption}</caption>
+        <thead class="kern-table__head">
+          <tr class="kern-table__row">
+            {headers.map((h, i) => (
+              <th
+                key={h}
+                scope="col"
+                class={`kern-table__header${numeric.includes(i) ? " kern-table__header--numeric" : ""}`}
+              >
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {rows.map((row, r) => (
+            <tr class="kern-table__row" key={r}>
+              {row.map((cell, i) => (
+                <td key={i} class={`kern-table__cell${numeric.includes(i) ? " kern-table__cell--numeric" : ""}`}>
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Page navigation for long lists; keeps the other query parameters. */
+export function Pagination({
+  page,
+  pageCount,
+  baseQuery,
+  path,
+}: {
+  page: number;
+  pageCount: number;
+  baseQuery: URLSearchParams;
+  path: string;
+}) {
+  const { t } = usePage();
+  if (pageCount <= 1) return null;
+  const href = (p: number) => {
+    const q = new URLSearchParams(baseQuery);
+    q.set("seite", String(p));
+    return `${path}?${q.toString()}`;
+  };
+  return (
+    <nav class="pagination" aria-label={t("pagination.label")}>
+      <ul class="kern-list kern-list--horizontal">
+        {page > 1 ? (
+          <li>
+            <a class="kern-link" href={href(page - 1)} rel="prev">
+              {t("pagination.previous")}
+            </a>
+          </li>
+        ) : null}
+        <li>
+          <span aria-current="page">{t("pagination.current", { page, pageCount })}</span>
+        </li>
+        {page < pageCount ? (
+          <li>
+            <a class="kern-link" href={href(page + 1)} rel="next">
+              {t("pagination.next")}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
