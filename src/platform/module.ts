@@ -24,6 +24,8 @@ export interface AppModule {
   name: string;
   messages?: Catalog;
   nav?: NavItem[];
+  /** Links on the /verwaltung dashboard (the back office), shown to the given roles. */
+  adminLinks?: NavItem[];
   register?(app: FastifyInstance, platform: Platform): Promise<void> | void;
   seedDemo?(ctx: SeedContext): Promise<void>;
   jobs?: Job[];

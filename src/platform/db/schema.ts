@@ -1,4 +1,5 @@
 import type { Generated } from "kysely";
+import type { EventsTables } from "../../modules/events/tables.js";
 
 // The typed schema of the whole database. Each module declares its own tables in
 // its tables.ts; this file joins them so every repo works on one Kysely type.
@@ -106,5 +107,5 @@ export interface PlatformTables {
   accessibility_feedback: AccessibilityFeedbackTable;
 }
 
-// Modules add their tables here: `export interface Database extends PlatformTables, EventsTables {}`
-export interface Database extends PlatformTables {}
+// Each module adds its tables interface here.
+export interface Database extends PlatformTables, EventsTables {}
