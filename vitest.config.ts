@@ -26,5 +26,5 @@ export default defineConfig({
       },
     ],
   },
-  esbuild: { jsx: "automatic", jsxImportSource: "preact" },
+  oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
 });

@@ -1,5 +1,6 @@
 import type { Generated } from "kysely";
 import type { EventsTables } from "../../modules/events/tables.js";
+import type { RegistrationsTables } from "../../modules/registrations/tables.js";
 
 // The typed schema of the whole database. Each module declares its own tables in
 // its tables.ts; this file joins them so every repo works on one Kysely type.
@@ -108,4 +109,4 @@ export interface PlatformTables {
 }
 
 // Each module adds its tables interface here.
-export interface Database extends PlatformTables, EventsTables {}
+export interface Database extends PlatformTables, EventsTables, RegistrationsTables {}

@@ -62,6 +62,10 @@ const de = {
   "validation.choice": "Bitte wählen Sie einen der angebotenen Werte.",
   "validation.invalid": "Dieser Wert ist ungültig.",
   "flash.saved": "Gespeichert.",
+  "storage.empty": "Die Datei ist leer.",
+  "storage.tooLarge": "Die Datei ist zu groß (höchstens {maxMb} MB).",
+  "storage.typeNotAllowed":
+    "Dieser Dateityp ist nicht erlaubt. Erlaubt sind PDF, Bilder (PNG, JPEG, WebP) und Office-Dokumente (DOCX, PPTX, XLSX, ODT, ODP).",
   "pagination.label": "Seitennavigation",
   "pagination.previous": "Vorherige Seite",
   "pagination.next": "Nächste Seite",
@@ -216,6 +220,10 @@ const en: Record<keyof typeof de, string> = {
   "validation.choice": "Please choose one of the offered values.",
   "validation.invalid": "This value is not valid.",
   "flash.saved": "Saved.",
+  "storage.empty": "The file is empty.",
+  "storage.tooLarge": "The file is too large (at most {maxMb} MB).",
+  "storage.typeNotAllowed":
+    "This file type is not allowed. Allowed are PDF, images (PNG, JPEG, WebP) and office documents (DOCX, PPTX, XLSX, ODT, ODP).",
   "pagination.label": "Pagination",
   "pagination.previous": "Previous page",
   "pagination.next": "Next page",

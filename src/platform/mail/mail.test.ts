@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
+import { enqueueMail } from "./outbox.js";
+import { backoffMs, createTransport, deliverDueMail, type MailTransport } from "./worker.js";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+const outbox = () => t.platform.db.kysely.selectFrom("outbox").selectAll();
+
+describe("mail outbox", () => {
+  it("keeps one row per idempotency key, however often it is enqueued", async () => {
+    const mail = { idempotencyKey: "test:once", to: "a@example.org", subject: "Hallo", text: "Text" };
+    await enqueueMail(t.platform.db.kysely, mail);
+    await enqueueMail(t.platform.db.kysely, mail);
+    expect(await outbox().where("idempotency_key", "=", "test:once").execute()).toHaveLength(1);
+  });
+
+  it("stores nothing when the transaction of the change fails", async () => {
+    await expect(
+      t.platform.db.kysely.transaction().execute(async (trx) => {
+        await enqueueMail(trx, { idempotencyKey: "test:rollback", to: "b@example.org", subject: "S", text: "T" });
+        throw new Error("change failed");
+      }),
+    ).rejects.toThrow("change failed");
+    expect(await outbox().where("idempotency_key", "=", "test:rollback").execute()).toHaveLength(0);
+  });
+
+  it("writes .eml files with German umlauts and an attachment when no SMTP server is configured", async () => {
+    await enqueueMail(t.platform.db.kysely, {
+      idempotencyKey: "test:eml",
+      to: "c@example.org",
+      subject: "Bestätigung Ihrer Anmeldung",
+      text: "Grüße aus Celle",
+      attachments: [
+        { filename: "fachtag.ics", contentType: "text/calendar", content: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n" },
+      ],
+    });
+    const transport = createTransport(t.config);
+    await deliverDueMail(t.platform.db, t.config, transport, 100);
+    const folder = join(t.config.dataDir, "mail");
+    const file = readdirSync(folder).find((f) => f.includes("test_eml"));
+    expect(file).toBeDefined();
+    const eml = readFileSync(join(folder, file!), "utf8");
+    expect(eml).toContain("Subject: =?UTF-8?");
+    expect(eml).toContain("fachtag.ics");
+    const row = await outbox().where("idempotency_key", "=", "test:eml").executeTakeFirstOrThrow();
+    expect(row.status).toBe("sent");
+  });
+
+  it("retries a failed delivery later with back-off and sends it once the server answers", async () => {
+    await enqueueMail(t.platform.db.kysely, {
+      idempotencyKey: "test:retry",
+      to: "d@example.org",
+      subject: "S",
+      text: "T",
+    });
+    const sent: string[] = [];
+    let fail = true;
+    const flaky: MailTransport = {
+      async send(message) {
+        if (fail) throw new Error("SMTP nicht erreichbar");
+        sent.push(message.messageId);
+      },
+    };
+    await deliverDueMail(t.platform.db, t.config, flaky, 100);
+    const failed = await outbox().where("idempotency_key", "=", "test:retry").executeTakeFirstOrThrow();
+    expect(failed.status).toBe("pending");
+    expect(failed.attempts).toBe(1);
+    expect(failed.last_error).toContain("SMTP nicht erreichbar");
+    expect(Date.parse(failed.next_attempt_at)).toBeGreaterThan(Date.now() + 20_000);
+
+    // Not due yet: nothing is sent.
+    fail = false;
+    await deliverDueMail(t.platform.db, t.config, flaky, 100);
+    expect(sent).toHaveLength(0);
+
+    await t.platform.db.kysely
+      .updateTable("outbox")
+      .set({ next_attempt_at: new Date(Date.now() - 1000).toISOString() })
+      .where("idempotency_key", "=", "test:retry")
+      .execute();
+    await deliverDueMail(t.platform.db, t.config, flaky, 100);
+    expect(sent).toEqual(["<test:retry@localhost>"]);
+    expect((await outbox().where("idempotency_key", "=", "test:retry").executeTakeFirstOrThrow()).status).toBe("sent");
+  });
+
+  it("backs off exponentially up to six hours", () => {
+    expect(backoffMs(1)).toBe(30_000);
+    expect(backoffMs(2)).toBe(60_000);
+    expect(backoffMs(20)).toBe(6 * 3600_000);
+  });
+});
