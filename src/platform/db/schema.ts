@@ -1,4 +1,5 @@
 import type { Generated } from "kysely";
+import type { DirectoryTables } from "../../modules/directory/tables.js";
 import type { EventsTables } from "../../modules/events/tables.js";
 import type { RegistrationsTables } from "../../modules/registrations/tables.js";
 
@@ -109,4 +110,4 @@ export interface PlatformTables {
 }
 
 // Each module adds its tables interface here.
-export interface Database extends PlatformTables, EventsTables, RegistrationsTables {}
+export interface Database extends PlatformTables, EventsTables, RegistrationsTables, DirectoryTables {}

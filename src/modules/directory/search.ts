@@ -1,0 +1,55 @@
+// German search that behaves the same on SQLite and PostgreSQL: both sides of the
+// comparison are normalised in JavaScript, and each query token must occur as a
+// substring of the stored text (LIKE '%token%'). No dialect-specific full-text search.
+
+/** Lower case; ä→ae, ö→oe, ü→ue, ß→ss; other diacritics removed; non-alphanumerics → space. */
+export function normaliseExpanded(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ä/g, "ae")
+    .replace(/ö/g, "oe")
+    .replace(/ü/g, "ue")
+    .replace(/ß/g, "ss")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/** Lower case with umlauts stripped to their base letter (ü→u), so "Uber" finds "Über". */
+export function normaliseStripped(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ß/g, "ss")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/** The stored search text: both normalised forms of every part, separated by " | ". */
+export function searchText(parts: readonly (string | null | undefined)[]): string {
+  const joined = parts.filter((p): p is string => Boolean(p && p.trim())).join(" | ");
+  const expanded = normaliseExpanded(joined);
+  const stripped = normaliseStripped(joined);
+  return expanded === stripped ? ` ${expanded} ` : ` ${expanded} | ${stripped} `;
+}
+
+/** The query split into normalised tokens (at most 8, each at most 40 characters). */
+export function searchTokens(query: string | undefined | null): string[] {
+  if (!query) return [];
+  const tokens = normaliseExpanded(query)
+    .split(" ")
+    .filter((t) => t.length > 0)
+    .map((t) => t.slice(0, 40));
+  return [...new Set(tokens)].slice(0, 8);
+}
+
+/**
+ * The LIKE pattern for one token. Tokens contain only [a-z0-9] after
+ * normalisation, so no LIKE wildcard can slip in and no ESCAPE clause is needed.
+ */
+export const likePattern = (token: string): string => `%${token}%`;
+
+/** The sort key of a name: normalised, expanded umlauts (DIN 5007-2 style). */
+export const sortKey = (name: string): string => normaliseExpanded(name);
