@@ -1,0 +1,312 @@
+import { UndirectedGraph } from "graphology";
+import { connectedComponents } from "graphology-components";
+import { undirectedDensity } from "graphology-metrics/graph/density.js";
+import { areaOrder, type CooperationStatus, type GapKind, secondarySchoolKinds, transitionAreas } from "./constants.js";
+
+// The network analysis works on plain inputs (no database), so the figures can be
+// checked by hand on small networks. graphology does the graph work.
+
+export interface NetworkOrganisation {
+  id: string;
+  name: string;
+  kind: string;
+  areas: string[];
+  municipality: string | null;
+}
+
+export interface NetworkCooperation {
+  id: string;
+  kind: string;
+  status: CooperationStatus;
+  startsOn: string;
+  endsOn: string | null;
+  organisationIds: string[];
+  /** Every participating organisation has confirmed its part. */
+  confirmed: boolean;
+}
+
+export interface AreaLink {
+  from: string;
+  to: string;
+  count: number;
+}
+
+export interface Gap {
+  organisationId: string;
+  kind: GapKind;
+}
+
+export interface CountRow {
+  key: string;
+  organisations: number;
+  cooperations: number;
+}
+
+export interface QuarterRow {
+  /** "2024-Q1" */
+  quarter: string;
+  active: number;
+}
+
+export interface NetworkAnalysis {
+  asOf: string;
+  organisations: number;
+  cooperations: number;
+  /** Distinct pairs of organisations linked by at least one counted cooperation. */
+  edges: number;
+  density: number;
+  components: number;
+  /** Sizes of the connected components, largest first. */
+  componentSizes: number[];
+  isolated: string[];
+  areaLinks: AreaLink[];
+  gaps: Gap[];
+  byArea: CountRow[];
+  byMunicipality: CountRow[];
+  growth: QuarterRow[];
+  /** Number of distinct partners per organisation id. */
+  degree: Record<string, number>;
+}
+
+export interface NodeAttributes {
+  name: string;
+  kind: string;
+  areas: string[];
+  municipality: string | null;
+}
+
+export interface EdgeAttributes {
+  cooperationIds: string[];
+  kinds: string[];
+}
+
+export type CooperationGraph = UndirectedGraph<NodeAttributes, EdgeAttributes>;
+
+/** "YYYY-MM-DD" of today in Europe/Berlin: cooperations start and end on local dates. */
+export function todayInBerlin(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(now);
+}
+
+/**
+ * A cooperation counts for the network when every partner has confirmed it, its
+ * status is active and the given day lies between its start and its end.
+ */
+export function isCountedOn(cooperation: NetworkCooperation, day: string): boolean {
+  return (
+    cooperation.confirmed &&
+    cooperation.status === "active" &&
+    cooperation.startsOn <= day &&
+    (cooperation.endsOn === null || cooperation.endsOn >= day)
+  );
+}
+
+/**
+ * The undirected simple graph of the given organisations and the counted
+ * cooperations among them: a cooperation of three organisations links each pair,
+ * parallel cooperations between the same pair are one edge (with both ids kept).
+ */
+export function buildCooperationGraph(
+  organisations: NetworkOrganisation[],
+  cooperations: NetworkCooperation[],
+  options: { asOf: string; kind?: string | undefined },
+): { graph: CooperationGraph; counted: NetworkCooperation[] } {
+  const graph: CooperationGraph = new UndirectedGraph<NodeAttributes, EdgeAttributes>();
+  for (const o of organisations) {
+    graph.addNode(o.id, { name: o.name, kind: o.kind, areas: o.areas, municipality: o.municipality });
+  }
+  const counted: NetworkCooperation[] = [];
+  for (const c of cooperations) {
+    if (!isCountedOn(c, options.asOf)) continue;
+    if (options.kind && c.kind !== options.kind) continue;
+    const members = [...new Set(c.organisationIds)].filter((id) => graph.hasNode(id));
+    if (members.length < 2) continue;
+    counted.push(c);
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        const a = members[i]!;
+        const b = members[j]!;
+        const edge = graph.edge(a, b);
+        if (edge === undefined) {
+          graph.addEdge(a, b, { cooperationIds: [c.id], kinds: [c.kind] });
+        } else {
+          graph.updateEdgeAttributes(edge, (attr) => ({
+            cooperationIds: [...attr.cooperationIds, c.id],
+            kinds: attr.kinds.includes(c.kind) ? attr.kinds : [...attr.kinds, c.kind],
+          }));
+        }
+      }
+    }
+  }
+  return { graph, counted };
+}
+
+const areaRank = (area: string): number => {
+  const index = (areaOrder as readonly string[]).indexOf(area);
+  return index < 0 ? areaOrder.length : index;
+};
+
+/** Areas in life-course order; unknown areas after, alphabetically. */
+export function compareAreas(a: string, b: string): number {
+  return areaRank(a) - areaRank(b) || a.localeCompare(b);
+}
+
+/**
+ * All figures of the analysis page and the API. `isolated` and the gaps are
+ * sorted by organisation name so the output is stable.
+ */
+export function analyseNetwork(
+  organisations: NetworkOrganisation[],
+  cooperations: NetworkCooperation[],
+  options: { asOf: string },
+): NetworkAnalysis {
+  const { graph, counted } = buildCooperationGraph(organisations, cooperations, options);
+  const byName = (a: string, b: string) =>
+    graph.getNodeAttribute(a, "name").localeCompare(graph.getNodeAttribute(b, "name"), "de") || a.localeCompare(b);
+
+  const n = graph.order;
+  const density = n < 2 ? 0 : undirectedDensity(graph);
+  const components = connectedComponents(graph);
+  const degree: Record<string, number> = {};
+  const isolated: string[] = [];
+  graph.forEachNode((id) => {
+    degree[id] = graph.degree(id);
+    if (degree[id] === 0) isolated.push(id);
+  });
+  isolated.sort(byName);
+
+  // Links between areas: each edge counts once for every (unordered) pair of areas it connects.
+  const links = new Map<string, number>();
+  graph.forEachEdge((_edge, _attr, _source, _target, sourceAttr, targetAttr) => {
+    const pairs = new Set<string>();
+    for (const a of sourceAttr.areas) {
+      for (const b of targetAttr.areas) {
+        const [from, to] = compareAreas(a, b) <= 0 ? [a, b] : [b, a];
+        pairs.add(`${from}\u0000${to}`);
+      }
+    }
+    for (const key of pairs) links.set(key, (links.get(key) ?? 0) + 1);
+  });
+  const areaLinks: AreaLink[] = [...links]
+    .map(([key, count]) => {
+      const [from, to] = key.split("\u0000") as [string, string];
+      return { from, to, count };
+    })
+    .sort((x, y) => compareAreas(x.from, y.from) || compareAreas(x.to, y.to));
+
+  const gaps: Gap[] = [];
+  const neighbours = (id: string) => graph.neighbors(id).map((other) => graph.getNodeAttributes(other));
+  const sorted = graph.nodes().sort(byName);
+  for (const id of sorted) {
+    const node = graph.getNodeAttributes(id);
+    if (node.kind === "kita" && !neighbours(id).some((p) => p.kind === "grundschule")) {
+      gaps.push({ organisationId: id, kind: "kita_ohne_grundschule" });
+    }
+    if (
+      (secondarySchoolKinds as readonly string[]).includes(node.kind) &&
+      !neighbours(id).some((p) => p.areas.some((a) => (transitionAreas as readonly string[]).includes(a)))
+    ) {
+      gaps.push({ organisationId: id, kind: "schule_ohne_uebergang_beruf" });
+    }
+  }
+
+  return {
+    asOf: options.asOf,
+    organisations: n,
+    cooperations: counted.length,
+    edges: graph.size,
+    density,
+    components: components.length,
+    componentSizes: components.map((c) => c.length).sort((a, b) => b - a),
+    isolated,
+    areaLinks,
+    gaps,
+    byArea: countBy(graph, counted, (node) => node.areas, compareAreas),
+    byMunicipality: countBy(
+      graph,
+      counted,
+      (node) => (node.municipality ? [node.municipality] : []),
+      (a, b) => a.localeCompare(b, "de"),
+    ),
+    growth: activePerQuarter(cooperations, options.asOf),
+    degree,
+  };
+}
+
+/** Organisations per key, and counted cooperations with at least one partner under that key. */
+function countBy(
+  graph: CooperationGraph,
+  counted: NetworkCooperation[],
+  keysOf: (node: NodeAttributes) => string[],
+  compare: (a: string, b: string) => number,
+): CountRow[] {
+  const rows = new Map<string, CountRow>();
+  const row = (key: string) => {
+    let r = rows.get(key);
+    if (!r) {
+      r = { key, organisations: 0, cooperations: 0 };
+      rows.set(key, r);
+    }
+    return r;
+  };
+  graph.forEachNode((_id, attr) => {
+    for (const key of new Set(keysOf(attr))) row(key).organisations++;
+  });
+  for (const c of counted) {
+    const keys = new Set<string>();
+    for (const id of c.organisationIds) {
+      if (graph.hasNode(id)) for (const key of keysOf(graph.getNodeAttributes(id))) keys.add(key);
+    }
+    for (const key of keys) row(key).cooperations++;
+  }
+  return [...rows.values()].sort((a, b) => compare(a.key, b.key));
+}
+
+const quarterOf = (day: string): { year: number; q: number } => {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  return { year, q: Math.floor((month - 1) / 3) + 1 };
+};
+
+const quarterBounds = (year: number, q: number): [string, string] => {
+  const startMonth = (q - 1) * 3 + 1;
+  const endMonth = startMonth + 2;
+  const lastDay = new Date(Date.UTC(year, endMonth, 0)).getUTCDate();
+  const pad = (v: number) => String(v).padStart(2, "0");
+  return [`${year}-${pad(startMonth)}-01`, `${year}-${pad(endMonth)}-${pad(lastDay)}`];
+};
+
+/**
+ * Confirmed cooperations (active or ended, not merely proposed) that were running
+ * at some time in each quarter, from the quarter of the first start up to the
+ * quarter of `asOf` (at most the last 40 quarters).
+ */
+export function activePerQuarter(cooperations: NetworkCooperation[], asOf: string, maxQuarters = 40): QuarterRow[] {
+  const relevant = cooperations.filter(
+    (c) => c.confirmed && c.status !== "proposed" && c.organisationIds.length >= 2 && c.startsOn <= asOf,
+  );
+  if (relevant.length === 0) return [];
+  const first = relevant.reduce((min, c) => (c.startsOn < min ? c.startsOn : min), asOf);
+  let { year, q } = quarterOf(first);
+  const last = quarterOf(asOf);
+  const total = (last.year - year) * 4 + (last.q - q) + 1;
+  if (total > maxQuarters) {
+    const skip = total - maxQuarters;
+    const index = year * 4 + (q - 1) + skip;
+    year = Math.floor(index / 4);
+    q = (index % 4) + 1;
+  }
+  const rows: QuarterRow[] = [];
+  while (year < last.year || (year === last.year && q <= last.q)) {
+    const [start, end] = quarterBounds(year, q);
+    const active = relevant.filter(
+      (c) => c.startsOn <= end && (c.endsOn === null ? c.status === "active" : c.endsOn >= start),
+    ).length;
+    rows.push({ quarter: `${year}-Q${q}`, active });
+    q++;
+    if (q > 4) {
+      q = 1;
+      year++;
+    }
+  }
+  return rows;
+}
