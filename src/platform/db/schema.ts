@@ -1,6 +1,7 @@
 import type { Generated } from "kysely";
 import type { DirectoryTables } from "../../modules/directory/tables.js";
 import type { EventsTables } from "../../modules/events/tables.js";
+import type { NetworkTables } from "../../modules/network/tables.js";
 import type { RegistrationsTables } from "../../modules/registrations/tables.js";
 
 // The typed schema of the whole database. Each module declares its own tables in
@@ -110,4 +111,4 @@ export interface PlatformTables {
 }
 
 // Each module adds its tables interface here.
-export interface Database extends PlatformTables, EventsTables, RegistrationsTables, DirectoryTables {}
+export interface Database extends PlatformTables, EventsTables, RegistrationsTables, DirectoryTables, NetworkTables {}
