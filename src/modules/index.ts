@@ -1,8 +1,9 @@
 import type { AppModule } from "../platform/module.js";
+import { accountsModule } from "./accounts/index.js";
 import { siteModule } from "./site/index.js";
 
 /**
  * Every domain module of the application, in the order their routes, demo data
  * and navigation entries are added. A new module adds one line here.
  */
-export const modules: AppModule[] = [siteModule];
+export const modules: AppModule[] = [accountsModule, siteModule];

@@ -1,0 +1,36 @@
+import { accountsMessages } from "./messages.js";
+
+// Account e-mails are always German (the office's working language); texts live in messages.ts.
+const de = (key: string, params: Record<string, string>): string =>
+  (accountsMessages.de[key] ?? key).replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+
+function compose(kind: "reset" | "invite" | "verify", params: Record<string, string>) {
+  const body = `${de(`accounts.mail.${kind}.body`, params)}\n\n${de("accounts.mail.signature", {})}`;
+  const html = body
+    .split("\n\n")
+    .map((paragraph) => {
+      const text = escapeHtml(paragraph).replace(/\n/g, "<br>");
+      return paragraph === params.link ? `<p><a href="${text}">${text}</a></p>` : `<p>${text}</p>`;
+    })
+    .join("\n");
+  return {
+    subject: de(`accounts.mail.${kind}.subject`, params),
+    text: body,
+    html: `<!DOCTYPE html><html lang="de"><body>${html}</body></html>`,
+  };
+}
+
+export function invitationOrResetMail(
+  kind: "reset" | "invite",
+  params: { name: string; link: string; district: string; role?: string },
+) {
+  const role = params.role ? de(`accounts.role.${params.role}`, {}) : "";
+  return compose(kind, { ...params, role });
+}
+
+export function verificationMail(params: { name: string; link: string; district: string }) {
+  return compose("verify", params);
+}

@@ -1,0 +1,136 @@
+import type { Role } from "../../../platform/auth/actor.js";
+import { roles } from "../../../platform/auth/actor.js";
+import {
+  Alert,
+  Badge,
+  Button,
+  ErrorSummary,
+  Form,
+  fieldId,
+  Heading,
+  Select,
+  Table,
+  TextField,
+} from "../../../platform/views/components.js";
+import { type NavItem, usePage } from "../../../platform/views/page-context.js";
+import type { UserView } from "../service.js";
+import type { FormState } from "./auth-pages.js";
+
+export function DashboardPage({ links, role }: { links: NavItem[]; role: Role }) {
+  const { t } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("accounts.dashboard.title")}</Heading>
+      <p class="kern-body">{t("accounts.dashboard.intro", { role: t(`accounts.role.${role}`) })}</p>
+      {links.length === 0 ? <p class="kern-body">{t("accounts.dashboard.empty")}</p> : null}
+      <ul class="card-grid">
+        {links.map((link) => (
+          <li key={link.href}>
+            <a class="kern-link" href={link.href}>
+              {t(link.label)}
+            </a>
+          </li>
+        ))}
+        <li>
+          <a class="kern-link" href="/konto">
+            {t("accounts.dashboard.account")}
+          </a>
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+export function UsersPage({ users, form, problem }: { users: UserView[]; form: FormState; problem?: string }) {
+  const { t } = usePage();
+  const roleOptions = roles.map((r) => ({ value: r, label: t(`accounts.role.${r}`) }));
+  const v = (name: string) => (typeof form.values[name] === "string" ? (form.values[name] as string) : undefined);
+  return (
+    <div class="stack">
+      <Heading>{t("accounts.users.title")}</Heading>
+      <p class="kern-body">{t("accounts.users.intro")}</p>
+      {problem ? <Alert kind="danger" title={problem} role="alert" /> : null}
+      <Table
+        caption={t("accounts.users.list", { count: users.length })}
+        headers={[
+          t("accounts.users.colName"),
+          t("accounts.users.colEmail"),
+          t("accounts.users.colRole"),
+          t("accounts.users.colStatus"),
+          t("accounts.users.colActions"),
+        ]}
+        rows={users.map((user) => [
+          <>
+            {user.name} {user.isSelf ? t("accounts.users.you") : null}
+          </>,
+          user.email,
+          t(`accounts.role.${user.role}`),
+          <Badge key="s" kind={user.verified ? "success" : "info"}>
+            {user.verified ? t("accounts.users.verified") : t("accounts.users.invited")}
+          </Badge>,
+          user.isSelf ? (
+            "–"
+          ) : (
+            <div class="button-row" key="a">
+              <Form action={`/verwaltung/benutzer/${user.id}/rolle`} class="button-row">
+                <label class="kern-sr-only" for={fieldId(`role-${user.id}`)}>
+                  {t("accounts.users.newRole", { name: user.name })}
+                </label>
+                <select class="kern-form-input__select" id={fieldId(`role-${user.id}`)} name="role">
+                  {roleOptions.map((o) => (
+                    <option key={o.value} value={o.value} selected={o.value === user.role}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+                <button class="kern-btn kern-btn--secondary kern-btn--small" type="submit">
+                  <span class="kern-label">{t("accounts.users.changeRole")}</span>
+                  <span class="kern-sr-only">: {user.name}</span>
+                </button>
+              </Form>
+              <Form action={`/verwaltung/benutzer/${user.id}/loeschen`}>
+                <button class="kern-btn kern-btn--tertiary kern-btn--small" type="submit">
+                  <span class="kern-label">{t("accounts.users.delete")}</span>
+                  <span class="kern-sr-only">: {user.name}</span>
+                </button>
+              </Form>
+            </div>
+          ),
+        ])}
+      />
+
+      <Heading level={2} id="neu">
+        {t("accounts.users.create")}
+      </Heading>
+      <ErrorSummary errors={form.errors} />
+      <Form action="/verwaltung/benutzer#neu" class="form-stack" ariaLabel={t("accounts.users.create")}>
+        <TextField
+          name="name"
+          label={t("accounts.users.name")}
+          value={v("name")}
+          error={form.errors.name}
+          autocomplete="off"
+          required
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t("accounts.users.email")}
+          value={v("email")}
+          error={form.errors.email}
+          autocomplete="off"
+          required
+        />
+        <Select
+          name="role"
+          label={t("accounts.users.role")}
+          options={roleOptions}
+          value={v("role") ?? "member"}
+          error={form.errors.role}
+          required
+        />
+        <Button>{t("accounts.users.createSubmit")}</Button>
+      </Form>
+    </div>
+  );
+}
