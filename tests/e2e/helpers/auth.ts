@@ -19,10 +19,11 @@ export const logoutButton = 'form[action="/abmelden"] button[type="submit"]';
  */
 export async function signInAs(page: Page, role: DemoRole, baseUrl?: string): Promise<void> {
   const account = demoAccounts[role];
-  await page.goto(baseUrl ? `${baseUrl}/anmelden` : "/anmelden");
+  const response = await page.goto(baseUrl ? `${baseUrl}/anmelden` : "/anmelden");
+  if (!response?.ok()) throw new Error(`Anmeldeseite /anmelden antwortet mit HTTP ${response?.status()}`);
   const form = page.locator('main form:has(input[name="password"])').first();
-  await form.locator('input[name="email"]').fill(account.email);
-  await form.locator('input[name="password"]').fill(account.password);
+  await form.locator('input[name="email"]').fill(account.email, { timeout: 5000 });
+  await form.locator('input[name="password"]').fill(account.password, { timeout: 5000 });
   await Promise.all([
     page.waitForURL((url) => url.pathname !== "/anmelden", { timeout: 15_000 }).catch(() => undefined),
     form.locator('button[type="submit"], input[type="submit"]').first().click(),

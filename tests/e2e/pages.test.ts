@@ -1,0 +1,217 @@
+// Walks the site like a person (logged out and once per role) and checks every page it
+// reaches: WCAG 2.1 A/AA with axe-core, the Nu HTML Checker, lang, one h1, skip link.
+// Also: the English version, and that no page loads anything from another host.
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import {
+  type AxeProblem,
+  checkAxe,
+  checkPageBasics,
+  closeBrowser,
+  type DemoRole,
+  formatAxe,
+  formatHtmlProblems,
+  newContext,
+  type StartedServer,
+  signInAs,
+  startServer,
+  validateHtml,
+} from "./helpers/index.js";
+
+/** Pages per visitor; the crawl is breadth-first, so the most linked pages come first. */
+const MAX_PAGES = Number(process.env.E2E_MAX_PAGES ?? 40);
+const MAX_DEPTH = 2;
+/** At most this many URLs per path that differ only in their query (filters, pages). */
+const MAX_QUERY_VARIANTS = 2;
+const SKIP_PATH = [
+  /^\/api\//,
+  /^\/assets\//,
+  /^\/sprache$/,
+  /^\/abmelden$/,
+  /\.(ics|csv|xlsx|json|pdf|zip|eml|png|jpg|svg)$/i,
+];
+
+let server: StartedServer;
+/** HTML as the server sent it, for one Nu checker run at the end. */
+const htmlPages: { url: string; html: string }[] = [];
+const foreignRequests = new Set<string>();
+const cspViolations = new Set<string>();
+
+beforeAll(async () => {
+  server = await startServer();
+});
+
+afterAll(async () => {
+  await closeBrowser();
+  await server?.close();
+});
+
+async function visitorContext(label: string): Promise<BrowserContext> {
+  const context = await newContext(server.baseUrl);
+  const origin = new URL(server.baseUrl).origin;
+  context.on("request", (request) => {
+    const url = request.url();
+    if (/^(data|blob|about):/.test(url)) return;
+    if (new URL(url).origin !== origin) {
+      const from = request.frame().url();
+      foreignRequests.add(`${label}: ${new URL(from || origin).pathname} lädt ${url}`);
+    }
+  });
+  context.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) {
+      cspViolations.add(`${label}: ${message.text().slice(0, 200)}`);
+    }
+  });
+  return context;
+}
+
+function where(url: string): string {
+  const u = new URL(url);
+  return u.pathname + u.search;
+}
+
+/** Same-origin page links in the header, the main content and the footer. */
+async function pageLinks(page: Page): Promise<string[]> {
+  const hrefs = await page.$$eval("header a[href], main a[href], footer a[href]", (links) =>
+    links.filter((a) => !a.hasAttribute("download")).map((a) => (a as HTMLAnchorElement).href),
+  );
+  const origin = new URL(server.baseUrl).origin;
+  const out: string[] = [];
+  for (const href of hrefs) {
+    let url: URL;
+    try {
+      url = new URL(href);
+    } catch {
+      continue;
+    }
+    if (url.origin !== origin) continue;
+    if (SKIP_PATH.some((pattern) => pattern.test(url.pathname))) continue;
+    url.hash = "";
+    out.push(url.pathname + url.search);
+  }
+  return out;
+}
+
+interface CrawlResult {
+  pages: string[];
+  problems: string[];
+}
+
+/** Breadth-first from "/" to depth 2, GET only, checks every page on the way. */
+async function crawl(page: Page, label: string): Promise<CrawlResult> {
+  const queue: { path: string; depth: number; from: string }[] = [{ path: "/", depth: 0, from: "(Start)" }];
+  const seen = new Set<string>(["/"]);
+  const variants = new Map<string, number>();
+  const checked = new Set<string>();
+  const problems: string[] = [];
+  const axe: AxeProblem[] = [];
+  const pages: string[] = [];
+
+  while (queue.length > 0 && pages.length < MAX_PAGES) {
+    const { path, depth, from } = queue.shift()!;
+    const response = await page.goto(path, { waitUntil: "load" });
+    const status = response?.status() ?? 0;
+    if (status >= 400) {
+      problems.push(`${path}: HTTP ${status} (verlinkt von ${from})`);
+      continue;
+    }
+    const type = response?.headers()["content-type"] ?? "";
+    if (!type.startsWith("text/html")) continue;
+    const finalPath = where(page.url());
+    // A redirect (e.g. to /anmelden) lands on a page that may be checked already.
+    if (checked.has(finalPath)) continue;
+    checked.add(finalPath);
+    pages.push(finalPath);
+
+    axe.push(...(await checkAxe(page)));
+    htmlPages.push({ url: `${label} ${finalPath}`, html: (await response?.text()) ?? "" });
+
+    if (depth < MAX_DEPTH) {
+      for (const link of await pageLinks(page)) {
+        if (seen.has(link)) continue;
+        const pathname = link.split("?")[0]!;
+        if (link.includes("?")) {
+          const count = variants.get(pathname) ?? 0;
+          if (count >= MAX_QUERY_VARIANTS) continue;
+          variants.set(pathname, count + 1);
+        }
+        seen.add(link);
+        queue.push({ path: link, depth: depth + 1, from: finalPath });
+      }
+    }
+    // Last, because it presses Tab and Enter on the page.
+    problems.push(...(await checkPageBasics(page)));
+  }
+  if (axe.length) problems.push(formatAxe(axe));
+  return { pages, problems };
+}
+
+function fail(label: string, result: CrawlResult): void {
+  if (result.problems.length === 0) return;
+  throw new Error(
+    `${label}: Probleme auf ${result.pages.length} geprüften Seiten:\n${result.problems.join("\n")}\n\nGeprüft: ${result.pages.join(" ")}`,
+  );
+}
+
+describe("every page reachable from the navigation", () => {
+  it("logged out: no WCAG 2.1 A/AA violations, lang=de, one h1, skip link", async () => {
+    const context = await visitorContext("abgemeldet");
+    const page = await context.newPage();
+    const result = await crawl(page, "abgemeldet");
+    await context.close();
+    if (result.pages.length < 5) result.problems.push(`nur ${result.pages.length} Seiten erreicht`);
+    fail("abgemeldet", result);
+  });
+
+  for (const role of ["member", "editor", "admin"] as DemoRole[]) {
+    it(`signed in as ${role}: no WCAG 2.1 A/AA violations, lang=de, one h1, skip link`, async () => {
+      const context = await visitorContext(role);
+      const page = await context.newPage();
+      await signInAs(page, role);
+      const result = await crawl(page, role);
+      await context.close();
+      fail(role, result);
+    });
+  }
+
+  it("English version: lang=en after the language switch, and back", async () => {
+    const context = await visitorContext("englisch");
+    const page = await context.newPage();
+    const problems: string[] = [];
+    const axe: AxeProblem[] = [];
+    await page.goto("/impressum");
+    await Promise.all([page.waitForNavigation(), page.locator('header a[hreflang="en"]').click()]);
+    const navLinks = (await pageLinks(page)).filter((link) => !link.includes("?")).slice(0, 4);
+    const paths = [...new Set(["/impressum", "/", "/anmelden", "/barrierefreiheit", ...navLinks])];
+    for (const path of paths) {
+      const response = await page.goto(path);
+      if ((response?.status() ?? 0) >= 400) {
+        problems.push(`${path}: HTTP ${response?.status()}`);
+        continue;
+      }
+      axe.push(...(await checkAxe(page)));
+      htmlPages.push({ url: `englisch ${path}`, html: (await response?.text()) ?? "" });
+      problems.push(...(await checkPageBasics(page, { lang: "en" })));
+    }
+    await page.goto("/");
+    await Promise.all([page.waitForNavigation(), page.locator('header a[hreflang="de"]').click()]);
+    const lang = await page.locator("html").getAttribute("lang");
+    if (lang !== "de") problems.push(`/: nach dem Zurückschalten lang="${lang}", erwartet "de"`);
+    await context.close();
+    if (axe.length) problems.push(formatAxe(axe));
+    if (problems.length) throw new Error(`Englische Seiten:\n${problems.join("\n")}`);
+  });
+
+  it("Nu HTML Checker: no errors on any visited page", async () => {
+    if (htmlPages.length === 0) throw new Error("keine Seiten gesammelt");
+    const errors = await validateHtml(htmlPages);
+    if (errors.length) {
+      throw new Error(`${errors.length} HTML-Fehler auf ${htmlPages.length} Seiten:\n${formatHtmlProblems(errors)}`);
+    }
+  });
+
+  it("no page loads anything from another host, no CSP violations", () => {
+    const problems = [...foreignRequests, ...cspViolations];
+    if (problems.length) throw new Error(`Fremde Anfragen oder CSP-Verstöße:\n${problems.join("\n")}`);
+  });
+});
