@@ -1,9 +1,10 @@
 import type { AppModule } from "../platform/module.js";
 import { accountsModule } from "./accounts/index.js";
+import { registrationsModule } from "./registrations/index.js";
 import { siteModule } from "./site/index.js";
 
 /**
  * Every domain module of the application, in the order their routes, demo data
  * and navigation entries are added. A new module adds one line here.
  */
-export const modules: AppModule[] = [accountsModule, siteModule];
+export const modules: AppModule[] = [accountsModule, siteModule, registrationsModule];

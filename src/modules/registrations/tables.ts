@@ -1,0 +1,64 @@
+// Tables owned by the registrations module (see migrations/). Times are ISO UTC strings.
+
+export type RegistrationStatus = "pending" | "confirmed" | "waitlisted" | "cancelled" | "expired";
+export type RegistrationSource = "web" | "api" | "manual";
+export type QuestionKind = "text" | "choice" | "yesno";
+
+export interface RegistrationsTable {
+  id: string;
+  event_id: string;
+  status: RegistrationStatus;
+  /** Monotonic order on the waitlist; the shown position is the rank among those still waiting. */
+  waitlist_order: number | null;
+  first_name: string;
+  last_name: string;
+  /** Normalised to lower case. */
+  email: string;
+  organisation: string | null;
+  organisation_id: string | null;
+  organisation_kind: string | null;
+  role: string | null;
+  municipality: string | null;
+  dietary_needs: string | null;
+  accessibility_needs: string | null;
+  consent_privacy: number;
+  consent_photos: number;
+  consent_participant_list: number;
+  consents_at: string;
+  /** JSON object: question id → answer text. */
+  answers: string;
+  manage_token_hash: string;
+  confirm_token_hash: string | null;
+  hold_until: string | null;
+  source: RegistrationSource;
+  created_at: string;
+  updated_at: string;
+  confirmed_at: string | null;
+  cancelled_at: string | null;
+}
+
+export interface RegistrationWorkshopsTable {
+  registration_id: string;
+  session_id: string;
+  /** The time slot (start time of the session, ISO UTC): one workshop per slot. */
+  slot: string;
+  created_at: string;
+}
+
+export interface RegistrationQuestionsTable {
+  id: string;
+  event_id: string;
+  kind: QuestionKind;
+  label: string;
+  /** JSON array of strings (choice questions). */
+  options: string;
+  required: number;
+  position: number;
+  created_at: string;
+}
+
+export interface RegistrationsTables {
+  registrations: RegistrationsTable;
+  registration_workshops: RegistrationWorkshopsTable;
+  registration_questions: RegistrationQuestionsTable;
+}

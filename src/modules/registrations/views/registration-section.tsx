@@ -1,0 +1,398 @@
+import { formatTime } from "../../../platform/i18n/i18n.js";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  ErrorSummary,
+  Form,
+  fieldId,
+  Select,
+  TextArea,
+  TextField,
+} from "../../../platform/views/components.js";
+import { usePage } from "../../../platform/views/page-context.js";
+import { organisationKinds } from "../messages.js";
+import type { Availability, QuestionView } from "../service.js";
+
+/** What the section needs from the events module's EventView (structurally compatible). */
+export interface SectionEvent {
+  id: string;
+  slug: string;
+  title: string;
+  registrationOpen: boolean;
+  registrationClosedReason?: string | undefined;
+  confirmByEmail?: boolean;
+  holdHours?: number;
+}
+
+/** What the section needs from the events module's SessionView. */
+export interface SectionSession {
+  id: string;
+  kind: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  capacity?: number | null;
+  room?: string | null;
+}
+
+export interface FormState {
+  values: Record<string, unknown>;
+  errors: Record<string, string>;
+}
+
+interface Slot {
+  index: number;
+  startsAt: string;
+  endsAt: string;
+  workshops: SectionSession[];
+}
+
+/** Same grouping as service.workshopSlots: overlapping workshops run in one slot. */
+export function slotsOf(sessions: SectionSession[]): Slot[] {
+  const workshops = sessions.filter((s) => s.kind === "workshop").sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const slots: Slot[] = [];
+  for (const w of workshops) {
+    let slot = slots.at(-1);
+    if (!slot || w.startsAt >= slot.endsAt) {
+      slot = { index: slots.length, startsAt: w.startsAt, endsAt: w.endsAt, workshops: [] };
+      slots.push(slot);
+    }
+    if (w.endsAt > slot.endsAt) slot.endsAt = w.endsAt;
+    slot.workshops.push(w);
+  }
+  return slots;
+}
+
+const knownReasons = new Set(["not_published", "cancelled", "not_yet_open", "closed", "past"]);
+
+/**
+ * The registration part of a Fachtag page: free places, the form (or the
+ * "Anmeldung geschlossen" notice). Posts to /fachtage/<slug>/anmeldung and works
+ * without JavaScript.
+ */
+export function RegistrationSection({
+  event,
+  sessions,
+  availability,
+  questions = [],
+  form = { values: {}, errors: {} },
+  headingLevel = 2,
+}: {
+  event: SectionEvent;
+  sessions: SectionSession[];
+  availability: Availability;
+  questions?: QuestionView[];
+  form?: FormState;
+  headingLevel?: 2 | 1;
+}) {
+  const { t } = usePage();
+  const Heading = headingLevel === 1 ? "h1" : "h2";
+  const headingClass = headingLevel === 1 ? "kern-heading kern-heading-x-large" : "kern-heading kern-heading-large";
+  const full = availability.free <= 0;
+  if (!event.registrationOpen) {
+    const reason = knownReasons.has(event.registrationClosedReason ?? "") ? event.registrationClosedReason : "closed";
+    return (
+      <section class="stack registration-section" aria-labelledby="anmeldung">
+        <Heading class={headingClass} id="anmeldung">
+          {t("registrations.section.title")}
+        </Heading>
+        <Alert kind="info" title={t("registrations.section.closedTitle")}>
+          <p class="kern-body">{t(`registrations.error.closed.${reason}`)}</p>
+        </Alert>
+      </section>
+    );
+  }
+  const v = (name: string) => (typeof form.values[name] === "string" ? (form.values[name] as string) : undefined);
+  const checked = (name: string) => ["on", "true", "1"].includes(String(form.values[name] ?? ""));
+  const e = form.errors;
+  const slots = slotsOf(sessions);
+  return (
+    <section class="stack registration-section" aria-labelledby="anmeldung">
+      <Heading class={headingClass} id="anmeldung">
+        {t("registrations.section.title")}
+      </Heading>
+      {full ? (
+        <Alert kind="warning" title={t("registrations.section.waitlistTitle")}>
+          <p class="kern-body">{t("registrations.section.full", { waitlist: availability.waitlist })}</p>
+        </Alert>
+      ) : (
+        <p class="kern-body kern-body--large">
+          {t("registrations.section.free", { free: availability.free, capacity: availability.capacity })}
+        </p>
+      )}
+      <p class="kern-body">{t("registrations.section.noAccount")}</p>
+      {event.confirmByEmail !== false ? (
+        <p class="kern-body">{t("registrations.section.optIn", { hours: event.holdHours ?? 24 })}</p>
+      ) : null}
+      <ErrorSummary errors={e} />
+      <Form
+        action={`/fachtage/${event.slug}/anmeldung`}
+        class="form-stack"
+        ariaLabel={t("registrations.section.title")}
+      >
+        <fieldset class="kern-fieldset">
+          <legend class="kern-label">{t("registrations.form.person")}</legend>
+          <div class="kern-fieldset__body form-stack">
+            <TextField
+              name="firstName"
+              label={t("registrations.form.firstName")}
+              value={v("firstName")}
+              error={e.firstName}
+              autocomplete="given-name"
+              required
+            />
+            <TextField
+              name="lastName"
+              label={t("registrations.form.lastName")}
+              value={v("lastName")}
+              error={e.lastName}
+              autocomplete="family-name"
+              required
+            />
+            <TextField
+              name="email"
+              type="email"
+              label={t("registrations.form.email")}
+              hint={t("registrations.form.emailHint")}
+              value={v("email")}
+              error={e.email}
+              autocomplete="email"
+              required
+            />
+            <TextField
+              name="organisation"
+              label={t("registrations.form.organisation")}
+              hint={t("registrations.form.organisationHint")}
+              value={v("organisation")}
+              error={e.organisation}
+              autocomplete="organization"
+            />
+            <Select
+              name="organisationKind"
+              label={t("registrations.form.organisationKind")}
+              placeholder={t("registrations.form.organisationKindPlaceholder")}
+              options={organisationKinds.map((k) => ({ value: k, label: t(`registrations.orgKind.${k}`) }))}
+              value={v("organisationKind")}
+              error={e.organisationKind}
+            />
+            <TextField
+              name="role"
+              label={t("registrations.form.role")}
+              hint={t("registrations.form.roleHint")}
+              value={v("role")}
+              error={e.role}
+              autocomplete="organization-title"
+            />
+            <TextField
+              name="municipality"
+              label={t("registrations.form.municipality")}
+              hint={t("registrations.form.municipalityHint")}
+              value={v("municipality")}
+              error={e.municipality}
+            />
+          </div>
+        </fieldset>
+        {slots.length ? (
+          <fieldset class="kern-fieldset">
+            <legend class="kern-label">{t("registrations.form.workshops")}</legend>
+            <div class="kern-hint">{t("registrations.form.workshopsHint")}</div>
+            <div class="kern-fieldset__body form-stack">
+              {slots.map((slot) => (
+                <WorkshopSlot
+                  key={slot.index}
+                  slot={slot}
+                  availability={availability}
+                  value={v(`workshop_${slot.index}`)}
+                  error={e[`workshop_${slot.index}`]}
+                />
+              ))}
+            </div>
+          </fieldset>
+        ) : null}
+        <fieldset class="kern-fieldset">
+          <legend class="kern-label">{t("registrations.form.needs")}</legend>
+          <div class="kern-hint">{t("registrations.form.needsHint")}</div>
+          <div class="kern-fieldset__body form-stack">
+            <TextField
+              name="dietaryNeeds"
+              label={t("registrations.form.dietaryNeeds")}
+              hint={t("registrations.form.dietaryNeedsHint")}
+              value={v("dietaryNeeds")}
+              error={e.dietaryNeeds}
+            />
+            <TextArea
+              name="accessibilityNeeds"
+              rows={3}
+              label={t("registrations.form.accessibilityNeeds")}
+              hint={t("registrations.form.accessibilityNeedsHint")}
+              value={v("accessibilityNeeds")}
+              error={e.accessibilityNeeds}
+            />
+          </div>
+        </fieldset>
+        {questions.length ? (
+          <fieldset class="kern-fieldset">
+            <legend class="kern-label">{t("registrations.form.questions")}</legend>
+            <div class="kern-fieldset__body form-stack">
+              {questions.map((q) => (
+                <QuestionField key={q.id} question={q} value={v(`q_${q.id}`)} error={e[`q_${q.id}`]} />
+              ))}
+            </div>
+          </fieldset>
+        ) : null}
+        <fieldset class="kern-fieldset">
+          <legend class="kern-label">{t("registrations.form.consents")}</legend>
+          <div class="kern-fieldset__body form-stack">
+            <Checkbox
+              name="consentPrivacy"
+              label={t("registrations.form.consentPrivacy")}
+              hint={t("registrations.form.consentPrivacyHint")}
+              checked={checked("consentPrivacy")}
+              error={e.consentPrivacy}
+              required
+            />
+            <p class="kern-body kern-body--small">
+              <a class="kern-link" href="/datenschutz">
+                {t("registrations.form.privacyLink")}
+              </a>
+            </p>
+            <Checkbox
+              name="consentPhotos"
+              label={t("registrations.form.consentPhotos")}
+              hint={t("registrations.form.consentPhotosHint")}
+              checked={checked("consentPhotos")}
+            />
+            <Checkbox
+              name="consentParticipantList"
+              label={t("registrations.form.consentParticipantList")}
+              hint={t("registrations.form.consentParticipantListHint")}
+              checked={checked("consentParticipantList")}
+            />
+          </div>
+        </fieldset>
+        <Button>{full ? t("registrations.form.submitWaitlist") : t("registrations.form.submit")}</Button>
+      </Form>
+    </section>
+  );
+}
+
+function WorkshopSlot({
+  slot,
+  availability,
+  value,
+  error,
+}: {
+  slot: Slot;
+  availability: Availability;
+  value: string | undefined;
+  error: string | undefined;
+}) {
+  const { t, locale } = usePage();
+  const id = fieldId(`workshop_${slot.index}`);
+  const name = `workshop_${slot.index}`;
+  return (
+    <fieldset class={`kern-fieldset${error ? " kern-fieldset--error" : ""}`} id={id}>
+      <legend class="kern-label">
+        {t("registrations.form.slot", { from: formatTime(slot.startsAt, locale), to: formatTime(slot.endsAt, locale) })}
+      </legend>
+      {error ? (
+        <p class="kern-error" id={`${id}-error`} role="alert">
+          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
+          <span class="kern-body">{error}</span>
+        </p>
+      ) : null}
+      <div class="kern-fieldset__body">
+        <div class="kern-form-check">
+          <input class="kern-form-check__radio" type="radio" id={`${id}-none`} name={name} value="" checked={!value} />
+          <label class="kern-label" for={`${id}-none`}>
+            {t("registrations.form.noWorkshop")}
+          </label>
+        </div>
+        {slot.workshops.map((w) => {
+          const a = availability.workshops[w.id];
+          const full = a?.free === 0;
+          const note =
+            a?.free === null || a === undefined
+              ? ""
+              : full
+                ? t("registrations.form.workshopFull")
+                : t("registrations.form.workshopFree", { free: a.free ?? 0 });
+          return (
+            <div class="kern-form-check" key={w.id}>
+              <input
+                class="kern-form-check__radio"
+                type="radio"
+                id={`${id}-${w.id}`}
+                name={name}
+                value={w.id}
+                checked={value === w.id}
+                disabled={full && value !== w.id}
+                aria-describedby={error ? `${id}-error` : undefined}
+              />
+              <label class="kern-label" for={`${id}-${w.id}`}>
+                {w.title}
+                {w.room ? ` (${w.room})` : ""}
+                {note ? <span class="kern-label__optional"> – {note}</span> : null}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+function QuestionField({
+  question: q,
+  value,
+  error,
+}: {
+  question: QuestionView;
+  value: string | undefined;
+  error: string | undefined;
+}) {
+  const { t } = usePage();
+  const name = `q_${q.id}`;
+  if (q.kind === "text")
+    return <TextField name={name} label={q.label} value={value} error={error} required={q.required} />;
+  const options =
+    q.kind === "yesno"
+      ? [
+          { value: "ja", label: t("registrations.form.yes") },
+          { value: "nein", label: t("registrations.form.no") },
+        ]
+      : q.options.map((o) => ({ value: o, label: o }));
+  const id = fieldId(name);
+  return (
+    <fieldset class={`kern-fieldset${error ? " kern-fieldset--error" : ""}`} id={id}>
+      <legend class="kern-label">
+        {q.label}
+        {q.required ? null : <span class="kern-label__optional"> – {t("form.optional")}</span>}
+      </legend>
+      {error ? (
+        <p class="kern-error" id={`${id}-error`} role="alert">
+          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
+          <span class="kern-body">{error}</span>
+        </p>
+      ) : null}
+      <div class="kern-fieldset__body">
+        {options.map((o, i) => (
+          <div class="kern-form-check" key={o.value}>
+            <input
+              class="kern-form-check__radio"
+              type="radio"
+              id={`${id}-${i}`}
+              name={name}
+              value={o.value}
+              checked={value === o.value}
+            />
+            <label class="kern-label" for={`${id}-${i}`}>
+              {o.label}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
