@@ -1,18 +1,19 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../platform/db/schema.js";
 import type { Platform } from "../../platform/platform.js";
+import {
+  type Availability,
+  getAvailability,
+  listQuestionsForEvent,
+  onCapacityChanged,
+  onEventChanged,
+  type QuestionView,
+} from "../registrations/service.js";
 
-// The registrations module is built in parallel and depends on this module's
-// service. To avoid an import cycle at load time and to keep this module usable
-// on its own, its hooks are looked up lazily. Missing module = no registrations.
+// The events module's only door into the registrations module (issue 3 contract):
+// free places for the event page, and the two notifications after changes.
 
-export interface Availability {
-  capacity: number;
-  taken: number;
-  free: number;
-  waitlist: number;
-  workshops: Record<string, { capacity: number | null; taken: number; free: number | null }>;
-}
+export type { Availability, QuestionView };
 
 export interface EventChanges {
   time?: boolean;
@@ -20,44 +21,25 @@ export interface EventChanges {
   cancelled?: boolean;
 }
 
-interface RegistrationsService {
-  getAvailability?(db: Kysely<Database>, eventId: string): Promise<Availability>;
-  onCapacityChanged?(platform: Platform, eventId: string): Promise<void>;
-  onEventChanged?(
-    trx: Transaction<Database>,
-    platform: Platform,
-    eventId: string,
-    changes: EventChanges,
-  ): Promise<void>;
-}
-
-const specifier = "../registrations/service.js";
-let loaded: Promise<RegistrationsService | null> | undefined;
-
-export function registrationsService(): Promise<RegistrationsService | null> {
-  loaded ??= import(/* @vite-ignore */ specifier).then(
-    (m) => m as RegistrationsService,
-    () => null,
-  );
-  return loaded;
-}
-
 export async function availabilityOf(db: Kysely<Database>, eventId: string): Promise<Availability | null> {
-  const service = await registrationsService();
-  return service?.getAvailability ? service.getAvailability(db, eventId) : null;
+  return getAvailability(db, eventId);
 }
 
+export async function questionsOf(db: Kysely<Database>, eventId: string): Promise<QuestionView[]> {
+  return listQuestionsForEvent(db, eventId);
+}
+
+/** After a capacity was raised (event or workshop): people move up from the waitlist. */
 export async function notifyCapacityChanged(platform: Platform, eventId: string): Promise<void> {
-  const service = await registrationsService();
-  if (service?.onCapacityChanged) await service.onCapacityChanged(platform, eventId);
+  await onCapacityChanged(platform, eventId);
 }
 
+/** Inside the update transaction: participants are mailed about time, venue or cancellation. */
 export async function notifyEventChanged(
   trx: Transaction<Database>,
   platform: Platform,
   eventId: string,
   changes: EventChanges,
 ): Promise<void> {
-  const service = await registrationsService();
-  if (service?.onEventChanged) await service.onEventChanged(trx, platform, eventId, changes);
+  await onEventChanged(trx, platform, eventId, changes);
 }

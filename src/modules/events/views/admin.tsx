@@ -1,0 +1,636 @@
+import {
+  Button,
+  Checkbox,
+  ErrorSummary,
+  Form,
+  Heading,
+  LinkButton,
+  Select,
+  Table,
+  TextArea,
+  TextField,
+} from "../../../platform/views/components.js";
+import { usePage } from "../../../platform/views/page-context.js";
+import { SPEAKER_ROWS } from "../schema.js";
+import { allowedNextStatuses, type EventView, type SessionView, sessionKinds } from "../service.js";
+import { utcToBerlin } from "../time.js";
+import { longDate, shortDate, timeRange } from "./format.js";
+
+export interface FormState {
+  values: Record<string, unknown>;
+  errors: Record<string, string>;
+}
+
+const str = (form: FormState) => (name: string) =>
+  typeof form.values[name] === "string" ? (form.values[name] as string) : undefined;
+
+export function AdminListPage({ events, all }: { events: EventView[]; all: boolean }) {
+  const { t, locale } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("events.admin.title")}</Heading>
+      <p class="kern-body">{t("events.admin.intro")}</p>
+      <p class="button-row">
+        <LinkButton href="/verwaltung/fachtage/neu" variant="primary">
+          {t("events.admin.new")}
+        </LinkButton>
+      </p>
+      {events.length ? (
+        <Table
+          caption={t(all ? "events.admin.captionAll" : "events.admin.captionOwn")}
+          headers={[
+            t("events.admin.col.date"),
+            t("events.admin.col.title"),
+            t("events.admin.col.status"),
+            t("events.admin.col.actions"),
+          ]}
+          rows={events.map((e) => [
+            <time key="d" dateTime={e.startsAt}>
+              {shortDate(e.startsAt, locale)}
+            </time>,
+            <a key="t" class="kern-link" href={`/verwaltung/fachtage/${e.id}`}>
+              {e.title}
+            </a>,
+            t(`events.status.${e.status}`),
+            <ul key="a" class="kern-list events-actions">
+              <li>
+                <a class="kern-link" href={`/verwaltung/fachtage/${e.id}`}>
+                  {t("events.admin.edit")}
+                  <span class="visually-hidden">: {e.title}</span>
+                </a>
+              </li>
+              <li>
+                <a class="kern-link" href={`/verwaltung/fachtage/${e.id}/programm`}>
+                  {t("events.admin.programme")}
+                  <span class="visually-hidden">: {e.title}</span>
+                </a>
+              </li>
+              <li>
+                <a class="kern-link" href={e.url}>
+                  {t("events.admin.view")}
+                  <span class="visually-hidden">: {e.title}</span>
+                </a>
+              </li>
+            </ul>,
+          ])}
+        />
+      ) : (
+        <p class="kern-body">{t("events.admin.none")}</p>
+      )}
+    </div>
+  );
+}
+
+/** Form values of an existing event (Berlin wall time). */
+export function eventFormValues(e: EventView): Record<string, string> {
+  const start = utcToBerlin(e.startsAt);
+  const opens = e.registrationOpensAt ? utcToBerlin(e.registrationOpensAt) : null;
+  const closes = e.registrationClosesAt ? utcToBerlin(e.registrationClosesAt) : null;
+  const values: Record<string, string> = {
+    title: e.title,
+    subtitle: e.subtitle ?? "",
+    description: e.description ?? "",
+    themes: e.themes.join("\n"),
+    targetGroups: e.targetGroups.join("\n"),
+    organisers: e.organisers.join("\n"),
+    date: start.date,
+    startTime: start.time,
+    endTime: utcToBerlin(e.endsAt).time,
+    venueName: e.venue.name,
+    venueRoom: e.venue.room ?? "",
+    venueAddress: e.venue.address ?? "",
+    venueAccessibility: e.venue.accessibility ?? "",
+    venueDirections: e.venue.directions ?? "",
+    capacity: String(e.capacity),
+    opensDate: opens?.date ?? "",
+    opensTime: opens?.time ?? "",
+    closesDate: closes?.date ?? "",
+    closesTime: closes?.time ?? "",
+    holdHours: String(e.holdHours),
+    reminderDays: String(e.reminderDays),
+    fee: e.fee ?? "",
+    creditHours: e.creditHours === null ? "" : String(e.creditHours).replace(".", ","),
+    contactName: e.contact.name ?? "",
+    contactEmail: e.contact.email ?? "",
+    contactPhone: e.contact.phone ?? "",
+  };
+  if (e.confirmByEmail) values.confirmByEmail = "on";
+  return values;
+}
+
+export const newEventDefaults: Record<string, string> = {
+  capacity: "100",
+  holdHours: "24",
+  reminderDays: "3",
+  confirmByEmail: "on",
+  startTime: "09:00",
+  endTime: "16:00",
+};
+
+function EventFields({ form }: { form: FormState }) {
+  const { t } = usePage();
+  const v = str(form);
+  const e = form.errors;
+  return (
+    <>
+      <fieldset class="kern-fieldset form-stack">
+        <legend class="kern-label">{t("events.form.basics")}</legend>
+        <TextField name="title" label={t("events.form.title")} value={v("title")} error={e.title} required />
+        <TextField name="subtitle" label={t("events.form.subtitle")} value={v("subtitle")} error={e.subtitle} />
+        <TextArea
+          name="description"
+          label={t("events.form.description")}
+          value={v("description")}
+          error={e.description}
+        />
+        <TextArea
+          name="organisers"
+          rows={3}
+          label={t("events.form.organisers")}
+          hint={t("events.form.organisersHint")}
+          value={v("organisers")}
+          error={e.organisers}
+        />
+        <TextArea
+          name="targetGroups"
+          rows={3}
+          label={t("events.form.targetGroups")}
+          hint={t("events.form.targetGroupsHint")}
+          value={v("targetGroups")}
+          error={e.targetGroups}
+        />
+        <TextArea
+          name="themes"
+          rows={3}
+          label={t("events.form.themes")}
+          hint={t("events.form.themesHint")}
+          value={v("themes")}
+          error={e.themes}
+        />
+      </fieldset>
+      <fieldset class="kern-fieldset form-stack">
+        <legend class="kern-label">{t("events.form.whenWhere")}</legend>
+        <TextField name="date" type="date" label={t("events.form.date")} value={v("date")} error={e.date} required />
+        <TextField
+          name="startTime"
+          type="time"
+          label={t("events.form.startTime")}
+          hint={t("events.form.timeHint")}
+          value={v("startTime")}
+          error={e.startTime}
+          required
+        />
+        <TextField
+          name="endTime"
+          type="time"
+          label={t("events.form.endTime")}
+          hint={t("events.form.timeHint")}
+          value={v("endTime")}
+          error={e.endTime}
+          required
+        />
+        <TextField
+          name="venueName"
+          label={t("events.form.venueName")}
+          hint={t("events.form.venueNameHint")}
+          value={v("venueName")}
+          error={e.venueName}
+          required
+        />
+        <TextField name="venueRoom" label={t("events.form.venueRoom")} value={v("venueRoom")} error={e.venueRoom} />
+        <TextField
+          name="venueAddress"
+          label={t("events.form.venueAddress")}
+          value={v("venueAddress")}
+          error={e.venueAddress}
+          autocomplete="street-address"
+        />
+        <TextArea
+          name="venueAccessibility"
+          rows={3}
+          label={t("events.form.venueAccessibility")}
+          value={v("venueAccessibility")}
+          error={e.venueAccessibility}
+        />
+        <TextArea
+          name="venueDirections"
+          rows={3}
+          label={t("events.form.venueDirections")}
+          value={v("venueDirections")}
+          error={e.venueDirections}
+        />
+      </fieldset>
+      <fieldset class="kern-fieldset form-stack">
+        <legend class="kern-label">{t("events.form.registration")}</legend>
+        <TextField
+          name="capacity"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          label={t("events.form.capacity")}
+          value={v("capacity")}
+          error={e.capacity}
+          required
+        />
+        <p class="kern-hint">{t("events.form.windowHint")}</p>
+        <TextField
+          name="opensDate"
+          type="date"
+          label={t("events.form.opensDate")}
+          value={v("opensDate")}
+          error={e.opensDate}
+        />
+        <TextField
+          name="opensTime"
+          type="time"
+          label={t("events.form.opensTime")}
+          value={v("opensTime")}
+          error={e.opensTime}
+        />
+        <TextField
+          name="closesDate"
+          type="date"
+          label={t("events.form.closesDate")}
+          value={v("closesDate")}
+          error={e.closesDate}
+        />
+        <TextField
+          name="closesTime"
+          type="time"
+          label={t("events.form.closesTime")}
+          value={v("closesTime")}
+          error={e.closesTime}
+        />
+        <Checkbox
+          name="confirmByEmail"
+          label={t("events.form.confirmByEmail")}
+          checked={form.values.confirmByEmail === "on"}
+        />
+        <TextField
+          name="holdHours"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          label={t("events.form.holdHours")}
+          value={v("holdHours")}
+          error={e.holdHours}
+          required
+        />
+        <TextField
+          name="reminderDays"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          label={t("events.form.reminderDays")}
+          value={v("reminderDays")}
+          error={e.reminderDays}
+          required
+        />
+      </fieldset>
+      <fieldset class="kern-fieldset form-stack">
+        <legend class="kern-label">{t("events.form.contact")}</legend>
+        <TextField
+          name="fee"
+          label={t("events.form.fee")}
+          hint={t("events.form.feeHint")}
+          value={v("fee")}
+          error={e.fee}
+        />
+        <TextField
+          name="creditHours"
+          inputMode="decimal"
+          label={t("events.form.creditHours")}
+          hint={t("events.form.creditHoursHint")}
+          value={v("creditHours")}
+          error={e.creditHours}
+        />
+        <TextField
+          name="contactName"
+          label={t("events.form.contactName")}
+          value={v("contactName")}
+          error={e.contactName}
+        />
+        <TextField
+          name="contactEmail"
+          type="email"
+          label={t("events.form.contactEmail")}
+          value={v("contactEmail")}
+          error={e.contactEmail}
+        />
+        <TextField
+          name="contactPhone"
+          type="tel"
+          label={t("events.form.contactPhone")}
+          value={v("contactPhone")}
+          error={e.contactPhone}
+        />
+      </fieldset>
+    </>
+  );
+}
+
+export function EventCreatePage({ form }: { form: FormState }) {
+  const { t } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("events.admin.createTitle")}</Heading>
+      <ErrorSummary errors={form.errors} />
+      <Form action="/verwaltung/fachtage/neu" class="form-stack">
+        <EventFields form={form} />
+        <Button>{t("events.form.create")}</Button>
+      </Form>
+      <p class="kern-body">
+        <a class="kern-link" href="/verwaltung/fachtage">
+          {t("events.admin.back")}
+        </a>
+      </p>
+    </div>
+  );
+}
+
+export function EventEditPage({ event, form }: { event: EventView; form: FormState }) {
+  const { t } = usePage();
+  const next = allowedNextStatuses(event.status).filter((s) => s !== "cancelled");
+  return (
+    <div class="stack">
+      <Heading>{t("events.admin.editTitle", { title: event.title })}</Heading>
+      <p class="button-row">
+        <LinkButton href={`/verwaltung/fachtage/${event.id}/programm`} variant="primary">
+          {t("events.admin.programme")}
+        </LinkButton>
+        <LinkButton href={event.url}>{t("events.admin.view")}</LinkButton>
+      </p>
+      <section class="stack" aria-labelledby="status">
+        <Heading level={2} id="status">
+          {t("events.admin.status")}
+        </Heading>
+        <p class="kern-body">{t("events.admin.statusNow", { status: t(`events.status.${event.status}`) })}</p>
+        <div class="button-row">
+          {next.map((status) => (
+            <Form key={status} action={`/verwaltung/fachtage/${event.id}/status`} class="events-inline-form">
+              <input type="hidden" name="status" value={status} />
+              <Button variant="secondary">{t(`events.action.to.${status}`)}</Button>
+            </Form>
+          ))}
+          {allowedNextStatuses(event.status).includes("cancelled") ? (
+            <LinkButton href={`/verwaltung/fachtage/${event.id}/absagen`} variant="tertiary">
+              {t("events.action.to.cancelled")}
+            </LinkButton>
+          ) : null}
+          {event.status === "draft" ? (
+            <LinkButton href={`/verwaltung/fachtage/${event.id}/loeschen`} variant="tertiary">
+              {t("events.action.delete")}
+            </LinkButton>
+          ) : null}
+        </div>
+      </section>
+      <Heading level={2}>{t("events.admin.edit")}</Heading>
+      <ErrorSummary errors={form.errors} />
+      <Form action={`/verwaltung/fachtage/${event.id}`} class="form-stack">
+        <EventFields form={form} />
+        <Button>{t("events.form.save")}</Button>
+      </Form>
+      <p class="kern-body">
+        <a class="kern-link" href="/verwaltung/fachtage">
+          {t("events.admin.back")}
+        </a>
+      </p>
+    </div>
+  );
+}
+
+export function ConfirmPage({
+  title,
+  text,
+  action,
+  confirm,
+  back,
+}: {
+  title: string;
+  text: string;
+  action: string;
+  confirm: string;
+  back: string;
+}) {
+  const { t } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{title}</Heading>
+      <p class="kern-body">{text}</p>
+      <Form action={action} class="button-row">
+        <Button>{confirm}</Button>
+        <a class="kern-link" href={back}>
+          {t("form.cancel")}
+        </a>
+      </Form>
+    </div>
+  );
+}
+
+export function sessionFormValues(s: SessionView): Record<string, string> {
+  const values: Record<string, string> = {
+    kind: s.kind,
+    title: s.title,
+    abstract: s.abstract ?? "",
+    room: s.room ?? "",
+    startTime: utcToBerlin(s.startsAt).time,
+    endTime: utcToBerlin(s.endsAt).time,
+    capacity: s.capacity === null ? "" : String(s.capacity),
+  };
+  s.speakers.slice(0, SPEAKER_ROWS).forEach((sp, i) => {
+    values[`speaker${i + 1}Name`] = sp.name;
+    values[`speaker${i + 1}Role`] = sp.role ?? "";
+    values[`speaker${i + 1}Organisation`] = sp.organisation ?? "";
+  });
+  return values;
+}
+
+function SessionFields({ form }: { form: FormState }) {
+  const { t } = usePage();
+  const v = str(form);
+  const e = form.errors;
+  return (
+    <>
+      <Select
+        name="kind"
+        label={t("events.programme.kind")}
+        options={sessionKinds.map((k) => ({ value: k, label: t(`events.kind.${k}`) }))}
+        value={v("kind")}
+        error={e.kind}
+        required
+      />
+      <TextField name="title" label={t("events.programme.itemTitle")} value={v("title")} error={e.title} required />
+      <TextField
+        name="startTime"
+        type="time"
+        label={t("events.programme.startTime")}
+        hint={t("events.form.timeHint")}
+        value={v("startTime")}
+        error={e.startTime}
+        required
+      />
+      <TextField
+        name="endTime"
+        type="time"
+        label={t("events.programme.endTime")}
+        hint={t("events.form.timeHint")}
+        value={v("endTime")}
+        error={e.endTime}
+        required
+      />
+      <TextField name="room" label={t("events.programme.room")} value={v("room")} error={e.room} />
+      <TextField
+        name="capacity"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        label={t("events.programme.capacity")}
+        hint={t("events.programme.capacityHint")}
+        value={v("capacity")}
+        error={e.capacity}
+      />
+      <TextArea
+        name="abstract"
+        rows={4}
+        label={t("events.programme.abstract")}
+        value={v("abstract")}
+        error={e.abstract}
+      />
+      <fieldset class="kern-fieldset form-stack">
+        <legend class="kern-label">{t("events.programme.speakers")}</legend>
+        <p class="kern-hint">{t("events.programme.speakersHint")}</p>
+        {Array.from({ length: SPEAKER_ROWS }, (_, i) => i + 1).map((n) => (
+          <fieldset class="kern-fieldset events-speaker-row" key={n}>
+            <legend class="kern-label">{t("events.programme.speaker", { n })}</legend>
+            <TextField
+              name={`speaker${n}Name`}
+              label={t("events.programme.speakerName")}
+              value={v(`speaker${n}Name`)}
+              error={e[`speaker${n}Name`]}
+            />
+            <TextField
+              name={`speaker${n}Role`}
+              label={t("events.programme.speakerRole")}
+              value={v(`speaker${n}Role`)}
+              error={e[`speaker${n}Role`]}
+            />
+            <TextField
+              name={`speaker${n}Organisation`}
+              label={t("events.programme.speakerOrganisation")}
+              value={v(`speaker${n}Organisation`)}
+              error={e[`speaker${n}Organisation`]}
+            />
+          </fieldset>
+        ))}
+      </fieldset>
+    </>
+  );
+}
+
+export function ProgrammePage({
+  event,
+  sessions,
+  form,
+}: {
+  event: EventView;
+  sessions: SessionView[];
+  form: FormState;
+}) {
+  const { t, locale } = usePage();
+  const base = `/verwaltung/fachtage/${event.id}/programm`;
+  return (
+    <div class="stack">
+      <Heading>{t("events.programme.title", { title: event.title })}</Heading>
+      <p class="kern-body">{t("events.programme.intro", { date: longDate(event.startsAt, locale) })}</p>
+      {sessions.length ? (
+        <Table
+          caption={t("events.programme.caption")}
+          headers={[
+            t("events.programme.col.time"),
+            t("events.programme.col.kind"),
+            t("events.programme.col.title"),
+            t("events.programme.col.room"),
+            t("events.programme.col.capacity"),
+            t("events.programme.col.actions"),
+          ]}
+          numeric={[4]}
+          rows={sessions.map((s) => [
+            timeRange(s.startsAt, s.endsAt, locale),
+            <>
+              {t(`events.kind.${s.kind}`)}
+              {s.slotIndex !== null ? (
+                <>
+                  <br />
+                  <span class="kern-body--small">{t("events.programme.slot", { n: s.slotIndex + 1 })}</span>
+                </>
+              ) : null}
+            </>,
+            s.title,
+            s.room ?? "",
+            s.capacity ?? "",
+            <div key="a" class="button-row">
+              <a
+                class="kern-link"
+                href={`${base}/${s.id}`}
+                aria-label={t("events.programme.editLabel", { title: s.title })}
+              >
+                {t("events.programme.edit")}
+              </a>
+              <Form action={`${base}/${s.id}/loeschen`} class="events-inline-form">
+                <button
+                  class="kern-btn kern-btn--tertiary kern-btn--x-small"
+                  type="submit"
+                  aria-label={t("events.programme.deleteLabel", { title: s.title })}
+                >
+                  <span class="kern-label">{t("events.programme.delete")}</span>
+                </button>
+              </Form>
+            </div>,
+          ])}
+        />
+      ) : (
+        <p class="kern-body">{t("events.programme.none")}</p>
+      )}
+      <Heading level={2} id="neu">
+        {t("events.programme.add")}
+      </Heading>
+      <ErrorSummary errors={form.errors} />
+      <Form action={`${base}#neu`} class="form-stack">
+        <SessionFields form={form} />
+        <Button>{t("events.programme.add")}</Button>
+      </Form>
+      <p class="kern-body">
+        <a class="kern-link" href={`/verwaltung/fachtage/${event.id}`}>
+          {t("events.admin.edit")}: {event.title}
+        </a>
+        {" · "}
+        <a class="kern-link" href="/verwaltung/fachtage">
+          {t("events.admin.back")}
+        </a>
+      </p>
+    </div>
+  );
+}
+
+export function SessionEditPage({ event, session, form }: { event: EventView; session: SessionView; form: FormState }) {
+  const { t, locale } = usePage();
+  const base = `/verwaltung/fachtage/${event.id}/programm`;
+  return (
+    <div class="stack">
+      <Heading>{t("events.programme.editTitle", { title: session.title })}</Heading>
+      <p class="kern-body">
+        {event.title} · {longDate(event.startsAt, locale)}
+      </p>
+      <ErrorSummary errors={form.errors} />
+      <Form action={`${base}/${session.id}`} class="form-stack">
+        <SessionFields form={form} />
+        <Button>{t("events.programme.save")}</Button>
+      </Form>
+      <p class="kern-body">
+        <a class="kern-link" href={base}>
+          {t("events.programme.back")}
+        </a>
+      </p>
+    </div>
+  );
+}
