@@ -1,4 +1,273 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { DomainError } from "../../platform/http/errors.js";
+import { parseForm } from "../../platform/http/forms.js";
 import type { Platform } from "../../platform/platform.js";
+import { adminRoutes } from "./admin-routes.js";
+import {
+  apiCancelled,
+  apiCancelQuery,
+  apiIdParams,
+  apiRegistrationBody,
+  apiRegistrationCreated,
+  apiRegistrationItem,
+  cancelForm,
+  registrationForm,
+  toRegistrationInput,
+  workshopChangeForm,
+} from "./schema.js";
+import {
+  cancelByToken,
+  cancelRegistration,
+  changeWorkshopsByToken,
+  confirmByToken,
+  getByManageToken,
+  getRegistrationForm,
+  listForApi,
+  register,
+} from "./service.js";
+import { CancelledPage, ConfirmedPage, ManagePage, RegistrationFormPage, ThanksPage } from "./views/pages.js";
 
-export function registrationRoutes(_app: FastifyInstance, _platform: Platform): void {}
+/** Field problems of a service error, in the reader's language, for the form re-render. */
+export function translatedFieldErrors(request: FastifyRequest, error: DomainError): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(error.fieldErrors).map(([field, key]) => [field, request.t(key, error.params)]),
+  );
+}
+
+/** A service error that belongs beside a form field (duplicate, full workshop, bad choice). */
+export const isFieldError = (error: unknown): error is DomainError =>
+  error instanceof DomainError && Object.keys(error.fieldErrors).length > 0;
+
+// Public registrations are limited per IP (bots, mistakes); RATE_LIMIT=off turns limits off for load tests.
+const publicLimit = { rateLimit: { max: 20, timeWindow: "10 minutes" } };
+
+export function registrationRoutes(root: FastifyInstance, platform: Platform): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  // --- public HTML ---------------------------------------------------------------
+
+  const renderForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    form: { values: Record<string, unknown>; errors: Record<string, string> },
+    status = 200,
+  ) => {
+    const model = await getRegistrationForm(platform, slug);
+    return reply.page({
+      status,
+      title: request.t("registrations.page.title", { event: model.event.title }),
+      body: (
+        <RegistrationFormPage
+          event={model.event}
+          slots={model.slots}
+          questions={model.questions}
+          availability={model.availability}
+          open={model.state.open}
+          closedReason={model.state.open ? undefined : model.state.reason}
+          form={form}
+        />
+      ),
+    });
+  };
+
+  app.get<{ Params: { slug: string } }>("/fachtage/:slug/anmeldung", async (request, reply) =>
+    renderForm(request, reply, request.params.slug, { values: {}, errors: {} }),
+  );
+
+  app.post<{ Params: { slug: string } }>(
+    "/fachtage/:slug/anmeldung",
+    { config: publicLimit },
+    async (request, reply) => {
+      const { slug } = request.params;
+      const model = await getRegistrationForm(platform, slug);
+      const form = parseForm(registrationForm(model.slots, model.questions), request.body, request.t, request.locale);
+      if (!form.ok) return renderForm(request, reply, slug, form, 422);
+      try {
+        const result = await register(
+          platform,
+          request.actor,
+          model.event.id,
+          toRegistrationInput(form.data, model.slots, model.questions),
+          "web",
+        );
+        const flashKey = `registrations.thanks.${result.status}`;
+        return reply
+          .flash(result.status === "confirmed" ? "success" : "info", flashKey, {
+            position: result.waitlistPosition ?? 0,
+          })
+          .redirect(`/fachtage/${result.eventSlug}/anmeldung/danke`, 303);
+      } catch (error) {
+        if (isFieldError(error)) {
+          const values = (request.body ?? {}) as Record<string, unknown>;
+          return renderForm(
+            request,
+            reply,
+            slug,
+            { values, errors: translatedFieldErrors(request, error) },
+            error.status,
+          );
+        }
+        throw error;
+      }
+    },
+  );
+
+  app.get<{ Params: { slug: string } }>("/fachtage/:slug/anmeldung/danke", async (request, reply) => {
+    const model = await getRegistrationForm(platform, request.params.slug);
+    return reply.page({ title: request.t("registrations.thanks.title"), body: <ThanksPage event={model.event} /> });
+  });
+
+  app.get<{ Params: { token: string } }>("/anmeldung/bestaetigen/:token", async (request, reply) => {
+    const { registration, event, already } = await confirmByToken(platform, request.params.token);
+    return reply.page({
+      title: request.t("registrations.confirm.title"),
+      body: <ConfirmedPage event={event} registration={registration} already={already} />,
+    });
+  });
+
+  app.get("/anmeldung/abgesagt", async (request, reply) =>
+    reply.page({ title: request.t("registrations.manage.cancelTitle"), body: <CancelledPage /> }),
+  );
+
+  const renderManage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    token: string,
+    form: { values: Record<string, unknown>; errors: Record<string, string> },
+    status = 200,
+  ) => {
+    const m = await getByManageToken(platform, token);
+    return reply.header("referrer-policy", "no-referrer").page({
+      status,
+      title: request.t("registrations.manage.title"),
+      body: (
+        <ManagePage
+          token={token}
+          event={m.event}
+          registration={m.registration}
+          slots={m.slots}
+          availability={m.availability}
+          form={form}
+        />
+      ),
+    });
+  };
+
+  app.get<{ Params: { token: string } }>("/anmeldung/:token", async (request, reply) =>
+    renderManage(request, reply, request.params.token, { values: {}, errors: {} }),
+  );
+
+  app.post<{ Params: { token: string } }>("/anmeldung/:token/workshops", async (request, reply) => {
+    const { token } = request.params;
+    const m = await getByManageToken(platform, token);
+    const form = parseForm(workshopChangeForm(m.slots), request.body, request.t, request.locale);
+    if (!form.ok) return renderManage(request, reply, token, form, 422);
+    const ids = m.slots
+      .map((s) => (form.data as Record<string, string | undefined>)[`workshop_${s.index}`])
+      .filter((v): v is string => Boolean(v));
+    try {
+      await changeWorkshopsByToken(platform, token, ids);
+    } catch (error) {
+      if (isFieldError(error)) {
+        return renderManage(
+          request,
+          reply,
+          token,
+          { values: (request.body ?? {}) as Record<string, unknown>, errors: translatedFieldErrors(request, error) },
+          error.status,
+        );
+      }
+      throw error;
+    }
+    return reply.flash("success", "registrations.manage.workshopsSaved").redirect(`/anmeldung/${token}`, 303);
+  });
+
+  app.post<{ Params: { token: string } }>("/anmeldung/:token/abmelden", async (request, reply) => {
+    const { token } = request.params;
+    const form = parseForm(cancelForm, request.body, request.t, request.locale);
+    if (!form.ok) {
+      await getByManageToken(platform, token); // 404 first for forged links
+      return renderManage(request, reply, token, form, 422);
+    }
+    await cancelByToken(platform, token);
+    return reply.flash("success", "registrations.manage.cancelled").redirect("/anmeldung/abgesagt", 303);
+  });
+
+  // --- JSON API (contract) ----------------------------------------------------------
+
+  app.post(
+    "/api/v1/events/:id/registrations",
+    {
+      config: publicLimit,
+      schema: {
+        tags: ["Anmeldungen"],
+        summary: "Zu einem Fachtag anmelden (öffentlich, mit Double-Opt-in je nach Fachtag)",
+        params: apiIdParams,
+        body: apiRegistrationBody,
+        response: { 201: apiRegistrationCreated },
+      },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      const result = await register(
+        platform,
+        request.actor,
+        request.params.id,
+        {
+          firstName: b.firstName,
+          lastName: b.lastName,
+          email: b.email,
+          organisation: b.organisation,
+          role: b.role,
+          municipality: b.municipality,
+          workshopIds: b.workshopIds ?? [],
+          consents: {
+            privacy: b.consents.privacy,
+            photos: b.consents.photos ?? false,
+            participantList: b.consents.participantList ?? false,
+          },
+          answers: b.answers ?? {},
+        },
+        "api",
+      );
+      return reply.code(201).send({
+        id: result.id,
+        status: result.status,
+        ...(result.waitlistPosition !== undefined ? { waitlistPosition: result.waitlistPosition } : {}),
+        workshopIds: result.workshopIds,
+      });
+    },
+  );
+
+  app.get(
+    "/api/v1/events/:id/registrations",
+    {
+      schema: {
+        tags: ["Anmeldungen"],
+        summary: "Anmeldungen eines Fachtags (Veranstalter, Bildungsbüro)",
+        security: [{ bearerAuth: [] }],
+        params: apiIdParams,
+        response: { 200: apiRegistrationItem.array() },
+      },
+    },
+    async (request) => listForApi(platform, request.actor, request.params.id),
+  );
+
+  app.post(
+    "/api/v1/registrations/:id/cancel",
+    {
+      schema: {
+        tags: ["Anmeldungen"],
+        summary: "Anmeldung absagen (Veranstalter oder mit dem persönlichen Link-Token als ?token=)",
+        params: apiIdParams,
+        querystring: apiCancelQuery,
+        response: { 200: apiCancelled },
+      },
+    },
+    async (request) => cancelRegistration(platform, request.actor, request.params.id, request.query.token),
+  );
+
+  adminRoutes(root, platform);
+}

@@ -22,7 +22,12 @@ const person = (n: number, workshopIds: string[] = []) => ({
 describe("availability and the core rule", () => {
   it("counts pending and confirmed places, waitlists when full", async () => {
     const ev = await createFachtag(t.platform, { capacity: 2, workshops: [{ title: "Sprache", capacity: 1 }] });
-    expect(await getAvailability(t.platform.db.kysely, ev.id)).toMatchObject({ capacity: 2, taken: 0, free: 2, waitlist: 0 });
+    expect(await getAvailability(t.platform.db.kysely, ev.id)).toMatchObject({
+      capacity: 2,
+      taken: 0,
+      free: 2,
+      waitlist: 0,
+    });
     const a = await register(t.platform, anonymous, ev.slug, person(1, ev.workshops), "web");
     expect(a.status).toBe("pending");
     const b = await register(t.platform, anonymous, ev.id, person(2), "api");
@@ -35,11 +40,41 @@ describe("availability and the core rule", () => {
   });
 
   it("groups overlapping workshops into one time slot", () => {
-    const base = { event_id: "e", kind: "workshop" as const, abstract: null, speakers: "[]", room: null, capacity: 10, created_at: "", updated_at: "" };
+    const base = {
+      event_id: "e",
+      kind: "workshop" as const,
+      abstract: null,
+      speakers: "[]",
+      room: null,
+      capacity: 10,
+      created_at: "",
+      updated_at: "",
+    };
     const slots = workshopSlots([
-      { ...base, id: "a", title: "A", starts_at: "2026-03-28T09:00:00.000Z", ends_at: "2026-03-28T10:30:00.000Z", position: 0 },
-      { ...base, id: "b", title: "B", starts_at: "2026-03-28T09:00:00.000Z", ends_at: "2026-03-28T10:30:00.000Z", position: 1 },
-      { ...base, id: "c", title: "C", starts_at: "2026-03-28T11:00:00.000Z", ends_at: "2026-03-28T12:30:00.000Z", position: 2 },
+      {
+        ...base,
+        id: "a",
+        title: "A",
+        starts_at: "2026-03-28T09:00:00.000Z",
+        ends_at: "2026-03-28T10:30:00.000Z",
+        position: 0,
+      },
+      {
+        ...base,
+        id: "b",
+        title: "B",
+        starts_at: "2026-03-28T09:00:00.000Z",
+        ends_at: "2026-03-28T10:30:00.000Z",
+        position: 1,
+      },
+      {
+        ...base,
+        id: "c",
+        title: "C",
+        starts_at: "2026-03-28T11:00:00.000Z",
+        ends_at: "2026-03-28T12:30:00.000Z",
+        position: 2,
+      },
     ]);
     expect(slots.map((s) => s.workshops.map((w) => w.id))).toEqual([["a", "b"], ["c"]]);
   });

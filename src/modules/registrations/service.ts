@@ -123,7 +123,7 @@ export interface RegistrationResult {
 // Rules that need no database
 // ---------------------------------------------------------------------------
 
-export type ClosedReason = "not_published" | "cancelled" | "not_yet_open" | "closed" | "past";
+export type ClosedReason = "not_published" | "cancelled" | "not_yet_open" | "closed" | "over";
 
 /** Whether the public may register now, and if not, why. */
 export function registrationState(
@@ -132,8 +132,9 @@ export function registrationState(
 ): { open: true } | { open: false; reason: ClosedReason } {
   if (event.status === "cancelled") return { open: false, reason: "cancelled" };
   if (event.status === "draft") return { open: false, reason: "not_published" };
+  if (event.status === "held" || event.status === "documented") return { open: false, reason: "over" };
   if (event.status !== "published" && event.status !== "registration_open") return { open: false, reason: "closed" };
-  if (event.starts_at <= now) return { open: false, reason: "past" };
+  if (event.starts_at <= now) return { open: false, reason: "over" };
   if (event.registration_opens_at && event.registration_opens_at > now) return { open: false, reason: "not_yet_open" };
   if (event.registration_closes_at && event.registration_closes_at <= now) return { open: false, reason: "closed" };
   return { open: true };

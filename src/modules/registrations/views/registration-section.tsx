@@ -64,7 +64,7 @@ export function slotsOf(sessions: SectionSession[]): Slot[] {
   return slots;
 }
 
-const knownReasons = new Set(["not_published", "cancelled", "not_yet_open", "closed", "past"]);
+const knownReasons = new Set(["not_published", "cancelled", "not_yet_open", "closed", "over"]);
 
 /**
  * The registration part of a Fachtag page: free places, the form (or the
@@ -78,6 +78,8 @@ export function RegistrationSection({
   questions = [],
   form = { values: {}, errors: {} },
   headingLevel = 2,
+  action,
+  privacyLabel,
 }: {
   event: SectionEvent;
   sessions: SectionSession[];
@@ -85,6 +87,10 @@ export function RegistrationSection({
   questions?: QuestionView[];
   form?: FormState;
   headingLevel?: 2 | 1;
+  /** Where the form posts; default the public route of the event. */
+  action?: string;
+  /** Replaces the consent wording (organisers registering someone by phone). */
+  privacyLabel?: string;
 }) {
   const { t } = usePage();
   const Heading = headingLevel === 1 ? "h1" : "h2";
@@ -246,7 +252,7 @@ export function RegistrationSection({
           <div class="kern-fieldset__body form-stack">
             <Checkbox
               name="consentPrivacy"
-              label={t("registrations.form.consentPrivacy")}
+              label={privacyLabel ?? t("registrations.form.consentPrivacy")}
               hint={t("registrations.form.consentPrivacyHint")}
               checked={checked("consentPrivacy")}
               error={e.consentPrivacy}

@@ -1,0 +1,341 @@
+import { formatDate, formatDateTime, formatTime } from "../../../platform/i18n/i18n.js";
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  DescriptionList,
+  ErrorSummary,
+  Form,
+  Heading,
+  LinkButton,
+} from "../../../platform/views/components.js";
+import { usePage } from "../../../platform/views/page-context.js";
+import type { EventRow } from "../repo.js";
+import type { Availability, QuestionView, RegistrationView, SlotView } from "../service.js";
+import type { RegistrationStatus } from "../tables.js";
+import { type FormState, RegistrationSection, type SectionSession } from "./registration-section.js";
+
+const statusKind: Record<RegistrationStatus, "info" | "success" | "warning" | "danger"> = {
+  pending: "warning",
+  confirmed: "success",
+  waitlisted: "info",
+  cancelled: "danger",
+  expired: "danger",
+};
+
+export function StatusBadge({ status }: { status: RegistrationStatus }) {
+  const { t } = usePage();
+  return <Badge kind={statusKind[status]}>{t(`registrations.status.${status}`)}</Badge>;
+}
+
+export const sessionsOf = (slots: SlotView[]): SectionSession[] =>
+  slots.flatMap((s) =>
+    s.workshops.map((w) => ({
+      id: w.id,
+      kind: "workshop",
+      title: w.title,
+      startsAt: w.startsAt,
+      endsAt: w.endsAt,
+      capacity: w.capacity,
+      room: w.room,
+    })),
+  );
+
+function EventLine({ event }: { event: EventRow }) {
+  const { t, locale } = usePage();
+  return (
+    <p class="kern-body kern-body--large">
+      {t("registrations.mail.when", {
+        date: formatDate(event.starts_at, locale),
+        from: formatTime(event.starts_at, locale),
+        to: formatTime(event.ends_at, locale),
+      })}
+      <br />
+      {t("registrations.mail.where", {
+        venue: [event.venue_name, event.venue_room, event.venue_address].filter(Boolean).join(", "),
+      })}
+    </p>
+  );
+}
+
+/** GET /fachtage/<slug>/anmeldung: the form alone (also the re-render with errors). */
+export function RegistrationFormPage({
+  event,
+  slots,
+  questions,
+  availability,
+  open,
+  closedReason,
+  form,
+}: {
+  event: EventRow;
+  slots: SlotView[];
+  questions: QuestionView[];
+  availability: Availability;
+  open: boolean;
+  closedReason?: string | undefined;
+  form: FormState;
+}) {
+  const { t } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("registrations.page.title", { event: event.title })}</Heading>
+      <EventLine event={event} />
+      <p>
+        <a class="kern-link" href={`/fachtage/${event.slug}`}>
+          {t("registrations.page.back")}
+        </a>
+      </p>
+      <RegistrationSection
+        event={{
+          id: event.id,
+          slug: event.slug,
+          title: event.title,
+          registrationOpen: open,
+          registrationClosedReason: closedReason,
+          confirmByEmail: Boolean(event.confirm_by_email),
+          holdHours: event.hold_hours,
+        }}
+        sessions={sessionsOf(slots)}
+        availability={availability}
+        questions={questions}
+        form={form}
+      />
+    </div>
+  );
+}
+
+/** After submitting: the flash message says what happened; this page says what comes next. */
+export function ThanksPage({ event }: { event: EventRow }) {
+  const { t } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("registrations.thanks.title")}</Heading>
+      <EventLine event={event} />
+      <p>
+        <a class="kern-link" href={`/fachtage/${event.slug}`}>
+          {t("registrations.page.back")}
+        </a>
+      </p>
+    </div>
+  );
+}
+
+export function ConfirmedPage({
+  event,
+  registration,
+  already,
+}: {
+  event: EventRow;
+  registration: RegistrationView;
+  already: boolean;
+}) {
+  const { t } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("registrations.confirm.title")}</Heading>
+      <Alert kind="success" title={t("registrations.confirm.title")} role="status">
+        <p class="kern-body">
+          {already
+            ? t("registrations.confirm.already")
+            : t("registrations.confirm.text", {
+                name: `${registration.firstName} ${registration.lastName}`,
+                event: event.title,
+              })}
+        </p>
+      </Alert>
+      <EventLine event={event} />
+      {registration.workshops.length ? (
+        <>
+          <h2 class="kern-heading kern-heading-large">{t("registrations.manage.workshops")}</h2>
+          <ul class="kern-list">
+            {registration.workshops.map((w) => (
+              <li key={w.id}>{w.title}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p>
+        <a class="kern-link" href={`/fachtage/${event.slug}`}>
+          {t("registrations.page.back")}
+        </a>
+      </p>
+    </div>
+  );
+}
+
+/** GET /anmeldung/<token>: see, change workshops, cancel. */
+export function ManagePage({
+  token,
+  event,
+  registration: r,
+  slots,
+  availability,
+  form,
+}: {
+  token: string;
+  event: EventRow;
+  registration: RegistrationView;
+  slots: SlotView[];
+  availability: Availability;
+  form: FormState;
+}) {
+  const { t, locale } = usePage();
+  const active = r.status === "pending" || r.status === "confirmed" || r.status === "waitlisted";
+  const chosen = (slotKey: string) =>
+    typeof form.values[`workshop_${slots.find((s) => s.key === slotKey)?.index}`] === "string"
+      ? (form.values[`workshop_${slots.find((s) => s.key === slotKey)?.index}`] as string)
+      : r.workshops.find((w) => w.slot === slotKey)?.id;
+  return (
+    <div class="stack">
+      <Heading>{t("registrations.manage.title")}</Heading>
+      <p class="kern-body">{t("registrations.manage.intro", { event: event.title })}</p>
+      {event.status === "cancelled" ? <Alert kind="danger" title={t("registrations.manage.eventCancelled")} /> : null}
+      <ErrorSummary errors={form.errors} />
+      <DescriptionList
+        items={[
+          [
+            t("registrations.manage.status"),
+            <>
+              <StatusBadge status={r.status} />
+              {r.waitlistPosition ? ` ${t("registrations.manage.position", { position: r.waitlistPosition })}` : ""}
+            </>,
+          ],
+          [t("registrations.manage.name"), `${r.firstName} ${r.lastName}`],
+          [t("registrations.manage.email"), r.email],
+          [t("registrations.manage.organisation"), r.organisation ?? "–"],
+          [
+            t("registrations.manage.when"),
+            `${formatDate(event.starts_at, locale)}, ${formatTime(event.starts_at, locale)}–${formatTime(event.ends_at, locale)}`,
+          ],
+          [
+            t("registrations.manage.workshops"),
+            r.workshops.length ? r.workshops.map((w) => w.title).join(", ") : t("registrations.manage.noWorkshops"),
+          ],
+        ]}
+      />
+      {r.status === "pending" && r.holdUntil ? (
+        <Alert kind="warning" title={t("registrations.status.pending")}>
+          <p class="kern-body">
+            {t("registrations.manage.pendingHint", { until: formatDateTime(r.holdUntil, locale) })}
+          </p>
+        </Alert>
+      ) : null}
+      {active && slots.length && event.status !== "cancelled" ? (
+        <section class="stack" aria-labelledby="workshops-aendern">
+          <h2 class="kern-heading kern-heading-large" id="workshops-aendern">
+            {t("registrations.manage.changeWorkshops")}
+          </h2>
+          <Form action={`/anmeldung/${token}/workshops`} class="form-stack">
+            {slots.map((slot) => (
+              <SlotRadios
+                key={slot.key}
+                slot={slot}
+                availability={availability}
+                value={chosen(slot.key)}
+                held={r.workshops.map((w) => w.id)}
+                error={form.errors[`workshop_${slot.index}`]}
+              />
+            ))}
+            <Button variant="secondary">{t("registrations.manage.saveWorkshops")}</Button>
+          </Form>
+        </section>
+      ) : null}
+      {active ? (
+        <section class="stack" aria-labelledby="absagen">
+          <h2 class="kern-heading kern-heading-large" id="absagen">
+            {t("registrations.manage.cancelTitle")}
+          </h2>
+          <p class="kern-body">{t("registrations.manage.cancelText")}</p>
+          <Form action={`/anmeldung/${token}/abmelden`} class="form-stack">
+            <Checkbox
+              name="confirm"
+              label={t("registrations.manage.cancelConfirm")}
+              error={form.errors.confirm}
+              required
+            />
+            <Button>{t("registrations.manage.cancelButton")}</Button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function SlotRadios({
+  slot,
+  availability,
+  value,
+  held,
+  error,
+}: {
+  slot: SlotView;
+  availability: Availability;
+  value: string | undefined;
+  held: string[];
+  error: string | undefined;
+}) {
+  const { t, locale } = usePage();
+  const id = `f-workshop_${slot.index}`;
+  const name = `workshop_${slot.index}`;
+  return (
+    <fieldset class={`kern-fieldset${error ? " kern-fieldset--error" : ""}`} id={id}>
+      <legend class="kern-label">
+        {t("registrations.form.slot", { from: formatTime(slot.startsAt, locale), to: formatTime(slot.endsAt, locale) })}
+      </legend>
+      {error ? (
+        <p class="kern-error" id={`${id}-error`} role="alert">
+          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
+          <span class="kern-body">{error}</span>
+        </p>
+      ) : null}
+      <div class="kern-fieldset__body">
+        <div class="kern-form-check">
+          <input class="kern-form-check__radio" type="radio" id={`${id}-none`} name={name} value="" checked={!value} />
+          <label class="kern-label" for={`${id}-none`}>
+            {t("registrations.form.noWorkshop")}
+          </label>
+        </div>
+        {slot.workshops.map((w) => {
+          const a = availability.workshops[w.id];
+          const full = a?.free === 0 && !held.includes(w.id);
+          const note =
+            a?.free === null || a === undefined
+              ? ""
+              : full
+                ? t("registrations.form.workshopFull")
+                : t("registrations.form.workshopFree", { free: a.free ?? 0 });
+          return (
+            <div class="kern-form-check" key={w.id}>
+              <input
+                class="kern-form-check__radio"
+                type="radio"
+                id={`${id}-${w.id}`}
+                name={name}
+                value={w.id}
+                checked={value === w.id}
+                disabled={full && value !== w.id}
+              />
+              <label class="kern-label" for={`${id}-${w.id}`}>
+                {w.title}
+                {note ? <span class="kern-label__optional"> – {note}</span> : null}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+export function CancelledPage() {
+  const { t } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("registrations.manage.cancelTitle")}</Heading>
+      <p class="kern-body">{t("registrations.mail.cancelled.again")}</p>
+      <LinkButton href="/fachtage">{t("registrations.page.back")}</LinkButton>
+    </div>
+  );
+}
