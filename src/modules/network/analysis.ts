@@ -157,7 +157,7 @@ export function compareAreas(a: string, b: string): number {
 export function analyseNetwork(
   organisations: NetworkOrganisation[],
   cooperations: NetworkCooperation[],
-  options: { asOf: string },
+  options: { asOf: string; kind?: string | undefined },
 ): NetworkAnalysis {
   const { graph, counted } = buildCooperationGraph(organisations, cooperations, options);
   const byName = (a: string, b: string) =>
@@ -227,7 +227,10 @@ export function analyseNetwork(
       (node) => (node.municipality ? [node.municipality] : []),
       (a, b) => a.localeCompare(b, "de"),
     ),
-    growth: activePerQuarter(cooperations, options.asOf),
+    growth: activePerQuarter(
+      options.kind ? cooperations.filter((c) => c.kind === options.kind) : cooperations,
+      options.asOf,
+    ),
     degree,
   };
 }
@@ -285,7 +288,7 @@ export function activePerQuarter(cooperations: NetworkCooperation[], asOf: strin
     (c) => c.confirmed && c.status !== "proposed" && c.organisationIds.length >= 2 && c.startsOn <= asOf,
   );
   if (relevant.length === 0) return [];
-  const first = relevant.reduce((min, c) => (c.startsOn < min ? c.startsOn : min), asOf);
+  const first = relevant.map((c) => c.startsOn).sort()[0] ?? asOf;
   let { year, q } = quarterOf(first);
   const last = quarterOf(asOf);
   const total = (last.year - year) * 4 + (last.q - q) + 1;

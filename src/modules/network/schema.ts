@@ -1,0 +1,157 @@
+import { z } from "zod";
+import { formList, formText, requiredText } from "../../platform/http/forms.js";
+import { translator } from "../../platform/i18n/i18n.js";
+import { cooperationKinds, cooperationStatuses, gapKinds, networkVisibilities } from "./constants.js";
+
+// Form schemas carry catalogue keys (parseForm translates them); API schemas carry
+// German messages directly, because the central handler shows zod's message as is.
+const de = translator("de");
+const german = (key: string) => ({ error: () => de(key) });
+
+const isRealDate = (v: string) => {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+};
+
+const formDate = z
+  .string({ error: "network.validation.date" })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "network.validation.date")
+  .refine(isRealDate, "network.validation.date");
+
+const optionalFormDate = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  formDate.optional(),
+);
+
+const distinctIds = (ids: string[]) => [...new Set(ids.filter((id) => id !== ""))];
+
+/** "Sprachförderung, Elternarbeit" → ["Sprachförderung", "Elternarbeit"] */
+export const splitThemes = (text: string | undefined): string[] =>
+  distinctIds((text ?? "").split(",").map((s) => s.trim())).slice(0, 20);
+
+export const cooperationForm = z
+  .object({
+    title: requiredText(200),
+    kind: z.enum(cooperationKinds, { error: "network.validation.kind" }),
+    description: formText(5000),
+    organisationIds: formList(z.string().max(100)).transform(distinctIds),
+    startsOn: formDate,
+    endsOn: optionalFormDate,
+    status: z.enum(cooperationStatuses, { error: "network.validation.status" }).default("active"),
+    themes: formText(500).transform(splitThemes),
+    origin: formText(300),
+    originEventId: formText(100),
+  })
+  .superRefine((v, ctx) => {
+    if (v.organisationIds.length < 2) {
+      ctx.addIssue({ code: "custom", path: ["organisationIds"], message: "network.validation.twoOrganisations" });
+    }
+    if (v.endsOn && v.endsOn < v.startsOn) {
+      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "network.validation.endBeforeStart" });
+    }
+  });
+export type CooperationInput = z.output<typeof cooperationForm>;
+
+const apiDate = z
+  .string(german("network.validation.date"))
+  .regex(/^\d{4}-\d{2}-\d{2}$/, german("network.validation.date"))
+  .refine(isRealDate, german("network.validation.date"));
+
+export const cooperationCreateBody = z
+  .object({
+    title: z.string().trim().min(1, german("validation.required")).max(200, german("validation.tooLong")),
+    kind: z.enum(cooperationKinds, german("network.validation.kind")),
+    organisationIds: z
+      .array(z.string().min(1).max(100), german("network.validation.twoOrganisations"))
+      .max(100)
+      .refine((ids) => new Set(ids).size >= 2, german("network.validation.twoOrganisations")),
+    startsOn: apiDate,
+    endsOn: apiDate.nullish(),
+    originEventId: z.string().max(100).nullish(),
+    description: z.string().max(5000).nullish(),
+    themes: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
+    origin: z.string().max(300).nullish(),
+    status: z.enum(cooperationStatuses, german("network.validation.status")).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endsOn && v.endsOn < v.startsOn) {
+      ctx.addIssue({ code: "custom", path: ["endsOn"], message: de("network.validation.endBeforeStart") });
+    }
+  })
+  .describe("Eine neue Kooperation zwischen mindestens zwei Organisationen");
+export type CooperationCreateBody = z.output<typeof cooperationCreateBody>;
+
+export const cooperationListQuery = z.object({
+  organisationId: z.string().max(100).optional(),
+  kind: z.enum(cooperationKinds, german("network.validation.kind")).optional(),
+  status: z.enum(cooperationStatuses, german("network.validation.status")).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const cooperationOut = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.enum(cooperationKinds),
+  description: z.string().nullable(),
+  organisationIds: z.array(z.string()),
+  partners: z.array(z.object({ organisationId: z.string(), name: z.string().nullable(), confirmed: z.boolean() })),
+  startsOn: z.string(),
+  endsOn: z.string().nullable(),
+  status: z.enum(cooperationStatuses),
+  confirmed: z.boolean().describe("true, wenn alle beteiligten Organisationen bestätigt haben"),
+  themes: z.array(z.string()),
+  origin: z.string().nullable(),
+  originEventId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CooperationOut = z.output<typeof cooperationOut>;
+
+export const analysisOut = z.object({
+  organisations: z.number().int().describe("Anzahl der veröffentlichten Organisationen (Knoten)"),
+  cooperations: z.number().int().describe("Anzahl der bestätigten, laufenden Kooperationen"),
+  density: z.number().describe("2E / (N(N−1)) des ungerichteten einfachen Graphen; 0 bei weniger als zwei Knoten"),
+  components: z
+    .number()
+    .int()
+    .describe("Anzahl der Zusammenhangskomponenten; jede Organisation ohne Kooperation zählt als eigene Komponente"),
+  isolated: z.array(z.string()).describe("IDs der Organisationen ohne Kooperation"),
+  areaLinks: z.array(z.object({ from: z.string(), to: z.string(), count: z.number().int() })),
+  gaps: z.array(z.object({ organisationId: z.string(), kind: z.enum(gapKinds) })),
+  asOf: z.string().describe("Stichtag (YYYY-MM-DD, Europe/Berlin)"),
+  edges: z.number().int().describe("Verbundene Paare (Kanten)"),
+  componentSizes: z.array(z.number().int()),
+  byArea: z.array(z.object({ key: z.string(), organisations: z.number().int(), cooperations: z.number().int() })),
+  byMunicipality: z.array(
+    z.object({ key: z.string(), organisations: z.number().int(), cooperations: z.number().int() }),
+  ),
+  growth: z.array(z.object({ quarter: z.string(), active: z.number().int() })),
+});
+
+export const networkForm = z.object({
+  name: requiredText(200),
+  purpose: formText(5000),
+  coordinatorId: formText(100),
+  memberIds: formList(z.string().max(100)).transform(distinctIds),
+  visibility: z.enum(networkVisibilities, { error: "network.validation.visibility" }),
+});
+export type NetworkInput = z.output<typeof networkForm>;
+
+export const meetingForm = z.object({
+  startsAt: z
+    .string({ error: "network.validation.dateTime" })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "network.validation.dateTime"),
+  place: formText(300),
+  agenda: formText(5000),
+});
+export type MeetingInput = z.output<typeof meetingForm>;
+
+export const graphQuery = z.object({
+  bereich: z.string().max(50).optional().catch(undefined),
+  art: z.enum(cooperationKinds).optional().catch(undefined),
+  gemeinde: z.string().max(100).optional().catch(undefined),
+  seite: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
