@@ -117,7 +117,7 @@ describe("CLI contract", () => {
       await app.close();
       await platform.db.close();
     }
-  });
+  }, 120_000);
 });
 
 describe("CLI commands (in-process)", () => {

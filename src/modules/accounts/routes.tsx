@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { isUser, type UserActor } from "../../platform/auth/actor.js";
 import { sessionCookieName } from "../../platform/auth/better-auth.js";
 import { DomainError, ValidationError } from "../../platform/http/errors.js";
@@ -6,6 +7,7 @@ import { parseForm } from "../../platform/http/forms.js";
 import type { Platform } from "../../platform/platform.js";
 import type { NavItem } from "../../platform/views/page-context.js";
 import {
+  apiMe,
   changePasswordForm,
   forgotForm,
   idParam,
@@ -30,6 +32,7 @@ import {
   signIn,
   signOut,
   verifyEmail,
+  whoAmI,
 } from "./service.js";
 import { AccountPage } from "./views/account-page.js";
 import { DashboardPage, UsersPage } from "./views/admin-pages.js";
@@ -253,6 +256,20 @@ export function accountsRoutes(app: FastifyInstance, platform: Platform, adminLi
     await revokeMyToken(platform, user, params.data.id);
     return reply.flash("success", "accounts.tokens.revokedFlash").redirect("/konto#tokens", 303);
   });
+
+  // --- JSON API -------------------------------------------------------------------------------
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/api/v1/me",
+    {
+      schema: {
+        tags: ["Konto"],
+        summary: "Wer bin ich? Das Konto und die Rolle hinter dem API-Token",
+        security: [{ bearerAuth: [] }],
+        response: { 200: apiMe },
+      },
+    },
+    async (request) => whoAmI(request.actor),
+  );
 
   // --- back office -------------------------------------------------------------------------
   app.get("/verwaltung", async (request, reply) => {

@@ -51,3 +51,13 @@ export const roleForm = z.object({ role: roleField });
 export const idParam = z.object({ id: z.uuid() });
 
 export type InviteInput = z.output<typeof inviteForm>;
+
+// JSON API
+export const apiMe = z
+  .object({
+    id: z.uuid(),
+    email: z.email(),
+    name: z.string(),
+    role: z.enum(roles),
+  })
+  .meta({ description: "Das angemeldete Konto" });

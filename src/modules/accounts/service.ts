@@ -259,6 +259,12 @@ export async function revokeMyToken(platform: Platform, actor: Actor, tokenId: s
   if (!(await revokeToken(platform.db.kysely, user.id, tokenId))) throw new NotFoundError();
 }
 
+/** The account behind a token or session (GET /api/v1/me). */
+export function whoAmI(actor: Actor): { id: string; email: string; name: string; role: Role } {
+  const user = requireUser(actor);
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
 // --- user management (admin) -------------------------------------------------------------
 
 export interface UserView {
