@@ -185,8 +185,12 @@ describe("POST /api/v1/registrations/{id}/cancel", () => {
     expect(res.json()).toEqual({ id: a.id, status: "cancelled" });
     expect(await statusOf(t.platform, b.id)).toBe("confirmed");
     const promoted = await mailsTo(t.platform, "person-c2@example.org");
-    expect(promoted.map((m) => m.subject)).toContain(`Sie haben einen Platz: ${"Kindliche Entwicklung stärken – Schätze statt Schwächen"}`);
-    expect((await mailsTo(t.platform, "person-c1@example.org")).map((m) => m.subject).join()).toContain("Absage bestätigt");
+    expect(promoted.map((m) => m.subject)).toContain(
+      `Sie haben einen Platz: ${"Kindliche Entwicklung stärken – Schätze statt Schwächen"}`,
+    );
+    expect((await mailsTo(t.platform, "person-c1@example.org")).map((m) => m.subject).join()).toContain(
+      "Absage bestätigt",
+    );
     // The spent link changes nothing any more.
     const again = await t.app.inject({ method: "POST", url: `/api/v1/registrations/${a.id}/cancel?token=${token}` });
     expect(again.statusCode).toBe(404);
@@ -206,7 +210,9 @@ describe("POST /api/v1/registrations/{id}/cancel", () => {
     const url = `/api/v1/registrations/${a.id}/cancel`;
     expect((await t.app.inject({ method: "POST", url })).statusCode).toBe(401);
     for (const who of [member, otherEditor]) {
-      expect((await t.app.inject({ method: "POST", url, headers: { authorization: who.authorization } })).statusCode).toBe(403);
+      expect(
+        (await t.app.inject({ method: "POST", url, headers: { authorization: who.authorization } })).statusCode,
+      ).toBe(403);
     }
     expect(await statusOf(t.platform, a.id)).toBe("pending");
     const ok = await t.app.inject({ method: "POST", url, headers: { authorization: editor.authorization } });
@@ -241,10 +247,7 @@ describe("OpenAPI", () => {
   it("documents the three registration endpoints", async () => {
     const doc = (await t.app.inject("/api/v1/openapi.json")).json() as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining([
-        "/api/v1/events/{id}/registrations",
-        "/api/v1/registrations/{id}/cancel",
-      ]),
+      expect.arrayContaining(["/api/v1/events/{id}/registrations", "/api/v1/registrations/{id}/cancel"]),
     );
   });
 });

@@ -7,6 +7,9 @@ import type { QuestionView, RegistrationInput, SlotView } from "./service.js";
 // HTML forms
 // ---------------------------------------------------------------------------
 
+/** An unticked checkbox is not sent at all: missing means false. */
+const checkbox = formCheckbox.optional().transform((v) => v === true);
+
 const orgKind = z
   .union([z.enum(organisationKinds, { error: "validation.choice" }), z.literal("")])
   .optional()
@@ -46,9 +49,9 @@ export function registrationForm(slots: SlotView[], questions: QuestionView[], p
     ...personFields,
     ...workshopFields,
     ...questionFields,
-    [privacyField]: formCheckbox.refine((v) => v, "registrations.validation.privacy"),
-    consentPhotos: formCheckbox,
-    consentParticipantList: formCheckbox,
+    [privacyField]: checkbox.refine((v) => v, "registrations.validation.privacy"),
+    consentPhotos: checkbox,
+    consentParticipantList: checkbox,
   });
 }
 
@@ -97,7 +100,7 @@ export const workshopChangeForm = (slots: SlotView[]) =>
   );
 
 export const cancelForm = z.object({
-  confirm: formCheckbox.refine((v) => v, "registrations.validation.cancelConfirm"),
+  confirm: checkbox.refine((v) => v, "registrations.validation.cancelConfirm"),
 });
 
 const capacityNumber = z
@@ -132,7 +135,7 @@ export const questionForm = z.object({
   label: requiredText(300),
   kind: z.enum(["text", "choice", "yesno"], { error: "validation.choice" }),
   options: formText(2000),
-  required: formCheckbox,
+  required: checkbox,
 });
 
 export const moveForm = z.object({

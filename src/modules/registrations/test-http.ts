@@ -25,7 +25,8 @@ export class FormClient {
       const i = pair?.indexOf("=") ?? -1;
       if (!pair || i < 0) continue;
       const value = pair.slice(i + 1).trim();
-      if (value === "" || /max-age=0|expires=thu, 01 jan 1970/i.test(line)) this.cookies.delete(pair.slice(0, i).trim());
+      if (value === "" || /max-age=0|expires=thu, 01 jan 1970/i.test(line))
+        this.cookies.delete(pair.slice(0, i).trim());
       else this.cookies.set(pair.slice(0, i).trim(), value);
     }
   }
@@ -66,7 +67,11 @@ export async function mailsTo(platform: Platform, address: string) {
 }
 
 export async function statusOf(platform: Platform, id: string) {
-  const row = await platform.db.kysely.selectFrom("registrations").select("status").where("id", "=", id).executeTakeFirst();
+  const row = await platform.db.kysely
+    .selectFrom("registrations")
+    .select("status")
+    .where("id", "=", id)
+    .executeTakeFirst();
   return row?.status;
 }
 
