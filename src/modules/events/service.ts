@@ -374,6 +374,9 @@ async function uniqueSlug(db: Kysely<Database>, base: string): Promise<string> {
   return slug;
 }
 
+/** The first problem becomes the problem document's `detail`; all of them go to `errors`. */
+const invalid = (errors: Record<string, string>) => new ValidationError(errors, Object.values(errors)[0]);
+
 function checkEventRules(e: {
   startsAt: string;
   endsAt: string;
@@ -390,7 +393,7 @@ function checkEventRules(e: {
   if (e.registrationClosesAt && e.registrationClosesAt > e.endsAt) {
     errors.registrationClosesAt = "events.validation.closesAfterEvent";
   }
-  if (Object.keys(errors).length) throw new ValidationError(errors);
+  if (Object.keys(errors).length) throw invalid(errors);
 }
 
 const clean = (v: string | null | undefined): string | null => {
@@ -581,7 +584,7 @@ function checkSessionRules(event: EventView, s: { startsAt: string; endsAt: stri
   if (s.capacity !== null && (!Number.isInteger(s.capacity) || s.capacity < 1)) {
     errors.capacity = "events.validation.capacityMin";
   }
-  if (Object.keys(errors).length) throw new ValidationError(errors);
+  if (Object.keys(errors).length) throw invalid(errors);
 }
 
 const cleanSpeakers = (speakers: Speaker[] | undefined): string =>
