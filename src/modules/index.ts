@@ -1,5 +1,6 @@
 import type { AppModule } from "../platform/module.js";
 import { accountsModule } from "./accounts/index.js";
+import { directoryModule } from "./directory/index.js";
 import { eventsModule } from "./events/index.js";
 import { networkModule } from "./network/index.js";
 import { registrationsModule } from "./registrations/index.js";
@@ -9,4 +10,4 @@ import { siteModule } from "./site/index.js";
  * Every domain module of the application, in the order their routes, demo data
  * and navigation entries are added. A new module adds one line here.
  */
-export const modules: AppModule[] = [accountsModule, siteModule, eventsModule, registrationsModule, networkModule];
+export const modules: AppModule[] = [accountsModule, siteModule, eventsModule, registrationsModule, directoryModule, networkModule];

@@ -29,7 +29,7 @@ export function normaliseStripped(text: string): string {
 
 /** The stored search text: both normalised forms of every part, separated by " | ". */
 export function searchText(parts: readonly (string | null | undefined)[]): string {
-  const joined = parts.filter((p): p is string => Boolean(p && p.trim())).join(" | ");
+  const joined = parts.filter((p): p is string => Boolean(p?.trim())).join(" | ");
   const expanded = normaliseExpanded(joined);
   const stripped = normaliseStripped(joined);
   return expanded === stripped ? ` ${expanded} ` : ` ${expanded} | ${stripped} `;

@@ -1,0 +1,27 @@
+import type { AppModule } from "../../platform/module.js";
+import { apiRoutes } from "./api.js";
+import { seedDirectoryDemo } from "./demo.js";
+import { directoryMessages } from "./messages.js";
+import { directoryRoutes } from "./routes.js";
+
+export const directoryModule: AppModule = {
+  name: "directory",
+  messages: directoryMessages,
+  nav: [
+    { href: "/akteure", label: "directory.nav", order: 10 },
+    { href: "/angebote", label: "directory.nav.offers", order: 11 },
+  ],
+  adminLinks: [
+    { href: "/verwaltung/akteure", label: "directory.adminLink.list", roles: ["admin"], order: 10 },
+    { href: "/verwaltung/akteure/vorschlaege", label: "directory.adminLink.proposals", roles: ["admin"], order: 11 },
+    { href: "/verwaltung/akteure/aenderungen", label: "directory.adminLink.changes", roles: ["admin"], order: 12 },
+    { href: "/verwaltung/akteure/import", label: "directory.adminLink.import", roles: ["admin"], order: 13 },
+    { href: "/verwaltung/akteure/arten", label: "directory.adminLink.kinds", roles: ["admin"], order: 14 },
+    { href: "/akteure/meine", label: "directory.adminLink.mine", roles: ["member"], order: 15 },
+  ],
+  async register(app, platform) {
+    directoryRoutes(app, platform);
+    apiRoutes(app, platform);
+  },
+  seedDemo: seedDirectoryDemo,
+};
