@@ -35,7 +35,9 @@ export const cooperationForm = z
     title: requiredText(200),
     kind: z.enum(cooperationKinds, { error: "network.validation.kind" }),
     description: formText(5000),
-    organisationIds: formList(z.string().max(100)).transform(distinctIds),
+    organisationIds: formList(z.string().max(100))
+      .transform(distinctIds)
+      .pipe(z.array(z.string()).min(2, "network.validation.twoOrganisations").max(100)),
     startsOn: formDate,
     endsOn: optionalFormDate,
     status: z.enum(cooperationStatuses, { error: "network.validation.status" }).default("active"),
@@ -43,13 +45,11 @@ export const cooperationForm = z
     origin: formText(300),
     originEventId: formText(100),
   })
-  .superRefine((v, ctx) => {
-    if (v.organisationIds.length < 2) {
-      ctx.addIssue({ code: "custom", path: ["organisationIds"], message: "network.validation.twoOrganisations" });
-    }
-    if (v.endsOn && v.endsOn < v.startsOn) {
-      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "network.validation.endBeforeStart" });
-    }
+  // Runs even when other fields have problems, so every message shows at once.
+  .refine((v) => !v.endsOn || !v.startsOn || v.endsOn >= v.startsOn, {
+    path: ["endsOn"],
+    message: "network.validation.endBeforeStart",
+    when: (payload) => payload.issues.every((i) => !["startsOn", "endsOn"].includes(String(i.path?.[0]))),
   });
 export type CooperationInput = z.output<typeof cooperationForm>;
 
