@@ -361,6 +361,15 @@ describe("calendar, archive, feeds", () => {
     expect(archive.body).not.toContain("Heimlicher Entwurf");
   });
 
+  it("shows the next published Fachtage on the start page, without drafts", async () => {
+    const home = await t.app.inject("/");
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain("Nächste Fachtage");
+    expect(home.body).toMatch(/href="\/fachtage\/20\d\d-/);
+    expect(home.body).not.toContain("Heimlicher Entwurf");
+    expect(home.body).not.toContain("Vergangen 2020");
+  });
+
   it("serves an iCalendar file per event and a feed of all published events", async () => {
     const event = await api({
       title: "Kalender; Test, mit Komma",

@@ -3,6 +3,7 @@ import { ping } from "../../platform/db/database.js";
 import { migrationsCurrent } from "../../platform/db/migrator.js";
 import { parseForm } from "../../platform/http/forms.js";
 import type { Platform } from "../../platform/platform.js";
+import { listUpcomingEvents } from "../events/service.js";
 import { feedbackForm } from "./schema.js";
 import { submitAccessibilityFeedback } from "./service.js";
 import {
@@ -30,7 +31,12 @@ export function siteRoutes(app: FastifyInstance, platform: Platform): void {
     }
   });
 
-  app.get("/", async (request, reply) => reply.page({ title: request.t("nav.home"), body: <HomePage /> }));
+  app.get("/", async (request, reply) =>
+    reply.page({
+      title: request.t("nav.home"),
+      body: <HomePage upcoming={await listUpcomingEvents(platform.db.kysely, new Date(), 3)} />,
+    }),
+  );
   app.get("/impressum", async (request, reply) =>
     reply.page({ title: request.t("impressum.title"), body: <ImpressumPage /> }),
   );

@@ -1,12 +1,30 @@
+import { formatDate, formatTime } from "../../../platform/i18n/i18n.js";
 import { Button, ErrorSummary, Form, Heading, Table, TextArea, TextField } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
+import type { EventView } from "../../events/service.js";
 
-export function HomePage() {
-  const { t, district } = usePage();
+export function HomePage({ upcoming = [] }: { upcoming?: EventView[] }) {
+  const { t, district, locale } = usePage();
   return (
     <div class="stack">
       <Heading>{t("home.title")}</Heading>
       <p class="kern-body kern-body--large">{t("home.intro", { district: district.name })}</p>
+      <h2 class="kern-heading kern-heading-large">{t("home.upcoming")}</h2>
+      {upcoming.length ? (
+        <ul class="kern-list">
+          {upcoming.map((e) => (
+            <li key={e.id}>
+              <a class="kern-link" href={e.url}>
+                {e.title}
+              </a>{" "}
+              – <time dateTime={e.startsAt}>{formatDate(e.startsAt, locale)}</time>, {formatTime(e.startsAt, locale)},{" "}
+              {e.venue.name}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="kern-body">{t("home.noUpcoming")}</p>
+      )}
       <h2 class="kern-heading kern-heading-large">{t("home.pillars")}</h2>
       <ul class="card-grid">
         <li>
