@@ -7,6 +7,9 @@ import { areaIds, baseKindIds, carrierIds, municipalities, offerKindIds } from "
 /** Kind ids: the base kinds (listed as an enum in the OpenAPI document) or an admin-added id. */
 export const kindIdPattern = /^[a-z][a-z0-9_]{1,39}$/;
 
+/** A checkbox that may be absent from the body (unticked boxes are not sent). */
+const checkbox = z.preprocess((v) => v ?? "", formCheckbox);
+
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 /** A comma- or semicolon-separated list of free words ("Eltern, Kinder bis 6"). */
@@ -174,7 +177,7 @@ export const offerForm = z
     cost: formText(200),
     accessRequirements: formText(1000),
     languages: formWordList,
-    ongoing: formCheckbox,
+    ongoing: checkbox,
     startsOn: isoDate,
     endsOn: isoDate,
     schedule: formText(500),
@@ -200,7 +203,7 @@ export const contactForm = z
     function: formText(200),
     email: optionalFormEmail,
     phone: phoneField,
-    publicConsent: formCheckbox,
+    publicConsent: checkbox,
     consentDate: isoDate,
   })
   .superRefine((c, ctx) => {
