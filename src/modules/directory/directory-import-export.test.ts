@@ -1,0 +1,262 @@
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser, signIn } from "../../../tests/helpers/auth.js";
+import { Browser, createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
+import { translator } from "../../platform/i18n/i18n.js";
+import { safeCell } from "./export.js";
+import { checkImport, decodeCsv, detectSeparator } from "./import.js";
+import { kindLookup } from "./service.js";
+import { adminActor, makeOrg, multipartBody } from "./test-fixtures.js";
+
+let t: TestApp;
+let admin: Browser;
+
+const count = async () =>
+  Number(
+    (
+      await t.platform.db.kysely
+        .selectFrom("organisations")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+/** Uploads a file through the real multipart form (CSRF token in the query string). */
+async function upload(browser: Browser, bytes: Buffer) {
+  const page = await browser.get("/verwaltung/akteure/import");
+  const action = /action="(\/verwaltung\/akteure\/import\?_csrf=[^"]+)"/.exec(page.body)?.[1]?.replace(/&amp;/g, "&");
+  if (!action) throw new Error("no multipart form");
+  const body = multipartBody("file", "akteure.csv", bytes);
+  return t.app.inject({
+    method: "POST",
+    url: action,
+    headers: { ...body.headers, cookie: browser.cookieHeader() },
+    payload: body.payload,
+  });
+}
+
+const hiddenContent = (html: string) => {
+  const m = /name="content" value="([^"]*)"/.exec(html);
+  return m?.[1]
+    ?.replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&#10;/g, "\n")
+    .replace(/&#13;/g, "\r")
+    .replace(/&amp;/g, "&");
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const user = await createUser(t.platform, { role: "admin" });
+  admin = new Browser(t.app);
+  await signIn(admin, user.email, user.password);
+});
+afterAll(async () => t?.close());
+
+const header = "Name;Art;Bildungsbereiche;Gemeinde;Straße;PLZ;Ort;Webseite;E-Mail;Telefon;Beschreibung;Themen";
+
+describe("CSV import", () => {
+  it("detects encodings and separators the way Excel writes them", () => {
+    const utf8 = decodeCsv(Buffer.from("\uFEFFName;Ort\nÜber;Celle\n", "utf8"));
+    expect(utf8).toEqual({ text: "Name;Ort\nÜber;Celle\n", encoding: "UTF-8" });
+    const cp = decodeCsv(iconv.encode("Name;Straße\nFörderschule;Müllerweg\n", "win1252"));
+    expect(cp.encoding).toBe("Windows-1252");
+    expect(cp.text).toContain("Förderschule;Müllerweg");
+    expect(detectSeparator('Name,Art,"Bildungsbereiche; mehrere"\n')).toBe(",");
+    expect(detectSeparator("Name;Art;Gemeinde\n")).toBe(";");
+  });
+
+  it("previews a UTF-8 file with BOM, then imports all rows on confirmation", async () => {
+    const csv = `\uFEFF${header}\r\nKita Importiert (Test);Kita;Frühkindliche Bildung;Celle;Trift 1;29221;Celle;www.example.org;info@example.org;05141 1;Neu;Sprachförderung\r\nGrundschule Importiert (Test);grundschule;schule, Übergang Schule–Beruf;Winsen;;;;;;;;\r\n`;
+    const before = await count();
+    const preview = await upload(admin, Buffer.from(csv, "utf8"));
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toContain("Zeichensatz UTF-8");
+    expect(preview.body).toContain("2 Zeilen fehlerfrei, 0 Zeilen mit Fehlern");
+    expect(preview.body).toContain("Kita Importiert (Test)");
+    expect(await count()).toBe(before); // the preview stores nothing
+
+    const content = hiddenContent(preview.body);
+    expect(content).toContain("Kita Importiert (Test)");
+    const confirmed = await admin.submit("/verwaltung/akteure/import", "/verwaltung/akteure/import/bestaetigen", {
+      content: content ?? "",
+      encoding: "UTF-8",
+    });
+    expect(confirmed.statusCode).toBe(303);
+    expect(await count()).toBe(before + 2);
+    const page = await t.app.inject("/akteure?q=importiert&gemeinde=Winsen+(Aller)");
+    expect(page.body).toContain("Grundschule Importiert (Test)");
+    const kita = await t.app.inject("/akteure/kita-importiert-test");
+    expect(kita.body).toContain("https://www.example.org");
+    expect(kita.body).toContain("Sprachförderung");
+  });
+
+  it("reads a Windows-1252 file separated by commas", async () => {
+    const csv = `Name,Art,Bildungsbereiche,Gemeinde,Themen\r\nFörderverein Müllerstraße (Test),Verein,"Non-formale Bildung, Weiterbildung",Faßberg,"Übergänge, Lesen"\r\n`;
+    const preview = await upload(admin, iconv.encode(csv, "win1252"));
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toContain("Zeichensatz Windows-1252, Trennzeichen „,“");
+    expect(preview.body).toContain("Förderverein Müllerstraße (Test)");
+    const confirmed = await admin.submit("/verwaltung/akteure/import", "/verwaltung/akteure/import/bestaetigen", {
+      content: hiddenContent(preview.body) ?? "",
+      encoding: "Windows-1252",
+    });
+    expect(confirmed.statusCode).toBe(303);
+    const page = await t.app.inject("/akteure?q=muellerstrasse");
+    expect(page.body).toContain("Förderverein Müllerstraße (Test)");
+  });
+
+  it("reports every bad row in German and imports nothing", async () => {
+    const csv = `${header}\nGute Zeile (Test);Kita;fruehkindlich;Celle;;;;;;;;\n;Kita;fruehkindlich;Celle;;;;;;;;\nFalsche Art (Test);Raumstation;schule;Celle;;;;;;;;\nFalscher Ort (Test);Kita;Mondbildung;Hannover;;123;;;kein-mail;;;\n`;
+    const before = await count();
+    const preview = await upload(admin, Buffer.from(csv, "utf8"));
+    expect(preview.statusCode).toBe(422);
+    expect(preview.body).toContain("1 Zeilen fehlerfrei, 3 Zeilen mit Fehlern");
+    expect(preview.body).toContain("Name: Bitte füllen Sie dieses Feld aus.");
+    expect(preview.body).toContain("Art: „Raumstation“ ist keine bekannte Art.");
+    expect(preview.body).toContain("„Mondbildung“ ist kein bekannter Bildungsbereich");
+    expect(preview.body).toContain("„Hannover“ ist keine Gemeinde des Landkreises");
+    expect(preview.body).toContain("fünfstellige Postleitzahl");
+    expect(preview.body).toContain("gültige E-Mail-Adresse");
+    expect(preview.body).toContain("Es wurde nichts importiert.");
+    expect(preview.body).not.toContain("Jetzt importieren");
+    // A confirmation with the same (bad) content is checked again and refused as a whole.
+    const forced = await admin.submit("/verwaltung/akteure/import", "/verwaltung/akteure/import/bestaetigen", {
+      content: csv,
+      encoding: "UTF-8",
+    });
+    expect(forced.statusCode).toBe(422);
+    expect(await count()).toBe(before);
+  });
+
+  it("names missing required columns and empty files", async () => {
+    const missing = await upload(admin, Buffer.from("Name;Ort\nX;Celle\n"));
+    expect(missing.statusCode).toBe(422);
+    expect(missing.body).toContain("Die Spalte „Art“ fehlt in der Kopfzeile.");
+    const empty = await upload(admin, Buffer.from(`${header}\n`));
+    expect(empty.body).toContain("keine Zeilen unter der Kopfzeile");
+    const none = await upload(admin, Buffer.alloc(0));
+    expect(none.statusCode).toBe(422);
+    expect(none.body).toContain("Bitte wählen Sie eine CSV-Datei aus.");
+  });
+
+  it("stores nothing when the transaction fails halfway", async () => {
+    const db = t.platform.db.kysely;
+    const kinds = await kindLookup(t.platform);
+    const preview = checkImport(
+      `${header}\nErste (Rollback);Kita;fruehkindlich;Celle;;;;;;;;\nZweite (Rollback);Kita;fruehkindlich;Celle;;;;;;;;\n`,
+      "UTF-8",
+      kinds,
+      translator("de"),
+      "de",
+    );
+    const inputs = preview.rows.flatMap((r) => (r.input ? [r.input] : []));
+    expect(inputs).toHaveLength(2);
+    // The second row names a kind that does not exist (removed meanwhile): nothing may remain.
+    const broken = [inputs[0]!, { ...inputs[1]!, kind: "entfernt" }];
+    const { importOrganisations } = await import("./service.js");
+    const actor = await adminActor(t.platform);
+    await expect(importOrganisations(t.platform, actor, broken)).rejects.toMatchObject({ status: 422 });
+    const left = await db.selectFrom("organisations").select("id").where("name", "like", "%(Rollback)").execute();
+    expect(left).toHaveLength(0);
+  });
+
+  it("is for admins only", async () => {
+    const member = await createUser(t.platform, { role: "member" });
+    const browser = new Browser(t.app);
+    await signIn(browser, member.email, member.password);
+    expect((await browser.get("/verwaltung/akteure/import")).statusCode).toBe(403);
+    const page = await browser.get("/akteure");
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? "";
+    const body = multipartBody("file", "a.csv", Buffer.from(`${header}\nX;Kita;schule;Celle;;;;;;;;\n`));
+    const res = await t.app.inject({
+      method: "POST",
+      url: `/verwaltung/akteure/import?_csrf=${encodeURIComponent(token)}`,
+      headers: { ...body.headers, cookie: browser.cookieHeader() },
+      payload: body.payload,
+    });
+    expect(res.statusCode).toBe(403);
+    const confirm = await browser.post("/verwaltung/akteure/import/bestaetigen", {
+      content: `${header}\nX;Kita;schule;Celle;;;;;;;;\n`,
+      _csrf: token,
+    });
+    expect(confirm.statusCode).toBe(403);
+  });
+});
+
+describe("export", () => {
+  beforeAll(async () => {
+    const actor = await adminActor(t.platform);
+    await makeOrg(t.platform, actor, {
+      name: "Export-Kita Sonnenschein",
+      kind: "kita",
+      areas: ["fruehkindlich", "non_formal"],
+      municipality: "Hambühren",
+      themes: ["Sprache; Lesen", "=Formel"],
+      phone: "+49 5084 123",
+      lat: 52.63,
+      lon: 9.98,
+    });
+  });
+
+  it("exports CSV for Excel (BOM, semicolons, German headers) with the list's filters", async () => {
+    const res = await t.app.inject("/akteure/export.csv?gemeinde=Hamb%C3%BChren");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toContain("text/csv");
+    expect(res.headers["content-disposition"]).toContain("akteure.csv");
+    expect(res.body.startsWith("\uFEFFName;Art;Bildungsbereiche;Gemeinde;Straße;PLZ")).toBe(true);
+    const lines = res.body.trim().split("\r\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(
+      "Export-Kita Sonnenschein;Kita / Kindertagespflege;Frühkindliche Bildung, Non-formale Bildung;Hambühren",
+    );
+    expect(lines[1]).toContain('"Sprache; Lesen, =Formel"');
+    expect(lines[1]).toContain("+49 5084 123");
+    expect(lines[1]).toContain("/akteure/export-kita-sonnenschein");
+  });
+
+  it("neutralises formulas in cells but keeps phone numbers", () => {
+    expect(safeCell("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
+    expect(safeCell("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(safeCell("-2+3")).toBe("'-2+3");
+    expect(safeCell("+49 5141 12-34")).toBe("+49 5141 12-34");
+  });
+
+  it("exports a real XLSX workbook", async () => {
+    const res = await t.app.inject("/akteure/export.xlsx?gemeinde=Hamb%C3%BChren");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toContain("spreadsheetml");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Akteure");
+    expect(sheet?.getRow(1).getCell(1).value).toBe("Name");
+    expect(sheet?.getRow(2).getCell(1).value).toBe("Export-Kita Sonnenschein");
+    expect(sheet?.getRow(2).getCell(18).value).toBe(52.63);
+  });
+
+  it("exports JSON in the API's shape", async () => {
+    const res = await t.app.inject("/akteure/export.json?q=sonnenschein");
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.total).toBe(1);
+    expect(body.items[0]).toMatchObject({
+      name: "Export-Kita Sonnenschein",
+      kind: "kita",
+      areas: ["fruehkindlich", "non_formal"],
+      municipality: "Hambühren",
+      geo: { lat: 52.63, lon: 9.98 },
+    });
+  });
+
+  it("round-trips: an exported CSV can be imported again", async () => {
+    const exported = await t.app.inject("/akteure/export.csv?q=sonnenschein");
+    const kinds = await kindLookup(t.platform);
+    const { text, encoding } = decodeCsv(exported.rawPayload);
+    const preview = checkImport(text, encoding, kinds, translator("de"), "de");
+    expect(preview.fileErrors).toEqual([]);
+    expect(preview.rows[0]?.errors).toEqual([]);
+    expect(preview.rows[0]?.input).toMatchObject({ kind: "kita", municipality: "Hambühren", lat: 52.63 });
+  });
+});
