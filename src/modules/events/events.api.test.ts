@@ -359,3 +359,43 @@ describe("OpenAPI", () => {
     expect(doc.paths["/api/v1/events/{id}/sessions"].post.summary).toBeTruthy();
   });
 });
+
+describe("changes reach the registrations module", () => {
+  const register = (eventId: string, n: number) =>
+    post(`/api/v1/events/${eventId}/registrations`, {
+      firstName: "Erika",
+      lastName: `Beispiel ${n}`,
+      email: `erika${n}-${eventId.slice(0, 6)}@example.org`,
+      consents: { privacy: true },
+    });
+
+  it("promotes from the waitlist when the organiser raises the capacity", async () => {
+    const event = await createEvent({ status: "published", capacity: 1, confirmByEmail: false });
+    expect((await register(event.id, 1)).json().status).toBe("confirmed");
+    const waiting = (await register(event.id, 2)).json();
+    expect(waiting.status).toBe("waitlisted");
+    const raised = await patch(`/api/v1/events/${event.id}`, { capacity: 2 }, editor.authorization);
+    expect(raised.statusCode).toBe(200);
+    const after = (await t.app.inject(`/api/v1/events/${event.id}`)).json();
+    expect(after.availability).toMatchObject({ capacity: 2, taken: 2, waitlist: 0 });
+  });
+
+  it("mails registered people when time or venue change, in the same transaction", async () => {
+    const event = await createEvent({ status: "published", capacity: 10, confirmByEmail: false });
+    const email = `erika1-${event.id.slice(0, 6)}@example.org`;
+    expect((await register(event.id, 1)).statusCode).toBe(201);
+    const mails = () =>
+      t.platform.db.kysely.selectFrom("outbox").select("subject").where("to_address", "=", email).execute();
+    const before = (await mails()).length;
+    const moved = await patch(
+      `/api/v1/events/${event.id}`,
+      { startsAt: "2027-03-12T10:00:00+01:00", venue: { room: "Raum 3" } },
+      editor.authorization,
+    );
+    expect(moved.statusCode).toBe(200);
+    expect((await mails()).length).toBe(before + 1);
+    // a change that people need not know about sends nothing
+    await patch(`/api/v1/events/${event.id}`, { subtitle: "Neu" }, editor.authorization);
+    expect((await mails()).length).toBe(before + 1);
+  });
+});
