@@ -1,4 +1,4 @@
-import { compareAreas } from "./analysis.js";
+import { compareAreas, germanCollator } from "./analysis.js";
 
 // A deterministic "clusters on a ring" layout, computed on the server: one cluster
 // per education area (the organisation's first area), clusters placed around a
@@ -53,7 +53,7 @@ export function computeLayout(nodes: LayoutInput[]): Layout {
     const center = { x: ring * Math.cos(angle), y: ring * Math.sin(angle) };
     placed.push({ group, center, radius: radii[i]! });
     const members = [...groups.get(group)!].sort(
-      (a, b) => b.degree - a.degree || a.name.localeCompare(b.name, "de") || a.id.localeCompare(b.id),
+      (a, b) => b.degree - a.degree || germanCollator.compare(a.name, b.name) || a.id.localeCompare(b.id),
     );
     members.forEach((n, k) => {
       const r = k === 0 && members.length === 1 ? 0 : SPACING * Math.sqrt(k + 0.5);

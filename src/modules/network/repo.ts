@@ -249,3 +249,32 @@ export async function findMeeting(db: Conn, networkId: string, meetingId: string
 export async function insertStoredFile(db: Conn, row: Database["stored_files"]): Promise<void> {
   await db.insertInto("stored_files").values(row).execute();
 }
+
+/**
+ * A fingerprint of everything the network analysis reads: counts and latest change
+ * times. Reads the directory's tables too (aggregates only) so that the analysis
+ * cache notices organisation changes without the directory having to call us.
+ */
+export async function networkFingerprint(db: Conn): Promise<string> {
+  const orgs = await db
+    .selectFrom("organisations")
+    .select((eb) => [
+      eb.fn.countAll<number>().as("n"),
+      eb.fn.max("updated_at").as("u"),
+      eb.fn.sum<number>(eb.case().when("status", "=", "published").then(1).else(0).end()).as("p"),
+    ])
+    .executeTakeFirstOrThrow();
+  const areas = await db
+    .selectFrom("organisation_areas")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const coops = await db
+    .selectFrom("cooperations")
+    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("updated_at").as("u")])
+    .executeTakeFirstOrThrow();
+  const partners = await db
+    .selectFrom("cooperation_partners")
+    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.count<number>("confirmed_at").as("c")])
+    .executeTakeFirstOrThrow();
+  return [orgs.n, orgs.u, orgs.p, areas.n, coops.n, coops.u, partners.n, partners.c].map(String).join("|");
+}

@@ -23,6 +23,7 @@ import { getEventForRegistration, listPublicEvents } from "../events/service.js"
 import {
   analyseNetwork,
   buildCooperationGraph,
+  germanCollator,
   type NetworkAnalysis,
   type NetworkCooperation,
   type NetworkOrganisation,
@@ -114,7 +115,7 @@ async function toViews(db: Conn, rows: CooperationsTable[]): Promise<Cooperation
         slug: byId.get(p.organisation_id)?.slug ?? null,
         confirmed: p.confirmed_at !== null,
       }))
-      .sort((a, b) => (a.name ?? "").localeCompare(b.name ?? "", "de"));
+      .sort((a, b) => germanCollator.compare(a.name ?? "", b.name ?? ""));
     return {
       id: r.id,
       title: r.title,
@@ -444,18 +445,20 @@ export async function originEventOptions(
 /** Organisations to choose from in forms (published ones), by name. */
 export async function organisationOptions(platform: Platform): Promise<{ id: string; name: string }[]> {
   const orgs = await listOrganisationsForNetwork(platform.db);
-  return orgs.map((o) => ({ id: o.id, name: o.name })).sort((a, b) => a.name.localeCompare(b.name, "de"));
+  return orgs.map((o) => ({ id: o.id, name: o.name })).sort((a, b) => germanCollator.compare(a.name, b.name));
 }
 
 // ---------------------------------------------------------------------------
 // Analysis and graph
 
-export async function loadNetworkInputs(
-  db: Conn | Db,
-): Promise<{ organisations: NetworkOrganisation[]; cooperations: NetworkCooperation[] }> {
-  const k = conn(db);
-  const organisations = await listOrganisationsForNetwork(k);
-  const { cooperations, partners } = await repo.cooperationsForAnalysis(k);
+export interface NetworkInputs {
+  organisations: NetworkOrganisation[];
+  cooperations: NetworkCooperation[];
+}
+
+async function readNetworkInputs(db: Conn): Promise<NetworkInputs> {
+  const organisations = await listOrganisationsForNetwork(db);
+  const { cooperations, partners } = await repo.cooperationsForAnalysis(db);
   const byCoop = new Map<string, { ids: string[]; confirmed: boolean }>();
   for (const p of partners) {
     let entry = byCoop.get(p.cooperation_id);
@@ -480,10 +483,43 @@ export async function loadNetworkInputs(
   };
 }
 
+interface CacheEntry {
+  fingerprint: string;
+  inputs: NetworkInputs;
+  analyses: Map<string, NetworkAnalysis>;
+}
+
+/**
+ * The network's inputs and analyses, kept per database while nothing changed. A
+ * cheap fingerprint (counts and latest change times of organisations, their areas,
+ * cooperations and confirmations) is checked on every call, so a change made by
+ * another module or another app instance invalidates the cache at once.
+ */
+const cache = new WeakMap<object, CacheEntry>();
+
+async function cached(db: Db): Promise<CacheEntry> {
+  const fingerprint = await repo.networkFingerprint(db.kysely);
+  const hit = cache.get(db);
+  if (hit && hit.fingerprint === fingerprint) return hit;
+  const entry: CacheEntry = { fingerprint, inputs: await readNetworkInputs(db.kysely), analyses: new Map() };
+  cache.set(db, entry);
+  return entry;
+}
+
+export async function loadNetworkInputs(db: Db): Promise<NetworkInputs> {
+  return (await cached(db)).inputs;
+}
+
 /** The analysis of the whole network as of today (Europe/Berlin). Public data. */
 export async function getNetworkAnalysis(platform: Platform, asOf = todayInBerlin()): Promise<NetworkAnalysis> {
-  const { organisations, cooperations } = await loadNetworkInputs(platform.db);
-  return analyseNetwork(organisations, cooperations, { asOf });
+  const entry = await cached(platform.db);
+  let analysis = entry.analyses.get(asOf);
+  if (!analysis) {
+    analysis = analyseNetwork(entry.inputs.organisations, entry.inputs.cooperations, { asOf });
+    entry.analyses.clear();
+    entry.analyses.set(asOf, analysis);
+  }
+  return analysis;
 }
 
 export interface GraphFilter {
@@ -513,7 +549,7 @@ export interface GraphModel {
 export async function getNetworkGraph(platform: Platform, filter: GraphFilter): Promise<GraphModel> {
   const { organisations, cooperations } = await loadNetworkInputs(platform.db);
   const municipalities = [...new Set(organisations.map((o) => o.municipality).filter((m): m is string => !!m))].sort(
-    (a, b) => a.localeCompare(b, "de"),
+    (a, b) => germanCollator.compare(a, b),
   );
   const selected = organisations.filter(
     (o) =>
@@ -543,9 +579,9 @@ export async function getNetworkGraph(platform: Platform, filter: GraphFilter): 
       partners: graph
         .neighbors(o.id)
         .map((p) => ({ id: p, name: graph.getNodeAttribute(p, "name"), slug: summaries.get(p)?.slug ?? null }))
-        .sort((a, b) => a.name.localeCompare(b.name, "de")),
+        .sort((a, b) => germanCollator.compare(a.name, b.name)),
     }))
-    .sort((a, b) => a.name.localeCompare(b.name, "de"));
+    .sort((a, b) => germanCollator.compare(a.name, b.name));
   const edges = graph.mapEdges((_e, attr, source, target) => ({
     source,
     target,
@@ -613,7 +649,7 @@ async function networkViews(db: Conn, rows: Database["networks"][]): Promise<Net
     members: (members.get(r.id) ?? [])
       .map(pick)
       .filter((m): m is NonNullable<typeof m> => m !== null)
-      .sort((a, b) => a.name.localeCompare(b.name, "de")),
+      .sort((a, b) => germanCollator.compare(a.name, b.name)),
   }));
 }
 

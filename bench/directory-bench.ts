@@ -1,0 +1,163 @@
+/**
+ * Directory and network benchmark (issue 4, item 11): fills a fresh database with
+ * 5,000 organisations, 10,000 offers and 20,000 cooperations (bench/directory-data.ts),
+ * starts the whole app on a local port and measures
+ *   - p95 latency of the filtered list and the search (HTML and JSON API) with autocannon,
+ *   - the time of the network analysis (/api/v1/network/analysis), cold and warm.
+ *
+ *   npx tsx bench/directory-bench.ts                       # SQLite in a temporary folder
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/directory-bench.ts
+ *   BENCH_DURATION=10 BENCH_CONNECTIONS=4 …                # seconds per scenario, parallel clients
+ *
+ * Targets: p95 < 50 ms for list and search, analysis < 1 s. Exit code 1 when missed.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import pino from "pino";
+import { modules } from "../src/modules/index.js";
+import { createPlatform } from "../src/platform/bootstrap.js";
+import { loadConfig } from "../src/platform/config.js";
+import { dropSchema, ensureSchema } from "../src/platform/db/database.js";
+import { buildApp } from "../src/platform/http/app.js";
+import { generateDirectoryData } from "./directory-data.js";
+
+// autocannon ships without types; the little we use is typed here.
+interface AutocannonInstance extends PromiseLike<{ requests: { average: number }; non2xx: number }> {
+  on(event: "response", listener: (client: unknown, status: number, bytes: number, responseTime: number) => void): void;
+}
+const autocannon = createRequire(import.meta.url)("autocannon") as (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+}) => AutocannonInstance;
+
+const duration = Number(process.env.BENCH_DURATION ?? 8);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 4);
+const pgUrl = process.env.BENCH_DATABASE_URL;
+
+const scenarios: { name: string; path: string; target: number }[] = [
+  { name: "Liste gefiltert (Art + Gemeinde)", path: "/akteure?art=grundschule&gemeinde=Celle", target: 50 },
+  { name: "Liste gefiltert (Bereich + Thema)", path: "/akteure?bereich=schule&thema=Inklusion", target: 50 },
+  { name: "Suche „Schule“", path: "/akteure?q=Schule", target: 50 },
+  { name: "Suche „ueber“ + Bereich", path: "/akteure?q=ueber&bereich=schule", target: 50 },
+  { name: "API Suche q=kita", path: "/api/v1/organisations?q=kita", target: 50 },
+  { name: "API gefiltert kind+municipality", path: "/api/v1/organisations?kind=kita&municipality=Celle", target: 50 },
+  { name: "API Suche + area", path: "/api/v1/organisations?q=schule&area=schule", target: 50 },
+];
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)]!;
+}
+
+async function measure(
+  url: string,
+): Promise<{ p50: number; p95: number; p99: number; rps: number; non2xx: number; n: number }> {
+  const times: number[] = [];
+  const instance = autocannon({ url, connections, duration, headers: { accept: "text/html,application/json" } });
+  instance.on("response", (_client, _status, _bytes, responseTime) => {
+    times.push(responseTime);
+  });
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    rps: Math.round(result.requests.average),
+    non2xx: result.non2xx,
+    n: times.length,
+  };
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), "bn-bench-"));
+const schema = pgUrl ? `bench_${randomBytes(4).toString("hex")}` : undefined;
+if (pgUrl && schema) await ensureSchema(pgUrl, schema);
+const config = loadConfig({
+  NODE_ENV: "production",
+  DATA_DIR: dataDir,
+  SESSION_SECRET: "bench-secret-bench-secret-bench-secret-1234",
+  SEED_DEMO: "false",
+  LOG_LEVEL: "warn",
+  RATE_LIMIT: "off",
+  BASE_URL: "http://127.0.0.1",
+  ...(pgUrl ? { DATABASE_URL: pgUrl } : {}),
+});
+const platform = await createPlatform(config, {
+  ...(schema ? { schema } : {}),
+  poolSize: 10,
+  logger: pino({ level: "warn" }),
+});
+let failed = false;
+try {
+  const generated = await generateDirectoryData(platform.db.kysely);
+  console.log(
+    `Daten: ${generated.organisations} Organisationen, ${generated.offers} Angebote, ${generated.cooperations} Kooperationen (${generated.partners} Beteiligungen) in ${generated.ms} ms`,
+  );
+  if (platform.db.dialect === "sqlite") platform.db.sqlite?.pragma("optimize");
+  const app = await buildApp({ platform, modules });
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+
+  console.log(
+    `\nMaschine: ${cpus().length} Kerne (${cpus()[0]?.model ?? "?"}), ${Math.round(totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}, ${platform.db.dialect}; ${connections} parallele Verbindungen, ${duration} s je Szenario\n`,
+  );
+  console.log("| Szenario | Pfad | Anfragen | p50 ms | p95 ms | p99 ms | Anfragen/s | nicht 2xx | Ziel |");
+  console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+  for (const s of scenarios) {
+    const probe = await fetch(base + s.path);
+    if (probe.status === 404) {
+      console.log(`| ${s.name} | \`${s.path}\` | – | – | – | – | – | – | fehlt (404) |`);
+      continue;
+    }
+    const r = await measure(base + s.path);
+    const ok = r.p95 < s.target && r.non2xx === 0;
+    if (!ok) failed = true;
+    console.log(
+      `| ${s.name} | \`${s.path}\` | ${r.n} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.rps} | ${r.non2xx} | ${ok ? "✓" : "✗"} < ${s.target} ms |`,
+    );
+  }
+
+  const times: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    const start = performance.now();
+    const res = await fetch(`${base}/api/v1/network/analysis`);
+    const body = (await res.json()) as {
+      organisations: number;
+      cooperations: number;
+      components: number;
+      density: number;
+    };
+    times.push(Math.round(performance.now() - start));
+    if (i === 0) {
+      console.log(
+        `\nAnalyse: ${body.organisations} Organisationen, ${body.cooperations} gezählte Kooperationen, ${body.components} Komponenten, Dichte ${body.density.toFixed(5)}`,
+      );
+    }
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const worst = sorted.at(-1)!;
+  if (worst >= 1000) failed = true;
+  console.log(
+    `Analyse (/api/v1/network/analysis), 8 Aufrufe nacheinander: ${times.join(", ")} ms; Median ${percentile(sorted, 50)} ms, Maximum ${worst} ms ${worst < 1000 ? "✓" : "✗"} < 1000 ms`,
+  );
+
+  for (const path of ["/netzwerk/analyse", "/netzwerk?gemeinde=Celle", "/netzwerk/analyse.csv"]) {
+    const start = performance.now();
+    const res = await fetch(base + path);
+    await res.arrayBuffer();
+    console.log(`${path}: ${res.status} in ${Math.round(performance.now() - start)} ms`);
+  }
+  await app.close();
+} finally {
+  await platform.db.close();
+  if (pgUrl && schema) await dropSchema(pgUrl, schema);
+  rmSync(dataDir, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
