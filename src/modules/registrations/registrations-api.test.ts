@@ -1,8 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
 import { createUserWithToken } from "../../../tests/helpers/users.js";
 import { createFachtag, validApiBody } from "./test-fixtures.js";
 import { mailsTo, statusOf } from "./test-http.js";
+
+vi.mock("../../platform/db/migrator.js", async (importOriginal) =>
+  (await import("./test-fixtures.js")).withMigratorTables(await importOriginal()),
+);
 
 let t: TestApp;
 let editor: Awaited<ReturnType<typeof createUserWithToken>>;
@@ -11,7 +15,8 @@ let member: Awaited<ReturnType<typeof createUserWithToken>>;
 let admin: Awaited<ReturnType<typeof createUserWithToken>>;
 
 beforeAll(async () => {
-  t = await createTestApp({ RATE_LIMIT: "off" });
+  // Rate limits stay on; each request below comes from its own address unless a test says otherwise.
+  t = await createTestApp();
   editor = await createUserWithToken(t.platform, "editor");
   otherEditor = await createUserWithToken(t.platform, "editor");
   member = await createUserWithToken(t.platform, "member");
@@ -19,8 +24,15 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
+let ip = 0;
+const nextAddress = () => `10.1.${Math.floor(++ip / 250)}.${(ip % 250) + 1}`;
 const post = (eventId: string, body: unknown) =>
-  t.app.inject({ method: "POST", url: `/api/v1/events/${eventId}/registrations`, payload: body as object });
+  t.app.inject({
+    method: "POST",
+    url: `/api/v1/events/${eventId}/registrations`,
+    payload: body as object,
+    remoteAddress: nextAddress(),
+  });
 
 describe("POST /api/v1/events/{id}/registrations", () => {
   it("answers 201 with the contract fields, holds the place and mails a confirmation link", async () => {
@@ -223,23 +235,29 @@ describe("POST /api/v1/registrations/{id}/cancel", () => {
 
 describe("rate limit", () => {
   it("limits public registrations per IP by default", async () => {
-    const limited = await createTestApp();
-    try {
-      const ev = await createFachtag(limited.platform, { capacity: 100 });
-      const codes: number[] = [];
-      for (let i = 0; i < 22; i++) {
-        const res = await limited.app.inject({
+    const ev = await createFachtag(t.platform, { capacity: 100 });
+    const codes: number[] = [];
+    for (let i = 0; i < 22; i++) {
+      const res = await t.app.inject({
+        method: "POST",
+        url: `/api/v1/events/${ev.id}/registrations`,
+        payload: validApiBody(`rl${i}`),
+        remoteAddress: "192.0.2.7",
+      });
+      codes.push(res.statusCode);
+    }
+    expect(codes.slice(0, 20).every((c) => c === 201)).toBe(true);
+    expect(codes.at(-1)).toBe(429);
+    expect(
+      (
+        await t.app.inject({
           method: "POST",
           url: `/api/v1/events/${ev.id}/registrations`,
-          payload: validApiBody(`rl${i}`),
-        });
-        codes.push(res.statusCode);
-      }
-      expect(codes.slice(0, 20).every((c) => c === 201)).toBe(true);
-      expect(codes.at(-1)).toBe(429);
-    } finally {
-      await limited.close();
-    }
+          payload: validApiBody("rl-x"),
+          remoteAddress: "192.0.2.7",
+        })
+      ).json().code,
+    ).toBe("rate_limited");
   });
 });
 
