@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, signIn } from "../../../tests/helpers/auth.js";
 import { Browser, createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
-import { createUserWithToken } from "../../../tests/helpers/users.js";
 
 let t: TestApp;
 beforeAll(async () => {

@@ -126,6 +126,7 @@ export function UsersPage({ users, form, problem }: { users: UserView[]; form: F
           label={t("accounts.users.role")}
           options={roleOptions}
           value={v("role") ?? "member"}
+          placeholder={t("accounts.users.chooseRole")}
           error={form.errors.role}
           required
         />
