@@ -238,7 +238,9 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
     }
     const event = await getVisibleEvent(db, request.actor, slug);
     const sessions = await listSessions(db, event.id);
-    const availability = event.status === "draft" ? null : await availabilityOf(db, event.id);
+    // Free places matter only while people can still come: not for drafts or past events.
+    const availability =
+      event.status === "draft" || event.registrationClosedReason === "over" ? null : await availabilityOf(db, event.id);
     const registration = await registrationSection(db, event, sessions, availability);
     return reply.page({
       title: event.title,

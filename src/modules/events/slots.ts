@@ -16,8 +16,8 @@ export interface TimeSlot<S extends Timed> {
   sessions: S[];
 }
 
-const byTime = (a: Timed, b: Timed) =>
-  a.startsAt.localeCompare(b.startsAt) || a.endsAt.localeCompare(b.endsAt) || a.id.localeCompare(b.id);
+// Equal times keep the given order (the organiser's order): Array.prototype.sort is stable.
+const byTime = (a: Timed, b: Timed) => a.startsAt.localeCompare(b.startsAt) || a.endsAt.localeCompare(b.endsAt);
 
 /**
  * Groups the workshops among `sessions` into time slots: a workshop joins the

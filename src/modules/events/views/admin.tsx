@@ -133,197 +133,204 @@ function EventFields({ form }: { form: FormState }) {
   const e = form.errors;
   return (
     <>
-      <fieldset class="kern-fieldset form-stack">
+      <fieldset class="kern-fieldset">
         <legend class="kern-label">{t("events.form.basics")}</legend>
-        <TextField name="title" label={t("events.form.title")} value={v("title")} error={e.title} required />
-        <TextField name="subtitle" label={t("events.form.subtitle")} value={v("subtitle")} error={e.subtitle} />
-        <TextArea
-          name="description"
-          label={t("events.form.description")}
-          value={v("description")}
-          error={e.description}
-        />
-        <TextArea
-          name="organisers"
-          rows={3}
-          label={t("events.form.organisers")}
-          hint={t("events.form.organisersHint")}
-          value={v("organisers")}
-          error={e.organisers}
-        />
-        <TextArea
-          name="targetGroups"
-          rows={3}
-          label={t("events.form.targetGroups")}
-          hint={t("events.form.targetGroupsHint")}
-          value={v("targetGroups")}
-          error={e.targetGroups}
-        />
-        <TextArea
-          name="themes"
-          rows={3}
-          label={t("events.form.themes")}
-          hint={t("events.form.themesHint")}
-          value={v("themes")}
-          error={e.themes}
-        />
+        <div class="kern-fieldset__body form-stack">
+          <TextField name="title" label={t("events.form.title")} value={v("title")} error={e.title} required />
+          <TextField name="subtitle" label={t("events.form.subtitle")} value={v("subtitle")} error={e.subtitle} />
+          <TextArea
+            name="description"
+            label={t("events.form.description")}
+            value={v("description")}
+            error={e.description}
+          />
+          <TextArea
+            name="organisers"
+            rows={3}
+            label={t("events.form.organisers")}
+            hint={t("events.form.organisersHint")}
+            value={v("organisers")}
+            error={e.organisers}
+          />
+          <TextArea
+            name="targetGroups"
+            rows={3}
+            label={t("events.form.targetGroups")}
+            hint={t("events.form.targetGroupsHint")}
+            value={v("targetGroups")}
+            error={e.targetGroups}
+          />
+          <TextArea
+            name="themes"
+            rows={3}
+            label={t("events.form.themes")}
+            hint={t("events.form.themesHint")}
+            value={v("themes")}
+            error={e.themes}
+          />
+        </div>
       </fieldset>
-      <fieldset class="kern-fieldset form-stack">
+      <fieldset class="kern-fieldset">
         <legend class="kern-label">{t("events.form.whenWhere")}</legend>
-        <TextField name="date" type="date" label={t("events.form.date")} value={v("date")} error={e.date} required />
-        <TextField
-          name="startTime"
-          type="time"
-          label={t("events.form.startTime")}
-          hint={t("events.form.timeHint")}
-          value={v("startTime")}
-          error={e.startTime}
-          required
-        />
-        <TextField
-          name="endTime"
-          type="time"
-          label={t("events.form.endTime")}
-          hint={t("events.form.timeHint")}
-          value={v("endTime")}
-          error={e.endTime}
-          required
-        />
-        <TextField
-          name="venueName"
-          label={t("events.form.venueName")}
-          hint={t("events.form.venueNameHint")}
-          value={v("venueName")}
-          error={e.venueName}
-          required
-        />
-        <TextField name="venueRoom" label={t("events.form.venueRoom")} value={v("venueRoom")} error={e.venueRoom} />
-        <TextField
-          name="venueAddress"
-          label={t("events.form.venueAddress")}
-          value={v("venueAddress")}
-          error={e.venueAddress}
-          autocomplete="street-address"
-        />
-        <TextArea
-          name="venueAccessibility"
-          rows={3}
-          label={t("events.form.venueAccessibility")}
-          value={v("venueAccessibility")}
-          error={e.venueAccessibility}
-        />
-        <TextArea
-          name="venueDirections"
-          rows={3}
-          label={t("events.form.venueDirections")}
-          value={v("venueDirections")}
-          error={e.venueDirections}
-        />
+        <div class="kern-fieldset__body form-stack">
+          <TextField name="date" type="date" label={t("events.form.date")} value={v("date")} error={e.date} required />
+          <TextField
+            name="startTime"
+            type="time"
+            label={t("events.form.startTime")}
+            hint={t("events.form.timeHint")}
+            value={v("startTime")}
+            error={e.startTime}
+            required
+          />
+          <TextField
+            name="endTime"
+            type="time"
+            label={t("events.form.endTime")}
+            hint={t("events.form.timeHint")}
+            value={v("endTime")}
+            error={e.endTime}
+            required
+          />
+          <TextField
+            name="venueName"
+            label={t("events.form.venueName")}
+            hint={t("events.form.venueNameHint")}
+            value={v("venueName")}
+            error={e.venueName}
+            required
+          />
+          <TextField name="venueRoom" label={t("events.form.venueRoom")} value={v("venueRoom")} error={e.venueRoom} />
+          <TextField
+            name="venueAddress"
+            label={t("events.form.venueAddress")}
+            value={v("venueAddress")}
+            error={e.venueAddress}
+          />
+          <TextArea
+            name="venueAccessibility"
+            rows={3}
+            label={t("events.form.venueAccessibility")}
+            value={v("venueAccessibility")}
+            error={e.venueAccessibility}
+          />
+          <TextArea
+            name="venueDirections"
+            rows={3}
+            label={t("events.form.venueDirections")}
+            value={v("venueDirections")}
+            error={e.venueDirections}
+          />
+        </div>
       </fieldset>
-      <fieldset class="kern-fieldset form-stack">
+      <fieldset class="kern-fieldset">
         <legend class="kern-label">{t("events.form.registration")}</legend>
-        <TextField
-          name="capacity"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          label={t("events.form.capacity")}
-          value={v("capacity")}
-          error={e.capacity}
-          required
-        />
-        <p class="kern-hint">{t("events.form.windowHint")}</p>
-        <TextField
-          name="opensDate"
-          type="date"
-          label={t("events.form.opensDate")}
-          value={v("opensDate")}
-          error={e.opensDate}
-        />
-        <TextField
-          name="opensTime"
-          type="time"
-          label={t("events.form.opensTime")}
-          value={v("opensTime")}
-          error={e.opensTime}
-        />
-        <TextField
-          name="closesDate"
-          type="date"
-          label={t("events.form.closesDate")}
-          value={v("closesDate")}
-          error={e.closesDate}
-        />
-        <TextField
-          name="closesTime"
-          type="time"
-          label={t("events.form.closesTime")}
-          value={v("closesTime")}
-          error={e.closesTime}
-        />
-        <Checkbox
-          name="confirmByEmail"
-          label={t("events.form.confirmByEmail")}
-          checked={form.values.confirmByEmail === "on"}
-        />
-        <TextField
-          name="holdHours"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          label={t("events.form.holdHours")}
-          value={v("holdHours")}
-          error={e.holdHours}
-          required
-        />
-        <TextField
-          name="reminderDays"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          label={t("events.form.reminderDays")}
-          value={v("reminderDays")}
-          error={e.reminderDays}
-          required
-        />
+        <div class="kern-fieldset__body form-stack">
+          <TextField
+            name="capacity"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            label={t("events.form.capacity")}
+            value={v("capacity")}
+            error={e.capacity}
+            required
+          />
+          <p class="kern-hint">{t("events.form.windowHint")}</p>
+          <TextField
+            name="opensDate"
+            type="date"
+            label={t("events.form.opensDate")}
+            value={v("opensDate")}
+            error={e.opensDate}
+          />
+          <TextField
+            name="opensTime"
+            type="time"
+            label={t("events.form.opensTime")}
+            value={v("opensTime")}
+            error={e.opensTime}
+          />
+          <TextField
+            name="closesDate"
+            type="date"
+            label={t("events.form.closesDate")}
+            value={v("closesDate")}
+            error={e.closesDate}
+          />
+          <TextField
+            name="closesTime"
+            type="time"
+            label={t("events.form.closesTime")}
+            value={v("closesTime")}
+            error={e.closesTime}
+          />
+          <Checkbox
+            name="confirmByEmail"
+            label={t("events.form.confirmByEmail")}
+            checked={form.values.confirmByEmail === "on"}
+          />
+          <TextField
+            name="holdHours"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            label={t("events.form.holdHours")}
+            value={v("holdHours")}
+            error={e.holdHours}
+            required
+          />
+          <TextField
+            name="reminderDays"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            label={t("events.form.reminderDays")}
+            value={v("reminderDays")}
+            error={e.reminderDays}
+            required
+          />
+        </div>
       </fieldset>
-      <fieldset class="kern-fieldset form-stack">
+      <fieldset class="kern-fieldset">
         <legend class="kern-label">{t("events.form.contact")}</legend>
-        <TextField
-          name="fee"
-          label={t("events.form.fee")}
-          hint={t("events.form.feeHint")}
-          value={v("fee")}
-          error={e.fee}
-        />
-        <TextField
-          name="creditHours"
-          inputMode="decimal"
-          label={t("events.form.creditHours")}
-          hint={t("events.form.creditHoursHint")}
-          value={v("creditHours")}
-          error={e.creditHours}
-        />
-        <TextField
-          name="contactName"
-          label={t("events.form.contactName")}
-          value={v("contactName")}
-          error={e.contactName}
-        />
-        <TextField
-          name="contactEmail"
-          type="email"
-          label={t("events.form.contactEmail")}
-          value={v("contactEmail")}
-          error={e.contactEmail}
-        />
-        <TextField
-          name="contactPhone"
-          type="tel"
-          label={t("events.form.contactPhone")}
-          value={v("contactPhone")}
-          error={e.contactPhone}
-        />
+        <div class="kern-fieldset__body form-stack">
+          <TextField
+            name="fee"
+            label={t("events.form.fee")}
+            hint={t("events.form.feeHint")}
+            value={v("fee")}
+            error={e.fee}
+          />
+          <TextField
+            name="creditHours"
+            inputMode="decimal"
+            label={t("events.form.creditHours")}
+            hint={t("events.form.creditHoursHint")}
+            value={v("creditHours")}
+            error={e.creditHours}
+          />
+          <TextField
+            name="contactName"
+            label={t("events.form.contactName")}
+            value={v("contactName")}
+            error={e.contactName}
+          />
+          <TextField
+            name="contactEmail"
+            type="email"
+            label={t("events.form.contactEmail")}
+            value={v("contactEmail")}
+            error={e.contactEmail}
+          />
+          <TextField
+            name="contactPhone"
+            type="tel"
+            label={t("events.form.contactPhone")}
+            value={v("contactPhone")}
+            error={e.contactPhone}
+          />
+        </div>
       </fieldset>
     </>
   );
@@ -454,6 +461,7 @@ function SessionFields({ form }: { form: FormState }) {
       <Select
         name="kind"
         label={t("events.programme.kind")}
+        placeholder={t("events.programme.kindPlaceholder")}
         options={sessionKinds.map((k) => ({ value: k, label: t(`events.kind.${k}`) }))}
         value={v("kind")}
         error={e.kind}
@@ -496,32 +504,36 @@ function SessionFields({ form }: { form: FormState }) {
         value={v("abstract")}
         error={e.abstract}
       />
-      <fieldset class="kern-fieldset form-stack">
+      <fieldset class="kern-fieldset">
         <legend class="kern-label">{t("events.programme.speakers")}</legend>
-        <p class="kern-hint">{t("events.programme.speakersHint")}</p>
-        {Array.from({ length: SPEAKER_ROWS }, (_, i) => i + 1).map((n) => (
-          <fieldset class="kern-fieldset events-speaker-row" key={n}>
-            <legend class="kern-label">{t("events.programme.speaker", { n })}</legend>
-            <TextField
-              name={`speaker${n}Name`}
-              label={t("events.programme.speakerName")}
-              value={v(`speaker${n}Name`)}
-              error={e[`speaker${n}Name`]}
-            />
-            <TextField
-              name={`speaker${n}Role`}
-              label={t("events.programme.speakerRole")}
-              value={v(`speaker${n}Role`)}
-              error={e[`speaker${n}Role`]}
-            />
-            <TextField
-              name={`speaker${n}Organisation`}
-              label={t("events.programme.speakerOrganisation")}
-              value={v(`speaker${n}Organisation`)}
-              error={e[`speaker${n}Organisation`]}
-            />
-          </fieldset>
-        ))}
+        <div class="kern-fieldset__body form-stack">
+          <p class="kern-hint">{t("events.programme.speakersHint")}</p>
+          {Array.from({ length: SPEAKER_ROWS }, (_, i) => i + 1).map((n) => (
+            <fieldset class="kern-fieldset events-speaker-row" key={n}>
+              <legend class="kern-label">{t("events.programme.speaker", { n })}</legend>
+              <div class="kern-fieldset__body form-stack">
+                <TextField
+                  name={`speaker${n}Name`}
+                  label={t("events.programme.speakerName")}
+                  value={v(`speaker${n}Name`)}
+                  error={e[`speaker${n}Name`]}
+                />
+                <TextField
+                  name={`speaker${n}Role`}
+                  label={t("events.programme.speakerRole")}
+                  value={v(`speaker${n}Role`)}
+                  error={e[`speaker${n}Role`]}
+                />
+                <TextField
+                  name={`speaker${n}Organisation`}
+                  label={t("events.programme.speakerOrganisation")}
+                  value={v(`speaker${n}Organisation`)}
+                  error={e[`speaker${n}Organisation`]}
+                />
+              </div>
+            </fieldset>
+          ))}
+        </div>
       </fieldset>
     </>
   );

@@ -377,7 +377,7 @@ export function EventPage({
         </Heading>
         <DescriptionList items={venueFacts} />
       </section>
-      {event.status === "draft" && !canManage ? null : (
+      {event.registrationClosedReason === "over" ? null : (
         <RegistrationArea event={event} availability={availability} registration={registration} />
       )}
     </article>
