@@ -40,7 +40,7 @@ afterAll(async () => {
 /** The real thing, as operators and external checks call it. */
 const spawnCli = async (...args: string[]) => {
   try {
-    const { stdout, stderr } = await run("npx", ["tsx", "src/cli.ts", ...args], { env, timeout: 60_000 });
+    const { stdout, stderr } = await run("npx", ["tsx", "src/cli.ts", ...args], { env, timeout: 100_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -117,7 +117,7 @@ describe("CLI contract", () => {
       await app.close();
       await platform.db.close();
     }
-  }, 120_000);
+  }, 240_000);
 });
 
 describe("CLI commands (in-process)", () => {
