@@ -1,12 +1,10 @@
 import { isAPIError } from "better-auth/api";
-import type { Kysely } from "kysely";
 import { z } from "zod";
-import { type Actor, isUser, type Role, requireRole, requireUser, roles } from "../../platform/auth/actor.js";
+import { type Actor, type Role, requireRole, requireUser, roles } from "../../platform/auth/actor.js";
 import { createApiToken } from "../../platform/auth/api-tokens.js";
 import { authFor } from "../../platform/auth/better-auth.js";
 import { hashPassword, passwordWeakness } from "../../platform/auth/password.js";
 import { newId, newToken } from "../../platform/db/ids.js";
-import type { Database } from "../../platform/db/schema.js";
 import { fromDbBool, toIso } from "../../platform/db/time.js";
 import { ConflictError, DomainError, NotFoundError, ValidationError } from "../../platform/http/errors.js";
 import { enqueueMail } from "../../platform/mail/outbox.js";
@@ -14,7 +12,6 @@ import type { Platform } from "../../platform/platform.js";
 import type { NavItem } from "../../platform/views/page-context.js";
 import { invitationOrResetMail } from "./mails.js";
 import {
-  countUsers,
   deleteUserRow,
   findUserByEmail,
   findUserById,
@@ -329,8 +326,6 @@ export function dashboardLinks(actor: Actor, links: NavItem[]): NavItem[] {
     .sort((a, b) => a.order - b.order || a.href.localeCompare(b.href));
 }
 
-export const isSignedIn = isUser;
-
 // --- demo data --------------------------------------------------------------------------------
 
 export const DEMO_PASSWORD = "Demo-Passwort-2026";
@@ -350,8 +345,4 @@ export async function seedDemoAccounts(platform: Platform, password: string): Pr
     lines.push(`${account.name.padEnd(24)} ${account.email.padEnd(34)} Passwort: ${password}`);
   }
   return lines;
-}
-
-export async function hasAnyUser(db: Kysely<Database>): Promise<boolean> {
-  return (await countUsers(db)) > 0;
 }
