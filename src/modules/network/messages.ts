@@ -122,6 +122,7 @@ const de = {
   "network.coop.field.originHint": "Zum Beispiel: Fachtag Migrationsbedingte Vielfalt in der Bildung (23.02.2024)",
   "network.coop.field.originEvent": "Entstanden beim Fachtag",
   "network.coop.field.noEvent": "Kein Fachtag",
+  "network.coop.field.choose": "Bitte wählen",
   "network.coop.save": "Speichern",
   "network.coop.created": "Die Kooperation wurde gespeichert.",
   "network.coop.createdPending":
@@ -329,6 +330,7 @@ const en: Record<keyof typeof de, string> = {
   "network.coop.field.originHint": "For example: Fachtag Migrationsbedingte Vielfalt in der Bildung (23.02.2024)",
   "network.coop.field.originEvent": "Started at the conference",
   "network.coop.field.noEvent": "No conference",
+  "network.coop.field.choose": "Please choose",
   "network.coop.save": "Save",
   "network.coop.created": "The cooperation has been saved.",
   "network.coop.createdPending":

@@ -37,9 +37,12 @@ function AreaMatrix({ analysis }: { analysis: NetworkAnalysis }) {
   const count = (a: string, b: string) =>
     analysis.areaLinks.find((l) => (l.from === a && l.to === b) || (l.from === b && l.to === a))?.count ?? 0;
   return (
-    <div class="kern-table-responsive">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section class="kern-table-responsive" tabIndex={0} aria-labelledby="matrix-caption">
       <table class="kern-table network-matrix">
-        <caption class="kern-title">{t("network.analysis.matrix")}</caption>
+        <caption class="kern-title" id="matrix-caption">
+          {t("network.analysis.matrix")}
+        </caption>
         <thead class="kern-table__head">
           <tr class="kern-table__row">
             <td class="kern-table__header" />
@@ -65,7 +68,7 @@ function AreaMatrix({ analysis }: { analysis: NetworkAnalysis }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 

@@ -8,6 +8,7 @@ import {
   Heading,
   LinkButton,
   Pagination,
+  RadioGroup,
   Select,
   TextArea,
   TextField,
@@ -311,7 +312,7 @@ export function CooperationFormPage({ form, action, title, organisations, events
           name="kind"
           label={t("network.coop.field.kind")}
           required
-          placeholder=""
+          placeholder={t("network.coop.field.choose")}
           value={str(v.kind)}
           error={e.kind}
           options={cooperationKinds.map((k) => ({ value: k, label: t(`network.kind.${k}`) }))}
@@ -340,9 +341,9 @@ export function CooperationFormPage({ form, action, title, organisations, events
           value={str(v.endsOn)}
           error={e.endsOn}
         />
-        <Select
+        <RadioGroup
           name="status"
-          label={t("network.coop.field.status")}
+          legend={t("network.coop.field.status")}
           required
           value={str(v.status) ?? "active"}
           error={e.status}

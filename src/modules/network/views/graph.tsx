@@ -214,9 +214,12 @@ export function GraphPage(props: GraphPageProps) {
           <Legend areas={areasShown} />
         </div>
       )}
-      <div class="kern-table-responsive" id="tabelle">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+      <section class="kern-table-responsive" id="tabelle" tabIndex={0} aria-labelledby="tabelle-caption">
         <table class="kern-table">
-          <caption class="kern-title">{t("network.graph.table")}</caption>
+          <caption class="kern-title" id="tabelle-caption">
+            {t("network.graph.table")}
+          </caption>
           <thead class="kern-table__head">
             <tr class="kern-table__row">
               <th scope="col" class="kern-table__header">
@@ -267,7 +270,7 @@ export function GraphPage(props: GraphPageProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       <Pagination page={current} pageCount={pageCount} baseQuery={query} path="/netzwerk" />
       <h2 class="kern-heading kern-heading-large">{t("network.graph.links")}</h2>
       <div class="button-row">
