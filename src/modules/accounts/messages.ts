@@ -105,6 +105,10 @@ const de = {
   "accounts.users.changeRole": "Rolle ändern",
   "accounts.users.delete": "Löschen",
   "accounts.users.deleteLabel": "Konto von {name} löschen",
+  "accounts.users.deleteTitle": "Konto von {name} löschen?",
+  "accounts.users.deleteText":
+    "Das Konto {email} wird mit seinen Anmeldungen und API-Tokens endgültig gelöscht. Das lässt sich nicht rückgängig machen.",
+  "accounts.users.deleteConfirm": "Ja, Konto endgültig löschen",
   "accounts.users.create": "Konto anlegen",
   "accounts.users.name": "Name",
   "accounts.users.email": "E-Mail-Adresse",
@@ -231,6 +235,10 @@ const en: typeof de = {
   "accounts.users.changeRole": "Change role",
   "accounts.users.delete": "Delete",
   "accounts.users.deleteLabel": "Delete the account of {name}",
+  "accounts.users.deleteTitle": "Delete the account of {name}?",
+  "accounts.users.deleteText":
+    "The account {email} will be deleted for good, with its sign-ins and API tokens. This cannot be undone.",
+  "accounts.users.deleteConfirm": "Yes, delete the account for good",
   "accounts.users.create": "Create account",
   "accounts.users.name": "Name",
   "accounts.users.email": "E-mail address",

@@ -23,6 +23,7 @@ import {
   createMyToken,
   dashboardLinks,
   deleteAccount,
+  getAccount,
   inviteUser,
   listAccounts,
   listMyTokens,
@@ -35,7 +36,7 @@ import {
   whoAmI,
 } from "./service.js";
 import { AccountPage } from "./views/account-page.js";
-import { DashboardPage, UsersPage } from "./views/admin-pages.js";
+import { DashboardPage, DeleteUserPage, UsersPage } from "./views/admin-pages.js";
 import {
   emptyForm,
   ForgotPasswordPage,
@@ -342,6 +343,18 @@ export function accountsRoutes(app: FastifyInstance, platform: Platform, adminLi
       }
       throw error;
     }
+  });
+
+  app.get("/verwaltung/benutzer/:id/loeschen", async (request, reply) => {
+    if (!signedIn(request, reply)) return reply;
+    const params = idParam.safeParse(request.params);
+    if (!params.success) throw new DomainError(404, "not_found", "accounts.users.notFound");
+    const user = await getAccount(platform, request.actor, params.data.id);
+    if (user.isSelf) return usersPage(request, reply, { problem: request.t("accounts.users.ownDelete"), status: 409 });
+    return reply.page({
+      title: request.t("accounts.users.deleteTitle", { name: user.name }),
+      body: <DeleteUserPage user={user} />,
+    });
   });
 
   app.post("/verwaltung/benutzer/:id/loeschen", async (request, reply) => {

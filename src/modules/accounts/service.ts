@@ -292,6 +292,14 @@ const toUserView = (r: UserRow, selfId: string): UserView => ({
   isSelf: r.id === selfId,
 });
 
+/** One account, for the delete confirmation page. */
+export async function getAccount(platform: Platform, actor: Actor, userId: string): Promise<UserView> {
+  const admin = requireRole(actor, "admin");
+  const row = await findUserById(platform.db.kysely, userId);
+  if (!row) throw new NotFoundError("accounts.users.notFound");
+  return toUserView(row, admin.id);
+}
+
 export async function changeRole(
   platform: Platform,
   actor: Actor,

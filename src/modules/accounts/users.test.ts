@@ -243,7 +243,15 @@ describe("back office and user management", () => {
     expect(selfDelete.statusCode).toBe(409);
     expect(await roleOf(admin.id)).toBe("admin");
 
-    const deleted = await browser.submit("/verwaltung/benutzer", `/verwaltung/benutzer/${target.user.id}/loeschen`, {});
+    const confirm = await browser.get(`/verwaltung/benutzer/${target.user.id}/loeschen`);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain("Konto von Moritz Mitglied löschen?");
+    expect(await roleOf(target.user.id)).toBe("editor");
+    const deleted = await browser.submit(
+      `/verwaltung/benutzer/${target.user.id}/loeschen`,
+      `/verwaltung/benutzer/${target.user.id}/loeschen`,
+      {},
+    );
     expect(deleted.statusCode).toBe(303);
     expect(await roleOf(target.user.id)).toBeUndefined();
     // The deleted person's session ends with the account.
@@ -259,6 +267,7 @@ describe("back office and user management", () => {
       const { browser } = await signedInBrowser(role);
       const list = await browser.get("/verwaltung/benutzer");
       expect(list.statusCode).toBe(403);
+      expect((await browser.get(`/verwaltung/benutzer/${victim.id}/loeschen`)).statusCode).toBe(403);
       expect(list.body).toContain("Keine Berechtigung");
       const token = /name="_csrf" value="([^"]+)"/.exec((await browser.get("/konto")).body)?.[1] ?? "";
       const promote = await browser.post(`/verwaltung/benutzer/${victim.id}/rolle`, { role: "admin", _csrf: token });

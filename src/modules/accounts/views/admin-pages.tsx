@@ -88,12 +88,10 @@ export function UsersPage({ users, form, problem }: { users: UserView[]; form: F
                   <span class="kern-sr-only">: {user.name}</span>
                 </button>
               </Form>
-              <Form action={`/verwaltung/benutzer/${user.id}/loeschen`}>
-                <button class="kern-btn kern-btn--tertiary kern-btn--small" type="submit">
-                  <span class="kern-label">{t("accounts.users.delete")}</span>
-                  <span class="kern-sr-only">: {user.name}</span>
-                </button>
-              </Form>
+              <a class="kern-link" href={`/verwaltung/benutzer/${user.id}/loeschen`}>
+                {t("accounts.users.delete")}
+                <span class="kern-sr-only">: {user.name}</span>
+              </a>
             </div>
           ),
         ])}
@@ -131,6 +129,22 @@ export function UsersPage({ users, form, problem }: { users: UserView[]; form: F
           required
         />
         <Button>{t("accounts.users.createSubmit")}</Button>
+      </Form>
+    </div>
+  );
+}
+
+export function DeleteUserPage({ user }: { user: UserView }) {
+  const { t } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("accounts.users.deleteTitle", { name: user.name })}</Heading>
+      <p class="kern-body">{t("accounts.users.deleteText", { name: user.name, email: user.email })}</p>
+      <Form action={`/verwaltung/benutzer/${user.id}/loeschen`} class="button-row">
+        <Button>{t("accounts.users.deleteConfirm")}</Button>
+        <a class="kern-link" href="/verwaltung/benutzer">
+          {t("form.cancel")}
+        </a>
       </Form>
     </div>
   );
