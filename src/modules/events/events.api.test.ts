@@ -399,3 +399,68 @@ describe("changes reach the registrations module", () => {
     expect((await mails()).length).toBe(before + 1);
   });
 });
+
+describe("programme follows the event and can be changed through the API", () => {
+  it("moves programme items with the event to another day, keeping wall-clock times across the DST change", async () => {
+    // 26 March 2027 is winter time, 2 April 2027 summer time
+    const event = await createEvent({ startsAt: "2027-03-26T09:00:00+01:00", endsAt: "2027-03-26T15:00:00+01:00" });
+    const url = `/api/v1/events/${event.id}/sessions`;
+    await post(
+      url,
+      { kind: "talk", title: "Vortrag", startsAt: "2027-03-26T09:30:00+01:00", endsAt: "2027-03-26T10:30:00+01:00" },
+      editor.authorization,
+    );
+    const moved = await patch(
+      `/api/v1/events/${event.id}`,
+      { startsAt: "2027-04-02T09:00:00+02:00", endsAt: "2027-04-02T15:00:00+02:00" },
+      editor.authorization,
+    );
+    expect(moved.statusCode).toBe(200);
+    const sessions = (await t.app.inject({ url, headers: { authorization: editor.authorization } })).json();
+    expect(sessions[0]).toMatchObject({ startsAt: "2027-04-02T09:30:00+02:00", endsAt: "2027-04-02T10:30:00+02:00" });
+  });
+
+  it("changes only the sent fields of a programme item and deletes it; others may not", async () => {
+    const event = await createEvent();
+    const url = `/api/v1/events/${event.id}/sessions`;
+    const created = (
+      await post(
+        url,
+        {
+          kind: "workshop",
+          title: "W1",
+          startsAt: "2027-03-12T10:00:00+01:00",
+          endsAt: "2027-03-12T11:00:00+01:00",
+          capacity: 10,
+          room: "A",
+        },
+        editor.authorization,
+      )
+    ).json();
+    const one = `${url}/${created.id}`;
+    expect((await patch(one, { capacity: 12 }, otherEditor.authorization)).statusCode).toBe(403);
+    expect((await patch(one, { capacity: 0 }, editor.authorization)).statusCode).toBe(422);
+    const changed = await patch(one, { capacity: 12, title: "W1 neu" }, editor.authorization);
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({
+      title: "W1 neu",
+      capacity: 12,
+      room: "A",
+      startsAt: "2027-03-12T10:00:00+01:00",
+    });
+    const forbidden = await t.app.inject({
+      method: "DELETE",
+      url: one,
+      headers: { authorization: member.authorization },
+    });
+    expect(forbidden.statusCode).toBe(403);
+    const deleted = await t.app.inject({
+      method: "DELETE",
+      url: one,
+      headers: { authorization: editor.authorization },
+    });
+    expect(deleted.statusCode).toBe(204);
+    const again = await t.app.inject({ method: "DELETE", url: one, headers: { authorization: editor.authorization } });
+    expect(again.statusCode).toBe(404);
+  });
+});

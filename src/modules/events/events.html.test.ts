@@ -120,6 +120,43 @@ describe("organiser pages: who may", () => {
   });
 });
 
+describe("event form: times", () => {
+  it("stores Berlin local time as UTC, in winter and in summer", async () => {
+    const winter = await createViaForm(editor, {
+      title: "Winterzeit",
+      date: "2027-02-05",
+      startTime: "09:00",
+      endTime: "15:00",
+    });
+    const summer = await createViaForm(editor, {
+      title: "Sommerzeit",
+      date: "2027-06-04",
+      startTime: "09:00",
+      endTime: "15:00",
+    });
+    const row = (id: string) =>
+      t.platform.db.kysely
+        .selectFrom("events")
+        .select(["starts_at", "ends_at"])
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+    expect(await row(winter)).toEqual({ starts_at: "2027-02-05T08:00:00.000Z", ends_at: "2027-02-05T14:00:00.000Z" });
+    expect(await row(summer)).toEqual({ starts_at: "2027-06-04T07:00:00.000Z", ends_at: "2027-06-04T13:00:00.000Z" });
+    // and the edit form shows the local time again
+    const edit = await editor.get(`/verwaltung/fachtage/${summer}`);
+    expect(edit.body).toContain('name="startTime" type="time" value="09:00"');
+  });
+
+  it("offers the organiser UI on the back-office dashboard", async () => {
+    const dashboard = await editor.get("/verwaltung");
+    expect(dashboard.statusCode).toBe(200);
+    expect(dashboard.body).toContain('href="/verwaltung/fachtage"');
+    expect(dashboard.body).toContain("Fachtage verwalten");
+    expect((await member.get("/verwaltung")).body).not.toContain('href="/verwaltung/fachtage"');
+    expect((await editor.get("/fachtage")).body).toMatch(/href="\/fachtage"[^>]*aria-current="page"/);
+  });
+});
+
 describe("event form: bad input", () => {
   it("shows German messages beside the fields and an error summary (422), storing nothing", async () => {
     const before = (await t.platform.db.kysely.selectFrom("events").select("id").execute()).length;

@@ -578,6 +578,49 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
     },
   );
 
+  const sessionIdParams = idParams.extend({ sessionId: idParams.shape.id });
+
+  app.patch(
+    "/api/v1/events/:id/sessions/:sessionId",
+    {
+      schema: {
+        tags,
+        summary: "Programmpunkt ändern (nur die gesendeten Felder)",
+        security,
+        params: sessionIdParams,
+        body: sessionBody.partial(),
+      },
+      preValidation: organisersOnly,
+    },
+    async (request) => {
+      const { session } = await getSession(db, request.actor, request.params.id, request.params.sessionId);
+      const body = request.body;
+      const updated = await updateSession(platform, request.actor, request.params.id, session.id, {
+        kind: body.kind ?? session.kind,
+        title: body.title ?? session.title,
+        abstract: body.abstract !== undefined ? body.abstract : session.abstract,
+        room: body.room !== undefined ? body.room : session.room,
+        startsAt: body.startsAt ?? session.startsAt,
+        endsAt: body.endsAt ?? session.endsAt,
+        capacity: body.capacity !== undefined ? body.capacity : session.capacity,
+        speakers: body.speakers !== undefined ? toSpeakers(body.speakers) : session.speakers,
+      });
+      return sessionJson(updated);
+    },
+  );
+
+  app.delete(
+    "/api/v1/events/:id/sessions/:sessionId",
+    {
+      schema: { tags, summary: "Programmpunkt löschen", security, params: sessionIdParams },
+      preValidation: organisersOnly,
+    },
+    async (request, reply) => {
+      await deleteSession(platform, request.actor, request.params.id, request.params.sessionId);
+      return reply.code(204).send();
+    },
+  );
+
   app.post(
     "/api/v1/events/:id/sessions",
     {

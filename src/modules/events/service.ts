@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { type Actor, hasRole, isUser, requireRole } from "../../platform/auth/actor.js";
 import { newId } from "../../platform/db/ids.js";
 import type { Database } from "../../platform/db/schema.js";
@@ -25,7 +25,7 @@ import {
 } from "./repo.js";
 import { slotIndexById } from "./slots.js";
 import type { EventStatus, SessionKind } from "./tables.js";
-import { berlinDay, utcToBerlin } from "./time.js";
+import { berlinDay, berlinToUtc, utcToBerlin } from "./time.js";
 
 export type { TimeSlot } from "./slots.js";
 export { timeSlots, timetable } from "./slots.js";
@@ -532,6 +532,7 @@ export async function updateEvent(platform: Platform, actor: Actor, idOrSlug: st
       status,
       updated_at: nowIso(),
     });
+    await moveProgrammeWithEvent(trx, id, row.starts_at, next.starts_at);
     const changes = {
       time: next.starts_at !== row.starts_at || next.ends_at !== row.ends_at,
       venue:
@@ -550,6 +551,34 @@ export async function updateEvent(platform: Platform, actor: Actor, idOrSlug: st
   const updated = await getEventForRegistration(db, id);
   if (!updated) throw new NotFoundError("events.error.notFound");
   return updated;
+}
+
+/** Whole days between two Berlin calendar days ("2027-03-12" → "2027-03-19": 7). */
+const dayDelta = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * When an event moves to another day, its programme moves with it and keeps its
+ * wall-clock times (09:00 stays 09:00, also across a change to summer time).
+ */
+async function moveProgrammeWithEvent(trx: Transaction<Database>, eventId: string, oldStart: string, newStart: string) {
+  const days = dayDelta(berlinDay(oldStart), berlinDay(newStart));
+  if (days === 0) return;
+  const now = nowIso();
+  for (const session of await listSessionRows(trx, eventId)) {
+    const shift = (iso: string) => {
+      const wall = utcToBerlin(iso);
+      return berlinToUtc(addDays(wall.date, days), wall.time) ?? iso;
+    };
+    await updateSessionRow(trx, session.id, {
+      starts_at: shift(session.starts_at),
+      ends_at: shift(session.ends_at),
+      updated_at: now,
+    });
+  }
 }
 
 export async function changeEventStatus(platform: Platform, actor: Actor, idOrSlug: string, status: EventStatus) {
