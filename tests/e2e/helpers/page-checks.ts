@@ -6,8 +6,15 @@ import type { Page } from "playwright-core";
  * to <main>. Returns readable problems ("/path: …"); empty when all is well.
  * Moves the focus (presses Tab and Enter), so run axe before this.
  */
-export async function checkPageBasics(page: Page, options: { lang?: string } = {}): Promise<string[]> {
-  const { lang = "de" } = options;
+export async function checkPageBasics(
+  page: Page,
+  options: {
+    lang?: string;
+    /** false for documents without the site frame (e.g. a list embedded in other sites): no main/skip link. */
+    siteFrame?: boolean;
+  } = {},
+): Promise<string[]> {
+  const { lang = "de", siteFrame = true } = options;
   const url = new URL(page.url());
   const where = url.pathname + url.search;
   const problems: string[] = [];
@@ -17,6 +24,8 @@ export async function checkPageBasics(page: Page, options: { lang?: string } = {
 
   const h1 = await page.locator("h1").count();
   if (h1 !== 1) problems.push(`${where}: ${h1} h1-Überschriften, erwartet genau eine`);
+
+  if (!siteFrame) return problems;
 
   const mains = await page.locator("main").count();
   if (mains !== 1) problems.push(`${where}: ${mains} <main>-Elemente, erwartet genau eins`);
