@@ -1,16 +1,34 @@
-// Runs the whole suite: unit and HTTP tests, then browser tests in Debian's Chromium.
+// Runs the whole suite in one Vitest run: the unit and HTTP tests (project "unit") and the
+// browser tests in Debian's Chromium with axe-core and the Nu HTML Checker (project "e2e").
+// Any failing test in either project makes the exit code non-zero.
 // The database is SQLite unless TEST_DATABASE_URL points to a PostgreSQL server.
+// Extra arguments go to Vitest, e.g. `npm test -- --project unit` or `npm test -- src/modules/events`.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const problems = [];
 if (!existsSync(chromium)) {
-  console.error(
-    `Chromium fehlt (${chromium}). Die Browser-Tests brauchen ihn: apt-get install -y chromium\n` +
-      "(or set CHROMIUM_PATH to another Chromium binary)",
+  problems.push(
+    `Chromium fehlt (${chromium}). Die Browser-Tests brauchen ihn: apt-get install -y chromium ` +
+      "(oder CHROMIUM_PATH auf ein anderes Chromium setzen)",
   );
+}
+if (spawnSync("java", ["-version"], { stdio: "ignore" }).status !== 0) {
+  problems.push("Java fehlt. Der Nu HTML Checker (vnu.jar) braucht es: apt-get install -y default-jre-headless");
+}
+if (problems.length) {
+  console.error(problems.join("\n"));
   process.exit(1);
 }
-console.log(`Datenbank der Tests: ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "SQLite"}`);
-const result = spawnSync("npx", ["vitest", "run", ...process.argv.slice(2)], { stdio: "inherit" });
-process.exit(result.status ?? 1);
+
+const database = process.env.TEST_DATABASE_URL ? "PostgreSQL" : "SQLite";
+console.log(`Datenbank der Tests: ${database}`);
+const vitest = fileURLToPath(new URL("../node_modules/vitest/vitest.mjs", import.meta.url));
+const started = Date.now();
+const result = spawnSync(process.execPath, [vitest, "run", ...process.argv.slice(2)], { stdio: "inherit" });
+const seconds = Math.round((Date.now() - started) / 1000);
+const status = result.status ?? 1;
+console.log(`\nnpm test (${database}): ${status === 0 ? "PASS" : `FAIL (exit ${status})`} in ${seconds} s`);
+process.exit(status);
