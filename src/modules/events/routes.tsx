@@ -262,6 +262,7 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
   app.get("/verwaltung/fachtage", async (request, reply) => {
     const events = await listManagedEvents(db, request.actor);
     return reply.page({
+      styles,
       title: request.t("events.admin.title"),
       body: <AdminListPage events={events} all={request.actor.kind === "user" && request.actor.role === "admin"} />,
     });
@@ -270,6 +271,7 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
   app.get("/verwaltung/fachtage/neu", async (request, reply) => {
     requireRole(request.actor, "admin", "editor");
     return reply.page({
+      styles,
       title: request.t("events.admin.createTitle"),
       body: <EventCreatePage form={{ values: newEventDefaults, errors: {} }} />,
     });
@@ -280,6 +282,7 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
     const form = parseForm(eventForm, request.body, request.t, request.locale);
     const fail = (errors: Record<string, string>) =>
       reply.page({
+        styles,
         status: 422,
         title: request.t("events.admin.createTitle"),
         body: (
@@ -301,6 +304,7 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
   app.get("/verwaltung/fachtage/:id", { schema: { params: idParams } }, async (request, reply) => {
     const event = await getManageableEvent(db, request.actor, request.params.id);
     return reply.page({
+      styles,
       title: request.t("events.admin.editTitle", { title: event.title }),
       body: <EventEditPage event={event} form={{ values: eventFormValues(event), errors: {} }} />,
     });
@@ -311,6 +315,7 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
     const form = parseForm(eventForm, request.body, request.t, request.locale);
     const fail = (errors: Record<string, string>) =>
       reply.page({
+        styles,
         status: 422,
         title: request.t("events.admin.editTitle", { title: event.title }),
         body: (
@@ -343,6 +348,7 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
     const event = await getManageableEvent(db, request.actor, request.params.id);
     const title = request.t("events.cancel.title", { title: event.title });
     return reply.page({
+      styles,
       title,
       body: (
         <ConfirmPage
@@ -367,6 +373,7 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
     const event = await getManageableEvent(db, request.actor, request.params.id);
     const title = request.t("events.delete.title", { title: event.title });
     return reply.page({
+      styles,
       title,
       body: (
         <ConfirmPage
@@ -395,6 +402,7 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
     status = 200,
   ) =>
     reply.page({
+      styles,
       status,
       title: request.t("events.programme.title", { title: event.title }),
       body: <ProgrammePage event={event} sessions={await listSessions(db, event.id)} form={form} />,
@@ -442,6 +450,7 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
     async (request, reply) => {
       const { event, session } = await getSession(db, request.actor, request.params.id, request.params.sessionId);
       return reply.page({
+        styles,
         title: request.t("events.programme.editTitle", { title: session.title }),
         body: (
           <SessionEditPage event={event} session={session} form={{ values: sessionFormValues(session), errors: {} }} />
@@ -458,6 +467,7 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
       const form = parseForm(sessionForm, request.body, request.t, request.locale);
       const fail = (form: FormState) =>
         reply.page({
+          styles,
           status: 422,
           title: request.t("events.programme.editTitle", { title: session.title }),
           body: <SessionEditPage event={event} session={session} form={form} />,

@@ -134,7 +134,7 @@ function EventFields({ form }: { form: FormState }) {
   return (
     <>
       <fieldset class="kern-fieldset">
-        <legend class="kern-label">{t("events.form.basics")}</legend>
+        <legend class="kern-label events-legend">{t("events.form.basics")}</legend>
         <div class="kern-fieldset__body form-stack">
           <TextField name="title" label={t("events.form.title")} value={v("title")} error={e.title} required />
           <TextField name="subtitle" label={t("events.form.subtitle")} value={v("subtitle")} error={e.subtitle} />
@@ -171,7 +171,7 @@ function EventFields({ form }: { form: FormState }) {
         </div>
       </fieldset>
       <fieldset class="kern-fieldset">
-        <legend class="kern-label">{t("events.form.whenWhere")}</legend>
+        <legend class="kern-label events-legend">{t("events.form.whenWhere")}</legend>
         <div class="kern-fieldset__body form-stack">
           <TextField name="date" type="date" label={t("events.form.date")} value={v("date")} error={e.date} required />
           <TextField
@@ -224,7 +224,7 @@ function EventFields({ form }: { form: FormState }) {
         </div>
       </fieldset>
       <fieldset class="kern-fieldset">
-        <legend class="kern-label">{t("events.form.registration")}</legend>
+        <legend class="kern-label events-legend">{t("events.form.registration")}</legend>
         <div class="kern-fieldset__body form-stack">
           <TextField
             name="capacity"
@@ -293,7 +293,7 @@ function EventFields({ form }: { form: FormState }) {
         </div>
       </fieldset>
       <fieldset class="kern-fieldset">
-        <legend class="kern-label">{t("events.form.contact")}</legend>
+        <legend class="kern-label events-legend">{t("events.form.contact")}</legend>
         <div class="kern-fieldset__body form-stack">
           <TextField
             name="fee"
@@ -505,7 +505,7 @@ function SessionFields({ form }: { form: FormState }) {
         error={e.abstract}
       />
       <fieldset class="kern-fieldset">
-        <legend class="kern-label">{t("events.programme.speakers")}</legend>
+        <legend class="kern-label events-legend">{t("events.programme.speakers")}</legend>
         <div class="kern-fieldset__body form-stack">
           <p class="kern-hint">{t("events.programme.speakersHint")}</p>
           {Array.from({ length: SPEAKER_ROWS }, (_, i) => i + 1).map((n) => (
