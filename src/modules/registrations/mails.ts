@@ -1,4 +1,4 @@
-import { formatDate, formatTime, translator } from "../../platform/i18n/i18n.js";
+import { translator } from "../../platform/i18n/i18n.js";
 import type { OutgoingMail } from "../../platform/mail/outbox.js";
 import type { Platform } from "../../platform/platform.js";
 import { eventIcs } from "./ics.js";
@@ -35,6 +35,18 @@ export interface MailContext {
 }
 
 const t = translator("de");
+
+// Formatters are built once: creating an Intl.DateTimeFormat costs more than a registration's SQL.
+const dateFormat = new Intl.DateTimeFormat("de-DE", {
+  timeZone: "Europe/Berlin",
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+});
+const timeFormat = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", hour: "2-digit", minute: "2-digit" });
+const formatDate = (iso: string, _locale: "de") => dateFormat.format(new Date(iso));
+const formatTime = (iso: string, _locale: "de") => timeFormat.format(new Date(iso));
 
 export const manageUrl = (platform: Platform, registrationId: string) =>
   `${platform.config.baseUrl}/anmeldung/${manageTokenFor(platform.config.sessionSecret, registrationId)}`;

@@ -76,6 +76,41 @@ export async function countTaken(db: Conn, eventId: string, now: string): Promis
   return Number(row.n);
 }
 
+/**
+ * One pass over the event's registrations for a capacity decision: places taken
+ * (confirmed + pending on hold), people waiting and the last waitlist number.
+ */
+export async function capacitySnapshot(
+  db: Conn,
+  eventId: string,
+  now: string,
+): Promise<{ taken: number; waiting: number; lastOrder: number }> {
+  const row = await db
+    .selectFrom("registrations")
+    .select((eb) => [
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(
+              eb.or([
+                eb("status", "=", "confirmed"),
+                eb.and([eb("status", "=", "pending"), eb("hold_until", ">", now)]),
+              ]),
+            )
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as("taken"),
+      eb.fn.sum<number>(eb.case().when("status", "=", "waitlisted").then(1).else(0).end()).as("waiting"),
+      eb.fn.max("waitlist_order").as("lastOrder"),
+    ])
+    .where("event_id", "=", eventId)
+    .executeTakeFirst();
+  return { taken: Number(row?.taken ?? 0), waiting: Number(row?.waiting ?? 0), lastOrder: Number(row?.lastOrder ?? 0) };
+}
+
 export async function countByStatus(db: Conn, eventId: string): Promise<Record<RegistrationStatus, number>> {
   const rows = await db
     .selectFrom("registrations")

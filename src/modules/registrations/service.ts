@@ -408,7 +408,8 @@ export async function register(
 
       const workshops = await repo.listWorkshops(trx, event.id);
       const chosen = checkWorkshopChoice(workshops, input.workshopIds);
-      const full = (await repo.countTaken(trx, event.id, now)) >= event.capacity;
+      const snapshot = await repo.capacitySnapshot(trx, event.id, now);
+      const full = snapshot.taken >= event.capacity;
       if (!full && chosen.size > 0) {
         const wTaken = await repo.workshopTaken(trx, event.id, now);
         for (const w of chosen.values()) {
@@ -423,7 +424,7 @@ export async function register(
         id,
         event_id: event.id,
         status,
-        waitlist_order: full ? await repo.nextWaitlistOrder(trx, event.id) : null,
+        waitlist_order: full ? snapshot.lastOrder + 1 : null,
         first_name: input.firstName,
         last_name: input.lastName,
         email,
@@ -454,7 +455,8 @@ export async function register(
         [...chosen.values()].map((w) => ({ registration_id: id, session_id: w.id, slot: w.slot, created_at: now })),
       );
       const mine = workshops.filter((w) => chosen.has(w.id));
-      const waitlistPosition = full ? await repo.waitlistRank(trx, event.id, row.waitlist_order ?? 0) : undefined;
+      // Everybody waiting has a smaller number: the newcomer is last in line.
+      const waitlistPosition = full ? snapshot.waiting + 1 : undefined;
       const kind: MailKind = full ? "waitlisted" : status === "pending" ? "confirmRequest" : "confirmed";
       await mail(trx, kind, {
         platform,
