@@ -477,6 +477,35 @@ describe("calendar, archive, feeds", () => {
   });
 });
 
+describe("languages", () => {
+  it("renders public and organiser pages in English without untranslated keys", async () => {
+    const id = await createViaForm(editor, { title: "Sprachtest" });
+    await editor.submit(`/verwaltung/fachtage/${id}/programm`, `/verwaltung/fachtage/${id}/programm`, {
+      kind: "workshop",
+      title: "W",
+      startTime: "10:00",
+      endTime: "11:00",
+    });
+    const { slug } = await slugOf(id);
+    await editor.get("/sprache?lang=en&zurueck=/");
+    for (const url of [
+      "/fachtage",
+      "/fachtage/archiv",
+      `/fachtage/${slug}`,
+      "/verwaltung/fachtage",
+      `/verwaltung/fachtage/${id}`,
+      `/verwaltung/fachtage/${id}/programm`,
+    ]) {
+      const res = await editor.get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toContain('<html lang="en">');
+      expect(res.body, url).not.toMatch(/>[^<]*\bevents\.[a-z]+\.[a-zA-Z_.]+/);
+    }
+    expect((await editor.get(`/fachtage/${slug}`)).body).toContain("Parallel workshops");
+    await editor.get("/sprache?lang=de&zurueck=/");
+  });
+});
+
 describe("messages", () => {
   it("has the same keys in German and English, all prefixed events.", () => {
     expect(Object.keys(messages.en).sort()).toEqual(Object.keys(messages.de).sort());

@@ -132,3 +132,39 @@ describe("with a database", () => {
     ).toEqual([2, 2]);
   });
 });
+
+describe("slugs under concurrency", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t?.close());
+
+  it("gives events with the same title and day different addresses, also when created at once", async () => {
+    const editor: Actor = { kind: "user", id: "u-slug", email: "e@x", name: "E", role: "editor", via: "token" };
+    await t.platform.db.kysely
+      .insertInto("users")
+      .values({
+        id: "u-slug",
+        name: "E",
+        email: "e-slug@x.example",
+        email_verified: t.platform.db.dialect === "postgres" ? true : 1,
+        image: null,
+        role: "editor",
+        locale: null,
+        created_at: t.platform.db.dialect === "postgres" ? new Date() : new Date().toISOString(),
+        updated_at: t.platform.db.dialect === "postgres" ? new Date() : new Date().toISOString(),
+      })
+      .execute();
+    const input = {
+      title: "Gleicher Titel",
+      startsAt: "2027-05-07T07:00:00.000Z",
+      endsAt: "2027-05-07T13:00:00.000Z",
+      venue: { name: "VHS" },
+      capacity: 20,
+    };
+    const created = await Promise.all(Array.from({ length: 5 }, () => createEvent(t.platform, editor, input)));
+    expect(new Set(created.map((e) => e.slug)).size).toBe(5);
+    expect(created.every((e) => e.slug.startsWith("2027-05-07-gleicher-titel"))).toBe(true);
+  });
+});

@@ -422,10 +422,10 @@ export async function createEvent(platform: Platform, actor: Actor, input: Event
   const db = platform.db.kysely;
   const id = newId();
   const now = nowIso();
-  const slug = await uniqueSlug(db, slugFor(input.title, startsAt));
-  await insertEvent(db, {
+  const base = slugFor(input.title, startsAt);
+  const row = {
     id,
-    slug,
+    slug: await uniqueSlug(db, base),
     title: input.title.trim(),
     subtitle: clean(input.subtitle),
     description: clean(input.description),
@@ -455,7 +455,15 @@ export async function createEvent(platform: Platform, actor: Actor, input: Event
     created_by: user.id,
     created_at: now,
     updated_at: now,
-  });
+  };
+  try {
+    await insertEvent(db, row);
+  } catch (error) {
+    // Two events with the same title and day created at the same moment: the
+    // unique slug index refuses the second; it gets a random suffix instead.
+    if (!(await slugExists(db, row.slug))) throw error;
+    await insertEvent(db, { ...row, slug: `${base}-${newId().slice(0, 6)}` });
+  }
   const created = await getEventForRegistration(db, id);
   if (!created) throw new NotFoundError("events.error.notFound");
   return created;
