@@ -65,10 +65,11 @@ async function measure(
   });
   const result = await instance;
   times.sort((a, b) => a - b);
+  const ms = (v: number) => Math.round(v * 10) / 10;
   return {
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
+    p50: ms(percentile(times, 50)),
+    p95: ms(percentile(times, 95)),
+    p99: ms(percentile(times, 99)),
     rps: Math.round(result.requests.average),
     non2xx: result.non2xx,
     n: times.length,

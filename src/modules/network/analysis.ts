@@ -118,7 +118,14 @@ export function buildCooperationGraph(
   for (const c of cooperations) {
     if (!isCountedOn(c, options.asOf)) continue;
     if (options.kind && c.kind !== options.kind) continue;
-    const members = [...new Set(c.organisationIds)].filter((id) => graph.hasNode(id));
+    const ids = c.organisationIds;
+    // Most cooperations have two partners: no Set needed for them.
+    const members =
+      ids.length === 2
+        ? ids[0] !== ids[1] && graph.hasNode(ids[0]!) && graph.hasNode(ids[1]!)
+          ? ids
+          : []
+        : [...new Set(ids)].filter((id) => graph.hasNode(id));
     if (members.length < 2) continue;
     counted.push(c);
     for (let i = 0; i < members.length; i++) {
@@ -257,14 +264,15 @@ function countBy(
     }
     return r;
   };
-  graph.forEachNode((_id, attr) => {
-    for (const key of new Set(keysOf(attr))) row(key).organisations++;
+  const keysById = new Map<string, string[]>();
+  graph.forEachNode((id, attr) => {
+    const keys = [...new Set(keysOf(attr))];
+    keysById.set(id, keys);
+    for (const key of keys) row(key).organisations++;
   });
   for (const c of counted) {
     const keys = new Set<string>();
-    for (const id of c.organisationIds) {
-      if (graph.hasNode(id)) for (const key of keysOf(graph.getNodeAttributes(id))) keys.add(key);
-    }
+    for (const id of c.organisationIds) for (const key of keysById.get(id) ?? []) keys.add(key);
     for (const key of keys) row(key).cooperations++;
   }
   return [...rows.values()].sort((a, b) => compare(a.key, b.key));

@@ -2,6 +2,7 @@ import type { AppModule } from "../../platform/module.js";
 import { seedNetworkDemo } from "./demo.js";
 import { networkMessages } from "./messages.js";
 import { networkRoutes } from "./routes.js";
+import { warmNetworkAnalysis } from "./service.js";
 
 export const networkModule: AppModule = {
   name: "network",
@@ -19,4 +20,5 @@ export const networkModule: AppModule = {
   ],
   register: networkRoutes,
   seedDemo: seedNetworkDemo,
+  jobs: [{ name: "analysis-cache", everyMs: 30_000, run: warmNetworkAnalysis }],
 };

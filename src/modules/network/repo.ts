@@ -256,25 +256,42 @@ export async function insertStoredFile(db: Conn, row: Database["stored_files"]):
  * cache notices organisation changes without the directory having to call us.
  */
 export async function networkFingerprint(db: Conn): Promise<string> {
-  const orgs = await db
-    .selectFrom("organisations")
-    .select((eb) => [
-      eb.fn.countAll<number>().as("n"),
-      eb.fn.max("updated_at").as("u"),
-      eb.fn.sum<number>(eb.case().when("status", "=", "published").then(1).else(0).end()).as("p"),
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom("organisations")
+        .select((sub) => sub.fn.countAll<number>().as("n"))
+        .as("orgs"),
+      eb
+        .selectFrom("organisations")
+        .select((sub) => sub.fn.max("updated_at").as("u"))
+        .as("orgs_changed"),
+      eb
+        .selectFrom("organisations")
+        .select((sub) => sub.fn.countAll<number>().as("n"))
+        .where("status", "=", "published")
+        .as("published"),
+      eb
+        .selectFrom("organisation_areas")
+        .select((sub) => sub.fn.countAll<number>().as("n"))
+        .as("areas"),
+      eb
+        .selectFrom("cooperations")
+        .select((sub) => sub.fn.countAll<number>().as("n"))
+        .as("coops"),
+      eb
+        .selectFrom("cooperations")
+        .select((sub) => sub.fn.max("updated_at").as("u"))
+        .as("coops_changed"),
+      eb
+        .selectFrom("cooperation_partners")
+        .select((sub) => sub.fn.countAll<number>().as("n"))
+        .as("partners"),
+      eb
+        .selectFrom("cooperation_partners")
+        .select((sub) => sub.fn.count<number>("confirmed_at").as("n"))
+        .as("confirmed"),
     ])
     .executeTakeFirstOrThrow();
-  const areas = await db
-    .selectFrom("organisation_areas")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  const coops = await db
-    .selectFrom("cooperations")
-    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("updated_at").as("u")])
-    .executeTakeFirstOrThrow();
-  const partners = await db
-    .selectFrom("cooperation_partners")
-    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.count<number>("confirmed_at").as("c")])
-    .executeTakeFirstOrThrow();
-  return [orgs.n, orgs.u, orgs.p, areas.n, coops.n, coops.u, partners.n, partners.c].map(String).join("|");
+  return Object.values(row).map(String).join("|");
 }

@@ -510,6 +510,14 @@ export async function loadNetworkInputs(db: Db): Promise<NetworkInputs> {
   return (await cached(db)).inputs;
 }
 
+/**
+ * Recomputes the cached analysis when the network changed (a periodic job), so
+ * visitors rarely wait for a cold computation.
+ */
+export async function warmNetworkAnalysis(platform: Platform): Promise<void> {
+  await getNetworkAnalysis(platform);
+}
+
 /** The analysis of the whole network as of today (Europe/Berlin). Public data. */
 export async function getNetworkAnalysis(platform: Platform, asOf = todayInBerlin()): Promise<NetworkAnalysis> {
   const entry = await cached(platform.db);
