@@ -418,7 +418,7 @@ export function ContactsPage({
             c.publicConsent && c.consentDate
               ? t("directory.contacts.public", { date: c.consentDate.split("-").reverse().join(".") })
               : t("directory.contacts.internal"),
-            <span class="button-row" key="a">
+            <div class="button-row" key="a">
               <a class="kern-link" href={`/akteure/${organisation.slug}/kontakte/${c.id}`}>
                 {t("directory.admin.edit")}
                 <span class="visually-hidden">: {c.name}</span>
@@ -427,7 +427,7 @@ export function ContactsPage({
                 action={`/akteure/${organisation.slug}/kontakte/${c.id}/loeschen`}
                 label={t("directory.contacts.remove", { name: c.name })}
               />
-            </span>,
+            </div>,
           ])}
         />
       ) : (

@@ -143,7 +143,7 @@ export function OrganisationFields({
         label={t("directory.field.street")}
         value={v("street")}
         error={e.street}
-        autocomplete="street-address"
+        autocomplete="address-line1"
       />
       <TextField
         name="postalCode"
