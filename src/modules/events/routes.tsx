@@ -142,16 +142,7 @@ async function registrationSection(
 ): Promise<VNode | null> {
   if (!availability) return null;
   const questions = await questionsOf(db, event.id);
-  // The registrations module calls an event that has begun "past".
-  const reason = event.registrationClosedReason === "over" ? "past" : event.registrationClosedReason;
-  return (
-    <RegistrationSection
-      event={{ ...event, registrationClosedReason: reason }}
-      sessions={sessions}
-      availability={availability}
-      questions={questions}
-    />
-  );
+  return <RegistrationSection event={event} sessions={sessions} availability={availability} questions={questions} />;
 }
 
 /** Service errors about fields, translated and put beside the form field they belong to. */
@@ -240,7 +231,7 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
     const sessions = await listSessions(db, event.id);
     // Free places matter only while people can still come: not for drafts or past events.
     const availability =
-      event.status === "draft" || event.registrationClosedReason === "over" ? null : await availabilityOf(db, event.id);
+      event.status === "draft" || event.registrationClosedReason === "past" ? null : await availabilityOf(db, event.id);
     const registration = await registrationSection(db, event, sessions, availability);
     return reply.page({
       title: event.title,

@@ -38,13 +38,13 @@ describe("registrationState", () => {
   });
 
   it("closes when the event starts, and for draft, closed, cancelled, held and documented events", () => {
-    expect(registrationState(base, at("2027-03-12T08:00:00Z"))).toEqual({ open: false, reason: "over" });
+    expect(registrationState(base, at("2027-03-12T08:00:00Z"))).toEqual({ open: false, reason: "past" });
     const early = at("2027-01-01T00:00:00Z");
     expect(registrationState({ ...base, status: "draft" }, early).reason).toBe("not_published");
     expect(registrationState({ ...base, status: "registration_closed" }, early).reason).toBe("closed");
     expect(registrationState({ ...base, status: "cancelled" }, early).reason).toBe("cancelled");
-    expect(registrationState({ ...base, status: "held" }, early).reason).toBe("over");
-    expect(registrationState({ ...base, status: "documented" }, early).reason).toBe("over");
+    expect(registrationState({ ...base, status: "held" }, early).reason).toBe("past");
+    expect(registrationState({ ...base, status: "documented" }, early).reason).toBe("past");
   });
 });
 

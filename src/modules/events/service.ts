@@ -49,7 +49,7 @@ export interface Venue {
   directions: string | null;
 }
 
-export type RegistrationClosedReason = "not_published" | "cancelled" | "not_yet_open" | "closed" | "over";
+export type RegistrationClosedReason = "not_published" | "cancelled" | "not_yet_open" | "closed" | "past";
 
 export interface EventView {
   id: string;
@@ -134,13 +134,13 @@ export function registrationState(
       return { open: false, reason: "cancelled" };
     case "held":
     case "documented":
-      return { open: false, reason: "over" };
+      return { open: false, reason: "past" };
     case "registration_closed":
       return { open: false, reason: "closed" };
     default:
       break;
   }
-  if (at >= event.startsAt) return { open: false, reason: "over" };
+  if (at >= event.startsAt) return { open: false, reason: "past" };
   if (event.registrationOpensAt && at < event.registrationOpensAt) return { open: false, reason: "not_yet_open" };
   if (event.registrationClosesAt && at >= event.registrationClosesAt) return { open: false, reason: "closed" };
   return { open: true };

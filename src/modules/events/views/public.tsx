@@ -377,7 +377,7 @@ export function EventPage({
         </Heading>
         <DescriptionList items={venueFacts} />
       </section>
-      {event.registrationClosedReason === "over" ? null : (
+      {event.registrationClosedReason === "past" ? null : (
         <RegistrationArea event={event} availability={availability} registration={registration} />
       )}
     </article>
