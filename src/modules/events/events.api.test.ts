@@ -148,6 +148,14 @@ describe("GET /api/v1/events", () => {
     expect(later.map((e) => e.id)).not.toContain(published.id);
   });
 
+  it("may be fetched by other websites (CORS, read-only)", async () => {
+    const res = await t.app.inject({
+      url: "/api/v1/events",
+      headers: { origin: "https://www.landkreis-celle.example" },
+    });
+    expect(res.headers["access-control-allow-origin"]).toBe("*");
+  });
+
   it("rejects a bad ?from= with 422", async () => {
     const res = await t.app.inject("/api/v1/events?from=gestern");
     expect(res.statusCode).toBe(422);

@@ -516,7 +516,9 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
         querystring: listQuery,
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      // Public, read-only and without cookies: other sites (the district's homepage) may fetch it.
+      reply.header("access-control-allow-origin", "*");
       const range = { from: rangeBound(request.query.from), to: rangeBound(request.query.to) };
       const events = await listPublicEvents(db, {
         ...(range.from ? { from: range.from } : {}),
