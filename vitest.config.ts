@@ -2,6 +2,8 @@ import { defineConfig } from "vitest/config";
 
 // Two projects: fast unit + HTTP tests beside the code, and browser tests in tests/e2e.
 // Both run against SQLite by default and against PostgreSQL when TEST_DATABASE_URL is set.
+// `npm test` runs both in one Vitest run: first all unit tests (group 0), then the browser
+// tests (group 1), one file at a time, so Chromium does not compete with the unit workers.
 export default defineConfig({
   test: {
     projects: [
@@ -9,6 +11,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["src/**/*.test.ts", "src/**/*.test.tsx", "tests/http/**/*.test.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -18,6 +21,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "e2e",
+          sequence: { groupOrder: 1 },
           include: ["tests/e2e/**/*.test.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,
