@@ -16,7 +16,7 @@ let other: OrganisationView;
 let adminBrowser: Browser;
 let memberBrowser: Browser;
 let editorBrowser: Browser;
-let member: { id: string; email: string };
+let member: { id: string; email: string; password: string };
 
 const editFields = (o: OrganisationView, overrides: Record<string, string | string[]> = {}) => ({
   name: o.name,

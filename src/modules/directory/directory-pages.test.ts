@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
+import { createCooperation } from "../network/service.js";
 import { addContact, createOffer } from "./service.js";
 import { adminActor, makeOrg } from "./test-fixtures.js";
 
@@ -26,6 +27,18 @@ describe("without a tile server", () => {
       languages: ["Deutsch", "Polnisch"],
     });
     slug = org.slug;
+    const school = await makeOrg(t.platform, admin, {
+      name: "Grundschule Partner (Test)",
+      kind: "grundschule",
+      areas: ["schule"],
+      municipality: "Eschede",
+    });
+    await createCooperation(t.platform, admin, {
+      title: "Brückenjahr (Test)",
+      kind: "uebergang_kita_grundschule",
+      organisationIds: [org.id, school.id],
+      startsOn: "2024-03-01",
+    });
     await makeOrg(t.platform, admin, { name: "Ohne Lage (Test)", municipality: "Lachendorf" });
     await createOffer(t.platform, admin, org.id, {
       title: "Krabbelgruppe",
@@ -58,6 +71,14 @@ describe("without a tile server", () => {
     expect(res.body).toContain('href="geo:52.618,10.247"');
     expect(res.body).toContain('href="https://kita.example.org"');
     expect(res.body).not.toContain("Profil bearbeiten");
+  });
+
+  it("lists the organisation's cooperations with links to the partners", async () => {
+    const res = await t.app.inject(`/akteure/${slug}`);
+    expect(res.body).toContain("Kooperationen</h2>");
+    expect(res.body).toContain("Brückenjahr (Test)");
+    expect(res.body).toContain("Übergangskooperation Kita–Grundschule · 01.03.2024 –");
+    expect(res.body).toContain('href="/akteure/grundschule-partner-test"');
   });
 
   it("shows an offer with its provider and age range", async () => {

@@ -109,7 +109,11 @@ describe("German substring search (same on SQLite and PostgreSQL)", () => {
   });
 
   it("searches offers the same way", async () => {
-    const result = await searchOfferList(t.platform, { q: "uebungen behoerde" }, "de");
+    const result = await searchOfferList(
+      t.platform,
+      { q: "uebungen behoerde", art: undefined, bereich: undefined, gemeinde: undefined },
+      "de",
+    );
     expect(result.items.map((o) => o.title)).toEqual(["Deutsch für den Alltag"]);
   });
 });
@@ -160,7 +164,7 @@ describe("the list page", () => {
   });
 
   it("ignores unknown filter values instead of failing", async () => {
-    const res = await t.app.inject("/akteure?art=gibtsnicht&seite=abc&sortierung=zufall&q=" + "x".repeat(500));
+    const res = await t.app.inject(`/akteure?art=gibtsnicht&seite=abc&sortierung=zufall&q=${"x".repeat(500)}`);
     expect(res.statusCode).toBe(200);
   });
 
