@@ -47,6 +47,7 @@ import {
 } from "./views/auth-pages.js";
 
 const NEW_TOKEN_COOKIE = "bn_new_token";
+export const FAILED_LOGINS_PER_IP = 30;
 
 /** Only paths on this site: "/x" but never "//host" or "/\host". */
 const safeBack = (value: unknown): string | undefined =>
@@ -79,6 +80,23 @@ export function accountsRoutes(app: FastifyInstance, platform: Platform, adminLi
       body: <LoginPage form={form} back={safeBack((request.query as { zurueck?: unknown }).zurueck)} notice={notice} />,
     });
 
+  // Besides 5 attempts per address: at most 30 failed sign-ins per client address in 15 minutes,
+  // against trying one password on many addresses. Only failures count (a school shares one address).
+  const failedLogins = app.hasDecorator("createRateLimit")
+    ? app.createRateLimit({
+        max: FAILED_LOGINS_PER_IP,
+        timeWindow: "15 minutes",
+        keyGenerator: (request) => `login-failures:${request.ip}`,
+      })
+    : undefined;
+  const tooManyFailures = async (request: FastifyRequest) => {
+    if (!failedLogins) return;
+    const state = await failedLogins(request, { increment: false });
+    if (!state.isAllowed && state.remaining === 0) {
+      throw new DomainError(429, "rate_limited", "error.rateLimit.text", { seconds: Math.max(1, state.ttlInSeconds) });
+    }
+  };
+
   app.get("/anmelden", async (request, reply) => {
     if (isUser(request.actor)) return reply.redirect("/konto", 303);
     return loginPage(request, reply, emptyForm);
@@ -103,8 +121,10 @@ export function accountsRoutes(app: FastifyInstance, platform: Platform, adminLi
     async (request, reply) => {
       const form = parseForm(loginForm, request.body, request.t, request.locale);
       if (!form.ok) return loginPage(request, reply, { values: form.values, errors: form.errors }, 422);
+      await tooManyFailures(request);
       const result = await signIn(platform, form.data.email, form.data.password);
       if (!result.ok) {
+        if (result.reason === "failed") await failedLogins?.(request);
         const values = { email: form.data.email };
         const message = request.t(
           result.reason === "unverified" ? "accounts.login.unverified" : "accounts.login.failed",
