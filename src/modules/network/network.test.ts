@@ -5,7 +5,7 @@ import { createUserWithToken } from "../../../tests/helpers/users.js";
 import type { UserActor } from "../../platform/auth/actor.js";
 import { createOrganisation, inputFromApi, linkMemberByEmail } from "../directory/service.js";
 import { tinyPdf } from "./demo.js";
-import { listCooperationsOf } from "./service.js";
+import { cooperationItemsForProfile, listCooperationsOf } from "./service.js";
 
 let t: TestApp;
 let admin: Awaited<ReturnType<typeof createUserWithToken>>;
@@ -174,6 +174,13 @@ describe("recording cooperations through the API", () => {
     expect(again.statusCode).toBe(409);
     // the profile page's export lists it for both organisations
     expect((await listCooperationsOf(t.platform.db, org.gs!)).map((c) => c.id)).toContain(created.id);
+    expect(await cooperationItemsForProfile(t.platform.db, org.gs!, "de")).toContainEqual({
+      title: "Übergang Sonnenschein – Am Park",
+      kindLabel: "Übergangskooperation Kita–Grundschule",
+      partners: [{ name: "Kita Sonnenschein", slug: expect.any(String) }],
+      period: "seit 01.08.2024",
+      url: `/kooperationen/${created.id}`,
+    });
   });
 
   it("a member cannot record a cooperation only between other organisations", async () => {

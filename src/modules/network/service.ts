@@ -11,6 +11,7 @@ import {
   NotFoundError,
   ValidationError,
 } from "../../platform/http/errors.js";
+import { type Locale, translator } from "../../platform/i18n/i18n.js";
 import type { Platform } from "../../platform/platform.js";
 import { checkUpload } from "../../platform/storage/storage.js";
 import {
@@ -430,6 +431,35 @@ export async function listCooperationsOf(db: Conn | Db, organisationId: string):
     { limit: 200, offset: 0 },
   );
   return toViews(k, rows);
+}
+
+/**
+ * For the directory's profile page, ready to show: title, kind label, the other
+ * partners, the period and the link to the cooperation (confirmed ones only).
+ */
+export async function cooperationItemsForProfile(
+  db: Conn | Db,
+  organisationId: string,
+  locale: Locale,
+): Promise<
+  { title: string; kindLabel: string; partners: { name: string; slug?: string }[]; period: string; url: string }[]
+> {
+  const t = translator(locale);
+  const day = (d: string) => {
+    const [y, m, dd] = d.split("-");
+    return locale === "de" ? `${dd}.${m}.${y}` : `${dd}/${m}/${y}`;
+  };
+  return (await listCooperationsOf(db, organisationId)).map((c) => ({
+    title: c.title,
+    kindLabel: t(`network.kind.${c.kind}`),
+    partners: c.partners
+      .filter((p) => p.organisationId !== organisationId)
+      .map((p) => ({ name: p.name ?? p.organisationId, ...(p.slug ? { slug: p.slug } : {}) })),
+    period: c.endsOn
+      ? t("network.coop.fromTo", { from: day(c.startsOn), to: day(c.endsOn) })
+      : t("network.coop.since", { date: day(c.startsOn) }),
+    url: `/kooperationen/${c.id}`,
+  }));
 }
 
 /** Fachtage a cooperation can name as its origin (public ones, latest first). */
