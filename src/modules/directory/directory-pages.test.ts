@@ -91,6 +91,14 @@ describe("without a tile server", () => {
     expect(res.body).toContain("laufendes Angebot");
   });
 
+  it("speaks English when the visitor switched the language", async () => {
+    const res = await t.app.inject({ url: "/akteure?art=kita", cookies: { bn_lang: "en" } });
+    expect(res.body).toContain('<html lang="en">');
+    expect(res.body).toContain("Actors</h1>");
+    expect(res.body).toContain("1 actor found.");
+    expect(res.body).toContain("Day care centre · Lachendorf");
+  });
+
   it("answers unknown profiles and offers with the German 404 page", async () => {
     const res = await t.app.inject("/akteure/gibt-es-nicht");
     expect(res.statusCode).toBe(404);

@@ -9,7 +9,7 @@ import type { Translate } from "../../platform/i18n/i18n.js";
 import type { Platform } from "../../platform/platform.js";
 import { assetVersion } from "../../platform/views/layout.js";
 import { cooperationsForProfile } from "./cooperations.js";
-import { toCsv, toXlsx } from "./export.js";
+import { organisationJson, toCsv, toXlsx } from "./export.js";
 import { checkImport, decodeCsv, type Encoding } from "./import.js";
 import {
   contactForm,
@@ -133,7 +133,6 @@ export function directoryRoutes(app: FastifyInstance, platform: Platform): void 
   });
 
   app.get("/akteure/export.json", async (request, reply) => {
-    const { organisationJson } = await import("./export.js");
     const items = (await exportItems(request)).map((o) => organisationJson(o, baseUrl));
     return reply
       .header("content-type", "application/json; charset=utf-8")
