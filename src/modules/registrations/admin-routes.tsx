@@ -18,6 +18,7 @@ import {
   addQuestion,
   cancelByOrganiser,
   exportRows,
+  listManagedEventsWithCounts,
   listRegistrations,
   mailParticipants,
   moveWorkshop,
@@ -26,7 +27,7 @@ import {
   removeQuestion,
   setCapacities,
 } from "./service.js";
-import { adminBase, ManualRegistrationPage, OrganiserPage } from "./views/admin.js";
+import { adminBase, ManagedEventsPage, ManualRegistrationPage, OrganiserPage } from "./views/admin.js";
 
 type Params = { Params: { eventId: string } };
 type FormState = { values: Record<string, unknown>; errors: Record<string, string> };
@@ -55,6 +56,11 @@ export function adminRoutes(app: FastifyInstance, platform: Platform): void {
     const query = request.url.includes("?") ? `?${request.url.split("?")[1]}` : "";
     return `${adminBase(request.params.eventId)}${query}${hash}`;
   };
+
+  app.get("/verwaltung/anmeldungen", async (request, reply) => {
+    const events = await listManagedEventsWithCounts(platform, request.actor);
+    return reply.page({ title: request.t("registrations.admin.nav"), body: <ManagedEventsPage events={events} /> });
+  });
 
   app.get<Params>("/verwaltung/fachtage/:eventId/anmeldungen", async (request, reply) => page(request, reply));
 

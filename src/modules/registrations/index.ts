@@ -7,6 +7,9 @@ export const registrationsModule: AppModule = {
   name: "registrations",
   messages: registrationsMessages,
   register: registrationRoutes,
+  adminLinks: [
+    { href: "/verwaltung/anmeldungen", label: "registrations.admin.nav", roles: ["admin", "editor"], order: 21 },
+  ],
   jobs: [
     { name: "expire-unconfirmed", everyMs: 60_000, run: async (platform) => void (await expireUnconfirmed(platform)) },
     { name: "reminders", everyMs: 15 * 60_000, run: async (platform) => void (await sendReminders(platform)) },

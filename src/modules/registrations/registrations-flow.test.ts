@@ -295,6 +295,21 @@ describe("manage link", () => {
 describe("organiser desk", () => {
   const base = (id: string) => `/verwaltung/fachtage/${id}/anmeldungen`;
 
+  it("lists the editor's own Fachtage as the way in, and nobody else's", async () => {
+    const mine = await createFachtag(t.platform, { createdBy: editor.id, title: "Mein Fachtag Übergänge" });
+    await createFachtag(t.platform, { createdBy: otherEditor.id, title: "Fremder Fachtag" });
+    const page = await new FormClient(t.app, editor.authorization).get("/verwaltung/anmeldungen");
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Mein Fachtag Übergänge");
+    expect(page.body).toContain(`href="/verwaltung/fachtage/${mine.id}/anmeldungen"`);
+    expect(page.body).not.toContain("Fremder Fachtag");
+    expect((await t.app.inject("/verwaltung/anmeldungen")).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ url: "/verwaltung/anmeldungen", headers: { authorization: member.authorization } }))
+        .statusCode,
+    ).toBe(403);
+  });
+
   it("shows counts and filters for the event's editor", async () => {
     const ev = await createFachtag(t.platform, {
       capacity: 2,

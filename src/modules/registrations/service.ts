@@ -7,6 +7,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../../platform/h
 import { translator } from "../../platform/i18n/i18n.js";
 import { enqueueMail } from "../../platform/mail/outbox.js";
 import type { Platform } from "../../platform/platform.js";
+import { listManagedEvents } from "../events/service.js";
 import {
   AlreadyRegisteredError,
   CapacityBelowTakenError,
@@ -1033,6 +1034,21 @@ export async function sendReminders(platform: Platform): Promise<number> {
     });
   }
   return queued;
+}
+
+/** The Fachtage whose registrations this organiser manages, newest first, with counts. */
+export async function listManagedEventsWithCounts(platform: Platform, actor: Actor) {
+  const events = await listManagedEvents(platform.db.kysely, actor);
+  return Promise.all(
+    events.map(async (e) => ({
+      id: e.id,
+      title: e.title,
+      startsAt: e.startsAt,
+      status: e.status,
+      counts: await repo.countByStatus(platform.db.kysely, e.id),
+      capacity: e.capacity,
+    })),
+  );
 }
 
 /** API view: exactly the contract fields plus a few more. */

@@ -335,3 +335,43 @@ function ManualForm({ o, form, action }: { o: OrganiserOverview; form: FormState
   );
   return section;
 }
+
+/** /verwaltung/anmeldungen — the way in from the back office: one line per Fachtag. */
+export function ManagedEventsPage({
+  events,
+}: {
+  events: Awaited<ReturnType<typeof import("../service.js").listManagedEventsWithCounts>>;
+}) {
+  const { t, locale } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("registrations.admin.nav")}</Heading>
+      {events.length === 0 ? (
+        <p class="kern-body">{t("registrations.admin.noEvents")}</p>
+      ) : (
+        <Table
+          caption={t("registrations.admin.eventsCaption")}
+          headers={[
+            t("registrations.admin.event"),
+            t("registrations.manage.when"),
+            t("registrations.status.confirmed"),
+            t("registrations.status.pending"),
+            t("registrations.status.waitlisted"),
+            t("registrations.admin.capacity"),
+          ]}
+          numeric={[2, 3, 4, 5]}
+          rows={events.map((e) => [
+            <a class="kern-link" href={adminBase(e.id)} key={e.id}>
+              {e.title}
+            </a>,
+            formatDateTime(e.startsAt, locale),
+            String(e.counts.confirmed),
+            String(e.counts.pending),
+            String(e.counts.waitlisted),
+            String(e.capacity),
+          ])}
+        />
+      )}
+    </div>
+  );
+}
