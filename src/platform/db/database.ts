@@ -10,6 +10,8 @@ export type Dialect = "sqlite" | "postgres";
 export interface Db {
   kysely: Kysely<Database>;
   dialect: Dialect;
+  /** PostgreSQL only: the schema this connection works in, when not the default. */
+  schema?: string;
   /** Only for SQLite: the raw handle, used for online backups. */
   sqlite?: SQLite.Database;
   close(): Promise<void>;
@@ -34,7 +36,12 @@ export function openDatabase(url: string, options: OpenOptions = {}): Db {
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { kysely, dialect: "postgres", close: () => kysely.destroy() };
+    return {
+      kysely,
+      dialect: "postgres",
+      ...(options.schema ? { schema: options.schema } : {}),
+      close: () => kysely.destroy(),
+    };
   }
   const file = url.replace(/^sqlite:/, "");
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from "kysely";
+import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator, sql } from "kysely";
 import type { Db } from "./database.js";
 
 const srcRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -43,18 +43,28 @@ class ModuleMigrationProvider implements MigrationProvider {
   }
 }
 
-function migrator(db: Db): Migrator {
-  return new Migrator({ db: db.kysely, provider: new ModuleMigrationProvider() });
+async function migrator(db: Db): Promise<Migrator> {
+  // On PostgreSQL Kysely would look for its own tables in every schema of the database;
+  // several schemas (tests, CI, a second installation) must not see each other's.
+  const schema =
+    db.dialect === "postgres"
+      ? (db.schema ?? (await sql<{ s: string }>`select current_schema() as s`.execute(db.kysely)).rows[0]?.s)
+      : undefined;
+  return new Migrator({
+    db: db.kysely,
+    provider: new ModuleMigrationProvider(),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
 }
 
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
-  const result = await migrator(db).migrateToLatest();
+  const result = await (await migrator(db)).migrateToLatest();
   if (result.error) throw result.error;
   return result;
 }
 
 /** True when every known migration has run (used by /readyz). */
 export async function migrationsCurrent(db: Db): Promise<boolean> {
-  const all = await migrator(db).getMigrations();
+  const all = await (await migrator(db)).getMigrations();
   return all.every((m) => m.executedAt !== undefined);
 }
