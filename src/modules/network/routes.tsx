@@ -51,6 +51,12 @@ const graphStyles = ["/assets/network.css?v=1"];
 const graphScripts = ["/assets/network.js?v=1"];
 
 export function networkRoutes(app: FastifyInstance, platform: Platform): void {
+  // Compute the analysis once after start, so the first visitor does not wait for it.
+  if (platform.config.env !== "test") {
+    app.addHook("onReady", async () => {
+      service.warmNetworkAnalysis(platform).catch((err) => platform.logger.warn({ err }, "network analysis warm-up"));
+    });
+  }
   // --- graph and analysis --------------------------------------------------------
   app.get("/netzwerk", async (request, reply) => {
     const q = graphQuery.parse(request.query ?? {});

@@ -515,7 +515,7 @@ async function readNetworkInputs(db: Conn): Promise<NetworkInputs> {
 
 interface CacheEntry {
   fingerprint: string;
-  inputs: NetworkInputs;
+  inputs: Promise<NetworkInputs>;
   analyses: Map<string, NetworkAnalysis>;
 }
 
@@ -523,7 +523,8 @@ interface CacheEntry {
  * The network's inputs and analyses, kept per database while nothing changed. A
  * cheap fingerprint (counts and latest change times of organisations, their areas,
  * cooperations and confirmations) is checked on every call, so a change made by
- * another module or another app instance invalidates the cache at once.
+ * another module or another app instance invalidates the cache at once. Concurrent
+ * callers share one computation.
  */
 const cache = new WeakMap<object, CacheEntry>();
 
@@ -531,13 +532,35 @@ async function cached(db: Db): Promise<CacheEntry> {
   const fingerprint = await repo.networkFingerprint(db.kysely);
   const hit = cache.get(db);
   if (hit && hit.fingerprint === fingerprint) return hit;
-  const entry: CacheEntry = { fingerprint, inputs: await readNetworkInputs(db.kysely), analyses: new Map() };
+  const entry: CacheEntry = { fingerprint, inputs: readNetworkInputs(db.kysely), analyses: new Map() };
   cache.set(db, entry);
+  entry.inputs.catch(() => {
+    if (cache.get(db) === entry) cache.delete(db);
+  });
   return entry;
 }
 
 export async function loadNetworkInputs(db: Db): Promise<NetworkInputs> {
   return (await cached(db)).inputs;
+}
+
+/** Without any cache: what one change of the network costs (for the benchmark). */
+export async function computeNetworkAnalysis(db: Db, asOf = todayInBerlin()): Promise<NetworkAnalysis> {
+  const inputs = await readNetworkInputs(db.kysely);
+  return analyseNetwork(inputs.organisations, inputs.cooperations, { asOf });
+}
+
+/** The analysis of the whole network as of today (Europe/Berlin). Public data. */
+export async function getNetworkAnalysis(platform: Platform, asOf = todayInBerlin()): Promise<NetworkAnalysis> {
+  const entry = await cached(platform.db);
+  const inputs = await entry.inputs;
+  let analysis = entry.analyses.get(asOf);
+  if (!analysis) {
+    analysis = analyseNetwork(inputs.organisations, inputs.cooperations, { asOf });
+    entry.analyses.clear();
+    entry.analyses.set(asOf, analysis);
+  }
+  return analysis;
 }
 
 /**
@@ -546,18 +569,6 @@ export async function loadNetworkInputs(db: Db): Promise<NetworkInputs> {
  */
 export async function warmNetworkAnalysis(platform: Platform): Promise<void> {
   await getNetworkAnalysis(platform);
-}
-
-/** The analysis of the whole network as of today (Europe/Berlin). Public data. */
-export async function getNetworkAnalysis(platform: Platform, asOf = todayInBerlin()): Promise<NetworkAnalysis> {
-  const entry = await cached(platform.db);
-  let analysis = entry.analyses.get(asOf);
-  if (!analysis) {
-    analysis = analyseNetwork(entry.inputs.organisations, entry.inputs.cooperations, { asOf });
-    entry.analyses.clear();
-    entry.analyses.set(asOf, analysis);
-  }
-  return analysis;
 }
 
 export interface GraphFilter {
