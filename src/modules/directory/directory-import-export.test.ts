@@ -131,6 +131,20 @@ describe("CSV import", () => {
     expect(await count()).toBe(before);
   });
 
+  it("reports the line numbers a spreadsheet shows, also after empty lines", async () => {
+    const preview = checkImport(
+      "Name;Art;Bildungsbereiche;Gemeinde\nA;Kita;schule;Celle\n\nB;Raumstation;schule;Celle\n",
+      "UTF-8",
+      await kindLookup(t.platform),
+      translator("de"),
+      "de",
+    );
+    expect(preview.rows.map((r) => [r.line, r.errors.length])).toEqual([
+      [2, 0],
+      [4, 1],
+    ]);
+  });
+
   it("names missing required columns and empty files", async () => {
     const missing = await upload(admin, Buffer.from("Name;Ort\nX;Celle\n"));
     expect(missing.statusCode).toBe(422);

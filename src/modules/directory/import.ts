@@ -229,21 +229,25 @@ export function checkImport(
     errorCount: 0,
     text,
   };
-  let records: string[][];
+  let records: { record: string[]; line: number }[];
   try {
-    records = parse(text, {
+    const parsed = parse(text, {
       delimiter: separator,
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
       bom: true,
-    }) as string[][];
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+    records = parsed.map((r) => ({ record: r.record, line: r.info.lines }));
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     preview.fileErrors.push(t("directory.import.error.parse", { line: line ?? "?" }));
     return preview;
   }
-  const [header, ...body] = records.filter((r) => r.some((cell) => cell.trim() !== ""));
+  const nonEmpty = records.filter((r) => r.record.some((cell) => cell.trim() !== ""));
+  const header = nonEmpty[0]?.record;
+  const body = nonEmpty.slice(1);
   if (!header || body.length === 0) {
     preview.fileErrors.push(t("directory.import.error.empty"));
     return preview;
@@ -264,8 +268,8 @@ export function checkImport(
   if (preview.fileErrors.length > 0) return preview;
 
   const resolveKind = kindResolver(kinds);
-  // Line numbers: count physical lines is not needed for Excel files; the header is line 1.
-  body.forEach((record, index) => {
+  // Line numbers as a spreadsheet shows them: the header is line 1.
+  for (const { record, line } of body) {
     const raw: Partial<Record<Field, string>> = {};
     columns.forEach((field, i) => {
       if (field && record[i] !== undefined && raw[field] === undefined) raw[field] = record[i];
@@ -311,7 +315,7 @@ export function checkImport(
       }
     }
     const row: ImportRow = {
-      line: index + 2,
+      line,
       name: raw.name ?? "",
       kindLabel: kindText,
       areas: raw.areas ?? "",
@@ -325,6 +329,6 @@ export function checkImport(
       preview.errorCount++;
     }
     preview.rows.push(row);
-  });
+  }
   return preview;
 }
