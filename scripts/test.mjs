@@ -8,6 +8,19 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const hasJava = () => spawnSync("java", ["-version"], { stdio: "ignore" }).status === 0;
+
+// A fresh Debian/Ubuntu machine lacks the browser and Java; as root we install them.
+const missing = [];
+if (!existsSync(chromium) && !process.env.CHROMIUM_PATH) missing.push("chromium");
+if (!hasJava()) missing.push("default-jre-headless");
+if (missing.length && process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
+  console.log(`Installiere ${missing.join(", ")} (apt-get) …`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+  spawnSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing], { stdio: "inherit", env });
+}
+
 const problems = [];
 if (!existsSync(chromium)) {
   problems.push(
@@ -15,7 +28,7 @@ if (!existsSync(chromium)) {
       "(oder CHROMIUM_PATH auf ein anderes Chromium setzen)",
   );
 }
-if (spawnSync("java", ["-version"], { stdio: "ignore" }).status !== 0) {
+if (!hasJava()) {
   problems.push("Java fehlt. Der Nu HTML Checker (vnu.jar) braucht es: apt-get install -y default-jre-headless");
 }
 if (problems.length) {
