@@ -152,10 +152,10 @@ export function OrganiserPage({ o, form }: { o: OrganiserOverview; form: FormSta
                     {o.slots.map((slot) => (
                       <Form key={slot.key} action={`${base}/${r.id}/workshop`} class="form-inline">
                         <input type="hidden" name="slot" value={slot.key} />
-                        <Select
-                          name="sessionId"
+                        <MoveSelect
+                          id={`move-${r.id}-${slot.index}`}
                           label={t("registrations.admin.moveFor", { name, slot: slotLabel(slot, locale) })}
-                          placeholder={t("registrations.form.noWorkshop")}
+                          none={t("registrations.form.noWorkshop")}
                           options={slot.workshops.map((w) => ({ value: w.id, label: w.title }))}
                           value={r.workshops.find((w) => w.slot === slot.key)?.id}
                         />
@@ -276,7 +276,6 @@ export function OrganiserPage({ o, form }: { o: OrganiserOverview; form: FormSta
             }))}
             value={v("kind", "text")}
             error={e.kind}
-            required
           />
           <TextArea
             name="options"
@@ -372,6 +371,39 @@ export function ManagedEventsPage({
           ])}
         />
       )}
+    </div>
+  );
+}
+
+/** A workshop select per row and slot: many on one page, so each needs its own id. */
+function MoveSelect({
+  id,
+  label,
+  none,
+  options,
+  value,
+}: {
+  id: string;
+  label: string;
+  none: string;
+  options: { value: string; label: string }[];
+  value: string | undefined;
+}) {
+  return (
+    <div class="kern-form-input">
+      <label class="kern-label" for={id}>
+        {label}
+      </label>
+      <div class="kern-form-input__select-wrapper">
+        <select class="kern-form-input__select" id={id} name="sessionId">
+          <option value="">{none}</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value} selected={o.value === value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
     </div>
   );
 }

@@ -133,7 +133,7 @@ export function RegistrationSection({
       ) : null}
       <ErrorSummary errors={e} />
       <Form
-        action={`/fachtage/${event.slug}/anmeldung`}
+        action={action ?? `/fachtage/${event.slug}/anmeldung`}
         class="form-stack"
         ariaLabel={t("registrations.section.title")}
       >
