@@ -306,7 +306,9 @@ it("people find the Fachtag, register with and without JavaScript and confirm by
   for (const [i, p] of people.slice(3).entries()) {
     const page = await visitor(p.js);
     await page.goto(eventPath);
-    expect(await page.locator("main").textContent()).toContain("Auf die Warteliste setzen");
+    const full = (await page.locator("main").textContent()) ?? "";
+    expect(full).toContain("Auf die Warteliste setzen");
+    expect(full).not.toContain("von 3 Plätzen frei");
     await register(page, p, null, /Auf die Warteliste setzen/);
     expect(await page.locator("main").textContent()).toContain(`Sie stehen auf Platz ${i + 1} der Warteliste`);
     expect((await statusOf(emailOf(p.n))).status).toBe("waitlisted");
@@ -355,7 +357,13 @@ it("the organiser opens the registrations and downloads the XLSX export", async 
     ((sheet.getRow(n).values as unknown[]) ?? []).slice(1).map((v) => (v === null || v === undefined ? "" : String(v)));
   const headers = rowValues(1);
   expect(headers).toEqual(expect.arrayContaining(["Status", "Nachname", "Vorname", "E-Mail"]));
-  const lastNames = [];
-  for (let r = 2; r <= sheet.rowCount; r++) lastNames.push(rowValues(r)[headers.indexOf("Nachname")]);
-  for (const p of people.slice(1)) expect(lastNames).toContain(p.last);
+  const col = (name: string) => headers.indexOf(name);
+  const byLastName = new Map<string, string[]>();
+  for (let r = 2; r <= sheet.rowCount; r++) byLastName.set(rowValues(r)[col("Nachname")] ?? "", rowValues(r));
+  for (const p of people.slice(1)) expect([...byLastName.keys()]).toContain(p.last);
+  expect(byLastName.get("Nowak")?.[col("Status")]).toBe("Bestätigt");
+  expect(byLastName.get("Müller-Lüdenscheidt")?.[col("Status")]).toBe("Warteliste");
+  expect(byLastName.get("Müller-Lüdenscheidt")?.[col("Wartelistenplatz")]).toBe("1");
+  expect(byLastName.get("Schröder")?.[col("Workshop Zeitfenster 1")]).toBe(WORKSHOPS[2]);
+  expect(byLastName.get("Yıldız")?.[col("Vorname")]).toBe("Özlem");
 });
