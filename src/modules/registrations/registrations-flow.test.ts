@@ -152,6 +152,17 @@ describe("the public form (no JavaScript needed)", () => {
     expect((await t.app.inject(`/fachtage/${draft.slug}/anmeldung`)).statusCode).toBe(404);
   });
 
+  it("takes no registrations for a past Fachtag, on the form page and on the Fachtag page", async () => {
+    const past = await createFachtag(t.platform, { startsInDays: -3 });
+    const form = await t.app.inject(`/fachtage/${past.slug}/anmeldung`);
+    expect(form.body).toContain("Anmeldung geschlossen");
+    expect(form.body).toContain("Dieser Fachtag hat bereits stattgefunden.");
+    expect(form.body).not.toContain('name="firstName"');
+    const page = await t.app.inject(`/fachtage/${past.slug}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('name="firstName"');
+  });
+
   it("offers the waitlist when the Fachtag is full", async () => {
     const ev = await createFachtag(t.platform, { capacity: 1 });
     await apiRegister(ev.id, "only");

@@ -97,7 +97,9 @@ export function RegistrationSection({
   const headingClass = headingLevel === 1 ? "kern-heading kern-heading-x-large" : "kern-heading kern-heading-large";
   const full = availability.free <= 0;
   if (!event.registrationOpen) {
-    const reason = knownReasons.has(event.registrationClosedReason ?? "") ? event.registrationClosedReason : "closed";
+    // The events module says "past" for a Fachtag that has begun; this module says "over".
+    const given = event.registrationClosedReason === "past" ? "over" : (event.registrationClosedReason ?? "");
+    const reason = knownReasons.has(given) ? given : "closed";
     return (
       <section class="stack registration-section" aria-labelledby="anmeldung">
         <Heading class={headingClass} id="anmeldung">
