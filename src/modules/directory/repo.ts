@@ -206,18 +206,20 @@ export async function tagsOf(db: Conn, ids: readonly string[]): Promise<Organisa
     .execute();
 }
 
-/** The distinct values of a facet among published organisations: the filter's options. */
-export async function facetValues(db: Conn, facet: TagFacet): Promise<string[]> {
+/** The distinct tag values among published organisations, per facet: the filters' options. */
+export async function facetValues(db: Conn): Promise<Record<TagFacet, string[]>> {
   const rows = await db
     .selectFrom("organisation_tags as t")
     .innerJoin("organisations as o", "o.id", "t.organisation_id")
-    .select("t.value")
+    .select(["t.facet", "t.value"])
     .distinct()
-    .where("t.facet", "=", facet)
     .where("o.status", "=", "published")
+    .orderBy("t.facet")
     .orderBy("t.value")
     .execute();
-  return rows.map((r) => r.value);
+  const result: Record<TagFacet, string[]> = { theme: [], target_group: [], language: [] };
+  for (const r of rows) result[r.facet]?.push(r.value);
+  return result;
 }
 
 export async function countByStatus(db: Conn, status: OrganisationStatus): Promise<number> {

@@ -27,12 +27,17 @@ export function normaliseStripped(text: string): string {
     .trim();
 }
 
-/** The stored search text: both normalised forms of every part, separated by " | ". */
+/**
+ * The stored search text: the expanded form of every part, followed by the stripped
+ * form of just those words that differ ("ueber den tellerrand | uber"). Tokens never
+ * contain a space, so a match always lies within one word and the extra words suffice.
+ */
 export function searchText(parts: readonly (string | null | undefined)[]): string {
   const joined = parts.filter((p): p is string => Boolean(p?.trim())).join(" | ");
   const expanded = normaliseExpanded(joined);
-  const stripped = normaliseStripped(joined);
-  return expanded === stripped ? ` ${expanded} ` : ` ${expanded} | ${stripped} `;
+  const known = new Set(expanded.split(" "));
+  const extra = [...new Set(normaliseStripped(joined).split(" "))].filter((w) => !known.has(w));
+  return extra.length === 0 ? ` ${expanded} ` : ` ${expanded} | ${extra.join(" ")} `;
 }
 
 /** The query split into normalised tokens (at most 8, each at most 40 characters). */

@@ -482,6 +482,7 @@ export async function createOrganisation(
   const row = await db
     .transaction()
     .execute((trx) => insertOrganisationIn(trx, user, input, labels, { status: "published" }));
+  invalidateFacets(platform);
   return toView(row, input.areas, labels, locale);
 }
 
@@ -515,6 +516,7 @@ export async function updateOrganisation(
     });
     return after;
   });
+  invalidateFacets(platform);
   return toView(row, input.areas, labels, locale);
 }
 
@@ -758,22 +760,36 @@ export interface Facets {
   languages: string[];
 }
 
+// The filter options change rarely but cost a scan of all tags: each instance keeps them
+// for a short while. A write in this instance clears them at once; other instances catch
+// up within FACET_TTL_MS (a new theme appears in the filter list a little later, no harm).
+const FACET_TTL_MS = 30_000;
+const facetCache = new WeakMap<Platform, { at: number; values: Promise<Record<repo.TagFacet, string[]>> }>();
+
+function cachedFacetValues(platform: Platform): Promise<Record<repo.TagFacet, string[]>> {
+  const hit = facetCache.get(platform);
+  if (hit && Date.now() - hit.at < FACET_TTL_MS) return hit.values;
+  const values = repo.facetValues(platform.db.kysely);
+  values.catch(() => facetCache.delete(platform));
+  facetCache.set(platform, { at: Date.now(), values });
+  return values;
+}
+
+/** Forgets the cached filter options (after any change to organisations). */
+export function invalidateFacets(platform: Platform): void {
+  facetCache.delete(platform);
+}
+
 /** The options of the filter form. */
 export async function directoryFacets(platform: Platform, locale: Locale): Promise<Facets> {
-  const db = platform.db.kysely;
-  const [kinds, themes, targetGroups, languages] = await Promise.all([
-    repo.listKinds(db),
-    repo.facetValues(db, "theme"),
-    repo.facetValues(db, "target_group"),
-    repo.facetValues(db, "language"),
-  ]);
+  const [kinds, tags] = await Promise.all([repo.listKinds(platform.db.kysely), cachedFacetValues(platform)]);
   return {
     kinds: kinds.map((k) => ({ id: k.id, label: locale === "en" ? k.label_en : k.label_de })),
     areas: educationAreas.map((a) => ({ id: a.id, label: a[locale] })),
     municipalities: [...municipalities],
-    themes,
-    targetGroups,
-    languages,
+    themes: tags.theme,
+    targetGroups: tags.target_group,
+    languages: tags.language,
   };
 }
 
@@ -881,7 +897,7 @@ export async function decideProposal(
 ): Promise<OrganisationsTable> {
   const user = requireRole(actor, "admin");
   const db = platform.db.kysely;
-  return db.transaction().execute(async (trx) => {
+  const decided = await db.transaction().execute(async (trx) => {
     const row = await repo.findOrganisation(trx, id);
     if (!row) throw new NotFoundError();
     if (row.status !== "proposed") throw new ConflictError("not_a_proposal", "directory.error.notProposal");
@@ -896,6 +912,8 @@ export async function decideProposal(
     });
     return { ...row, status };
   });
+  invalidateFacets(platform);
+  return decided;
 }
 
 // --- offers ------------------------------------------------------------------------------
@@ -1382,6 +1400,7 @@ export async function importOrganisations(
   await db.transaction().execute(async (trx) => {
     for (const input of inputs) await insertOrganisationIn(trx, user, input, labels, { status: "published" });
   });
+  invalidateFacets(platform);
   return inputs.length;
 }
 
