@@ -143,7 +143,9 @@ it("the editor creates the Fachtag through the forms, plans the programme and pu
   const page = await open();
   editorPage = page;
   await signInAs(page, "editor");
-  await page.goto("/verwaltung/fachtage");
+  await page.goto("/verwaltung");
+  await page.getByRole("link", { name: "Fachtage verwalten" }).first().click();
+  await page.waitForURL(/\/verwaltung\/fachtage$/);
   await page.getByRole("link", { name: "Neuen Fachtag anlegen" }).click();
   await page.waitForURL(/\/verwaltung\/fachtage\/neu$/);
 
@@ -245,7 +247,8 @@ it("the editor creates the Fachtag through the forms, plans the programme and pu
   expect(await page.locator("main table tbody tr").count()).toBe(13);
 
   // Publish on the edit page.
-  await page.goto(`/verwaltung/fachtage/${eventId}`);
+  await page.getByRole("link", { name: `Bearbeiten: ${TITLE}` }).click();
+  await page.waitForURL(new RegExp(`/verwaltung/fachtage/${eventId}$`));
   await page.getByRole("button", { name: "Veröffentlichen" }).click();
   await expect.poll(() => page.locator("main").textContent()).toContain("Neuer Status: Veröffentlicht");
 });
@@ -338,7 +341,9 @@ it("one participant cancels by the manage link and the first waiting person is p
 
 it("the organiser opens the registrations and downloads the XLSX export", async () => {
   const page = editorPage;
-  await page.goto("/verwaltung/anmeldungen");
+  await page.goto("/verwaltung");
+  await page.getByRole("link", { name: "Anmeldungen", exact: true }).first().click();
+  await page.waitForURL(/\/verwaltung\/anmeldungen$/);
   await page.getByRole("link", { name: TITLE }).first().click();
   await page.waitForURL(new RegExp(`/verwaltung/fachtage/${eventId}/anmeldungen`));
   const main = (await page.locator("main").textContent()) ?? "";
