@@ -272,6 +272,18 @@ describe("programme editor and public page", () => {
     expect(html).toContain('href="/assets/events.css?v=1"');
   });
 
+  it("tells the organiser on the edit page whether people can register now", async () => {
+    // "Veröffentlicht" already opens the registration; without this line the button
+    // "Anmeldung öffnen" suggested that registration was still closed.
+    const id = await createViaForm(editor, { title: "Wann kann man sich anmelden?" });
+    const page = `/verwaltung/fachtage/${id}`;
+    expect((await editor.get(page)).body).toContain("Online-Anmeldung: Dieser Fachtag ist noch nicht veröffentlicht.");
+    await editor.submit(page, `${page}/status`, { status: "published" });
+    expect((await editor.get(page)).body).toContain("Online-Anmeldung: Anmeldung möglich");
+    await editor.submit(page, `${page}/status`, { status: "registration_closed" });
+    expect((await editor.get(page)).body).toContain("Online-Anmeldung: Die Anmeldung ist geschlossen.");
+  });
+
   it("edits and deletes a programme item, with messages beside the fields for times off the event", async () => {
     const id = await createViaForm(editor, { title: "Programm ändern" });
     const programme = `/verwaltung/fachtage/${id}/programm`;

@@ -14,7 +14,7 @@ import { usePage } from "../../../platform/views/page-context.js";
 import { SPEAKER_ROWS } from "../schema.js";
 import { allowedNextStatuses, type EventView, type SessionView, sessionKinds } from "../service.js";
 import { utcToBerlin } from "../time.js";
-import { longDate, shortDate, timeRange } from "./format.js";
+import { formatTime, longDate, shortDate, timeRange } from "./format.js";
 
 export interface FormState {
   values: Record<string, unknown>;
@@ -356,7 +356,7 @@ export function EventCreatePage({ form }: { form: FormState }) {
 }
 
 export function EventEditPage({ event, form }: { event: EventView; form: FormState }) {
-  const { t } = usePage();
+  const { t, locale } = usePage();
   const next = allowedNextStatuses(event.status).filter((s) => s !== "cancelled");
   return (
     <div class="stack">
@@ -372,6 +372,21 @@ export function EventEditPage({ event, form }: { event: EventView; form: FormSta
           {t("events.admin.status")}
         </Heading>
         <p class="kern-body">{t("events.admin.statusNow", { status: t(`events.status.${event.status}`) })}</p>
+        <p class="kern-body">
+          {t("events.admin.registrationNow", {
+            state: event.registrationOpen
+              ? t("events.reason.open")
+              : t(
+                  `events.reason.${event.registrationClosedReason ?? "closed"}`,
+                  event.registrationOpensAt
+                    ? {
+                        date: shortDate(event.registrationOpensAt, locale),
+                        time: formatTime(event.registrationOpensAt, locale),
+                      }
+                    : {},
+                ),
+          })}
+        </p>
         <div class="button-row">
           {next.map((status) => (
             <Form key={status} action={`/verwaltung/fachtage/${event.id}/status`} class="events-inline-form">
