@@ -77,7 +77,7 @@ describe("without a tile server", () => {
     const res = await t.app.inject(`/akteure/${slug}`);
     expect(res.body).toContain("Kooperationen</h2>");
     expect(res.body).toContain("Brückenjahr (Test)");
-    expect(res.body).toContain("Übergangskooperation Kita–Grundschule · 01.03.2024 –");
+    expect(res.body).toContain("Übergangskooperation Kita–Grundschule · seit 01.03.2024");
     expect(res.body).toContain('href="/akteure/grundschule-partner-test"');
   });
 

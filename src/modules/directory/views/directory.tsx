@@ -249,6 +249,8 @@ export interface CooperationItem {
   kindLabel: string;
   partners: { name: string; slug?: string | undefined }[];
   period?: string | undefined;
+  /** The cooperation's own page. */
+  url?: string | undefined;
 }
 
 export function ProfilePage({
@@ -375,7 +377,15 @@ export function ProfilePage({
             <ul class="directory-list">
               {cooperations.map((c, i) => (
                 <li class="directory-card" key={i}>
-                  <p class="kern-body kern-body--bold">{c.title}</p>
+                  <p class="kern-body kern-body--bold">
+                    {c.url ? (
+                      <a class="kern-link" href={c.url}>
+                        {c.title}
+                      </a>
+                    ) : (
+                      c.title
+                    )}
+                  </p>
                   <p class="kern-body kern-body--small">
                     {c.kindLabel}
                     {c.period ? ` · ${c.period}` : ""}
