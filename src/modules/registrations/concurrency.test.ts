@@ -1,17 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, testDatabase } from "../../../tests/helpers/test-app.js";
 import { createPlatform } from "../../platform/bootstrap.js";
 import { buildApp } from "../../platform/http/app.js";
 import type { Platform } from "../../platform/platform.js";
 import { modules } from "../index.js";
 import { createFachtag, validApiBody } from "./test-fixtures.js";
-
-vi.mock("../../platform/db/migrator.js", async (importOriginal) =>
-  (await import("./test-fixtures.js")).withMigratorTables(await importOriginal()),
-);
 
 // The core promise: no overbooking and nothing lost, however many people press
 // "Anmelden" at the same moment — on SQLite and PostgreSQL, and on PostgreSQL also

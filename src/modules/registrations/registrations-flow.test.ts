@@ -1,14 +1,10 @@
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Browser, createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
 import { createUserWithToken } from "../../../tests/helpers/users.js";
 import { expireUnconfirmed, onEventChanged, sendReminders } from "./service.js";
 import { createFachtag, validApiBody } from "./test-fixtures.js";
 import { FormClient, linkIn, mailsTo, statusOf } from "./test-http.js";
-
-vi.mock("../../platform/db/migrator.js", async (importOriginal) =>
-  (await import("./test-fixtures.js")).withMigratorTables(await importOriginal()),
-);
 
 let t: TestApp;
 let editor: Awaited<ReturnType<typeof createUserWithToken>>;

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
 import { anonymous } from "../../platform/auth/actor.js";
 import { getAvailability, register, workshopSlots } from "./service.js";
 import { createFachtag } from "./test-fixtures.js";
-
-vi.mock("../../platform/db/migrator.js", async (importOriginal) =>
-  (await import("./test-fixtures.js")).withMigratorTables(await importOriginal()),
-);
 
 let t: TestApp;
 beforeAll(async () => {

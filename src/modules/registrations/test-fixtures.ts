@@ -1,5 +1,3 @@
-import { sql } from "kysely";
-import type { Db } from "../../platform/db/database.js";
 import { newId } from "../../platform/db/ids.js";
 import { nowIso } from "../../platform/db/time.js";
 import type { Platform } from "../../platform/platform.js";
@@ -105,28 +103,3 @@ export const validApiBody = (n: number | string, extra: Record<string, unknown> 
   consents: { privacy: true },
   ...extra,
 });
-
-/**
- * Kysely's migrator looks for its bookkeeping tables in *any* schema (platform/db/
- * migrator.ts sets no migrationTableSchema), so on PostgreSQL a fresh test schema next
- * to an already migrated one fails with "relation kysely_migration_lock does not
- * exist" whenever test files run in parallel. The registrations tests create the two
- * tables in their own schema first (used through vi.mock). Remove once the platform
- * migrator passes its schema.
- */
-export function withMigratorTables(original: typeof import("../../platform/db/migrator.js")) {
-  return {
-    ...original,
-    async migrateToLatest(db: Db) {
-      if (db.dialect === "postgres") {
-        await sql`create table if not exists kysely_migration (name varchar(255) not null primary key, timestamp varchar(255) not null)`.execute(
-          db.kysely,
-        );
-        await sql`create table if not exists kysely_migration_lock (id varchar(255) not null primary key, is_locked integer not null default 0)`.execute(
-          db.kysely,
-        );
-      }
-      return original.migrateToLatest(db);
-    },
-  };
-}
