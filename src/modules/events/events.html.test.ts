@@ -272,12 +272,15 @@ describe("programme editor and public page", () => {
     expect(html).toContain('href="/assets/events.css?v=1"');
   });
 
-  it("tells the organiser on the edit page whether people can register now", async () => {
+  it("tells the organiser on the edit page whether people can register now and links to the registrations", async () => {
     // "Veröffentlicht" already opens the registration; without this line the button
     // "Anmeldung öffnen" suggested that registration was still closed.
     const id = await createViaForm(editor, { title: "Wann kann man sich anmelden?" });
     const page = `/verwaltung/fachtage/${id}`;
-    expect((await editor.get(page)).body).toContain("Online-Anmeldung: Dieser Fachtag ist noch nicht veröffentlicht.");
+    const draft = (await editor.get(page)).body;
+    expect(draft).toContain("Online-Anmeldung: Dieser Fachtag ist noch nicht veröffentlicht.");
+    // … and leads to the event's registrations (the registrations module's desk).
+    expect(draft).toContain(`href="/verwaltung/fachtage/${id}/anmeldungen"`);
     await editor.submit(page, `${page}/status`, { status: "published" });
     expect((await editor.get(page)).body).toContain("Online-Anmeldung: Anmeldung möglich");
     await editor.submit(page, `${page}/status`, { status: "registration_closed" });

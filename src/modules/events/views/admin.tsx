@@ -365,6 +365,7 @@ export function EventEditPage({ event, form }: { event: EventView; form: FormSta
         <LinkButton href={`/verwaltung/fachtage/${event.id}/programm`} variant="primary">
           {t("events.admin.programme")}
         </LinkButton>
+        <LinkButton href={`/verwaltung/fachtage/${event.id}/anmeldungen`}>{t("events.admin.registrations")}</LinkButton>
         <LinkButton href={event.url}>{t("events.admin.view")}</LinkButton>
       </p>
       <section class="stack" aria-labelledby="status">
