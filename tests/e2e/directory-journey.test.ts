@@ -266,7 +266,13 @@ describe("issue 4, done when: directory, import, cooperations, analysis", () => 
       await page.goto("/kooperationen/neu");
       await page.getByLabel("Titel").fill(`Übergang gestalten: ${kita} und ${school}`);
       await field(page, "Art").selectOption({ label: "Übergangskooperation Kita–Grundschule" });
-      await page.getByLabel("Beteiligte Organisationen").selectOption([{ label: kita }, { label: school }]);
+      // Options read "Name (Gemeinde)", grouped by municipality.
+      const organisations = page.getByLabel("Beteiligte Organisationen");
+      const choices = await organisations
+        .locator("option")
+        .evaluateAll((els) => els.map((e) => ({ value: (e as HTMLOptionElement).value, text: e.textContent ?? "" })));
+      const pick = (name: string) => choices.find((o) => o.text.startsWith(`${name} (`))!.value;
+      await organisations.selectOption([pick(kita), pick(school)]);
       await page.getByLabel("Beginn").fill("2024-03-01");
       const fachtag = page.getByLabel("Entstanden beim Fachtag");
       const option = (await fachtag.locator("option").allInnerTexts()).find((o) =>

@@ -111,7 +111,10 @@ const de = {
   "network.coop.field.description": "Beschreibung",
   "network.coop.field.organisations": "Beteiligte Organisationen",
   "network.coop.field.organisationsHint":
-    "Mindestens zwei. Halten Sie Strg (Mac: Cmd) gedrückt, um mehrere auszuwählen. Die anderen Organisationen bestätigen ihre Beteiligung selbst.",
+    "Mindestens zwei. Sortiert nach Gemeinde; tippen Sie die ersten Buchstaben, um zu springen. Halten Sie Strg (Mac: Cmd) gedrückt, um mehrere auszuwählen.",
+  "network.coop.field.organisationsHintMember": "Die anderen Organisationen bestätigen ihre Beteiligung selbst.",
+  "network.coop.field.organisationsHintAdmin":
+    "Vom Bildungsbüro erfasst, gilt die Kooperation sofort für alle als bestätigt.",
   "network.coop.field.startsOn": "Beginn",
   "network.coop.field.endsOn": "Ende",
   "network.coop.field.endsOnHint": "Leer lassen, wenn die Kooperation unbefristet ist.",
@@ -319,7 +322,10 @@ const en: Record<keyof typeof de, string> = {
   "network.coop.field.description": "Description",
   "network.coop.field.organisations": "Participating organisations",
   "network.coop.field.organisationsHint":
-    "At least two. Hold Ctrl (Mac: Cmd) to select several. The other organisations confirm their part themselves.",
+    "At least two. Grouped by municipality; type the first letters to jump. Hold Ctrl (Mac: Cmd) to select several.",
+  "network.coop.field.organisationsHintMember": "The other organisations confirm their part themselves.",
+  "network.coop.field.organisationsHintAdmin":
+    "Recorded by the education office, the cooperation counts as confirmed for all at once.",
   "network.coop.field.startsOn": "Start",
   "network.coop.field.endsOn": "End",
   "network.coop.field.endsOnHint": "Leave empty when the cooperation has no end date.",

@@ -472,10 +472,17 @@ export async function originEventOptions(
     .sort((a, b) => b.startsAt.localeCompare(a.startsAt));
 }
 
-/** Organisations to choose from in forms (published ones), by name. */
-export async function organisationOptions(platform: Platform): Promise<{ id: string; name: string }[]> {
+/**
+ * Organisations to choose from in forms (published ones), grouped by municipality and
+ * sorted by name: with hundreds of organisations, equal names in different places stay apart.
+ */
+export async function organisationOptions(
+  platform: Platform,
+): Promise<{ id: string; name: string; municipality: string }[]> {
   const orgs = await listOrganisationsForNetwork(platform.db);
-  return orgs.map((o) => ({ id: o.id, name: o.name })).sort((a, b) => germanCollator.compare(a.name, b.name));
+  return orgs
+    .map((o) => ({ id: o.id, name: o.name, municipality: o.municipality }))
+    .sort((a, b) => germanCollator.compare(a.municipality, b.municipality) || germanCollator.compare(a.name, b.name));
 }
 
 // ---------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { hasRole } from "../../../platform/auth/actor.js";
 import {
   Badge,
   Button,
@@ -241,7 +242,7 @@ export interface CooperationFormProps {
   form: FormState;
   action: string;
   title: string;
-  organisations: { id: string; name: string }[];
+  organisations: { id: string; name: string; municipality?: string }[];
   events: { id: string; title: string; startsAt: string }[];
 }
 
@@ -257,11 +258,16 @@ function OrganisationSelect({
   name: string;
   label: string;
   hint: string;
-  options: { id: string; name: string }[];
+  options: { id: string; name: string; municipality?: string }[];
   selected: string[];
   error?: string | undefined;
 }) {
   const id = fieldId(name);
+  const groups = new Map<string, { id: string; name: string }[]>();
+  for (const o of options) {
+    const key = o.municipality ?? "";
+    groups.set(key, [...(groups.get(key) ?? []), o]);
+  }
   return (
     <div class={`kern-form-input${error ? " kern-form-input--error" : ""}`}>
       <label class="kern-label" for={id}>
@@ -285,11 +291,20 @@ function OrganisationSelect({
         aria-invalid={error ? "true" : undefined}
         aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
       >
-        {options.map((o) => (
-          <option key={o.id} value={o.id} selected={selected.includes(o.id)}>
-            {o.name}
-          </option>
-        ))}
+        {[...groups].map(([municipality, members]) => {
+          const items = members.map((o) => (
+            <option key={o.id} value={o.id} selected={selected.includes(o.id)}>
+              {municipality ? `${o.name} (${municipality})` : o.name}
+            </option>
+          ));
+          return municipality ? (
+            <optgroup key={municipality} label={municipality}>
+              {items}
+            </optgroup>
+          ) : (
+            items
+          );
+        })}
       </select>
     </div>
   );
@@ -299,7 +314,7 @@ const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === "string" && v ? [v] : []);
 
 export function CooperationFormPage({ form, action, title, organisations, events }: CooperationFormProps) {
-  const { t, locale } = usePage();
+  const { t, locale, actor } = usePage();
   const v = form.values;
   const e = form.errors;
   return (
@@ -320,7 +335,11 @@ export function CooperationFormPage({ form, action, title, organisations, events
         <OrganisationSelect
           name="organisationIds"
           label={t("network.coop.field.organisations")}
-          hint={t("network.coop.field.organisationsHint")}
+          hint={`${t("network.coop.field.organisationsHint")} ${t(
+            hasRole(actor, "admin")
+              ? "network.coop.field.organisationsHintAdmin"
+              : "network.coop.field.organisationsHintMember",
+          )}`}
           options={organisations}
           selected={list(v.organisationIds)}
           error={e.organisationIds}
