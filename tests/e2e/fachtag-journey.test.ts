@@ -334,6 +334,17 @@ it("one participant cancels by the manage link and the first waiting person is p
   // Promoted (the registrations module confirms directly; see the report on double opt-in).
   expect(["confirmed", "pending"]).toContain((await statusOf(emailOf(4))).status);
   expect(await mailSubjects(emailOf(4))).toContain(`Sie haben einen Platz: ${TITLE}`);
+  const promotion = await server.platform.db.kysely
+    .selectFrom("outbox")
+    .select("text_body")
+    .where("to_address", "=", emailOf(4))
+    .where("subject", "=", `Sie haben einen Platz: ${TITLE}`)
+    .executeTakeFirstOrThrow();
+  expect(promotion.text_body).toContain("Sie sind von der Warteliste nachgerückt");
+  // The promoted person sees her place on her manage page (link from the promotion mail).
+  const promoted = await visitor(false);
+  await promoted.goto(await mailLink(emailOf(4), "/anmeldung/"));
+  expect(await promoted.locator("main").textContent()).toContain("Bestätigt");
   expect((await statusOf(emailOf(5))).status).toBe("waitlisted");
   // The one still waiting moved up to place 1 (seen on her manage page).
   const second = await visitor(false);
