@@ -56,9 +56,10 @@ export const formEmail = z
   .pipe(z.email("validation.email"))
   .transform((v) => v.toLowerCase());
 
-/** A checkbox: present ("on") means true. */
+/** A checkbox: present ("on") means true; a browser leaves an unticked box out of the body. */
 export const formCheckbox = z
-  .union([z.literal("on"), z.literal("true"), z.literal("1"), z.undefined(), z.literal("")])
+  .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal("")])
+  .optional()
   .transform((v) => v === "on" || v === "true" || v === "1");
 
 /** A field that may be sent once or several times (checkbox groups, multi-selects). */
