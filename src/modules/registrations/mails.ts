@@ -157,7 +157,7 @@ export function buildMail(kind: MailKind, ctx: MailContext): OutgoingMail {
       body = [
         t("registrations.mail.waitlisted.intro", { ...params, position: ctx.waitlistPosition ?? "?" }),
         "",
-        t("registrations.mail.waitlisted.next"),
+        t(event.confirm_by_email ? "registrations.mail.waitlisted.nextConfirm" : "registrations.mail.waitlisted.next"),
         "",
         ...facts,
         ...manage,
@@ -166,8 +166,17 @@ export function buildMail(kind: MailKind, ctx: MailContext): OutgoingMail {
     case "promoted":
       subject = t("registrations.mail.promoted.subject", params);
       body = [
-        t("registrations.mail.promoted.intro", params),
+        t(ctx.confirmToken ? "registrations.mail.promoted.introConfirm" : "registrations.mail.promoted.intro", params),
         "",
+        ...(ctx.confirmToken
+          ? [
+              t("registrations.mail.confirmRequest.action", { hours: event.hold_hours }),
+              `${platform.config.baseUrl}/anmeldung/bestaetigen/${ctx.confirmToken}`,
+              "",
+              t("registrations.mail.confirmRequest.hold"),
+              "",
+            ]
+          : []),
         ...facts,
         ...workshopLines(ctx.workshops),
         ...(ctx.droppedWorkshops?.length
@@ -178,7 +187,8 @@ export function buildMail(kind: MailKind, ctx: MailContext): OutgoingMail {
         "",
         ...manage,
       ];
-      attachments = [icsAttachment(ctx)];
+      // The calendar file comes with the confirmation once the address is confirmed.
+      if (!ctx.confirmToken) attachments = [icsAttachment(ctx)];
       break;
     case "cancelled":
       subject = t("registrations.mail.cancelled.subject", params);

@@ -249,6 +249,10 @@ const de = {
     "der Fachtag „{event}“ ist zurzeit ausgebucht. Sie stehen auf Platz {position} der Warteliste.",
   "registrations.mail.waitlisted.next":
     "Wird ein Platz frei, rücken Sie automatisch nach und erhalten sofort eine E-Mail. Sie müssen nichts weiter tun.",
+  "registrations.mail.waitlisted.nextConfirm":
+    "Wird ein Platz frei, rücken Sie automatisch nach und erhalten sofort eine E-Mail mit einem Link, mit dem Sie Ihre Anmeldung bestätigen.",
+  "registrations.mail.promoted.introConfirm":
+    "gute Nachricht: Für den Fachtag „{event}“ ist ein Platz frei geworden. Sie sind von der Warteliste nachgerückt.",
   "registrations.mail.promoted.subject": "Sie haben einen Platz: {event}",
   "registrations.mail.promoted.intro":
     "gute Nachricht: Für den Fachtag „{event}“ ist ein Platz frei geworden. Sie sind von der Warteliste nachgerückt und verbindlich angemeldet.",
@@ -516,6 +520,10 @@ const en: Record<keyof typeof de, string> = {
   "registrations.mail.waitlisted.intro": "“{event}” is fully booked. You are number {position} on the waiting list.",
   "registrations.mail.waitlisted.next":
     "If a place becomes free, you move up automatically and receive an e-mail at once. You need not do anything.",
+  "registrations.mail.waitlisted.nextConfirm":
+    "If a place becomes free, you move up automatically and receive an e-mail at once with a link to confirm your registration.",
+  "registrations.mail.promoted.introConfirm":
+    "good news: a place has become free for “{event}”. You have moved up from the waiting list.",
   "registrations.mail.promoted.subject": "You have a place: {event}",
   "registrations.mail.promoted.intro":
     "good news: a place has become free for “{event}”. You have moved up from the waiting list and are registered.",

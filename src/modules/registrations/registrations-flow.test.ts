@@ -190,10 +190,15 @@ describe("double opt-in expiry", () => {
       .execute();
     expect(await expireUnconfirmed(t.platform)).toBeGreaterThanOrEqual(1);
     expect(await statusOf(t.platform, pending.id)).toBe("expired");
-    expect(await statusOf(t.platform, waiting.id)).toBe("confirmed");
+    // Double opt-in holds for people who waited too: the place is held until they confirm.
+    expect(await statusOf(t.platform, waiting.id)).toBe("pending");
     expect(await statusOf(t.platform, waiting2.id)).toBe("waitlisted");
     const mails = await mailsTo(t.platform, "person-exp-2@example.org");
-    expect(mails.map((m) => m.subject).join()).toContain("Sie haben einen Platz");
+    const promotion = mails.find((m) => m.subject.includes("Sie haben einen Platz"));
+    expect(promotion?.text_body).toContain("Bitte bestätigen Sie Ihre Anmeldung innerhalb von");
+    const confirmRes = await t.app.inject(linkIn(promotion?.text_body ?? "", "/anmeldung/bestaetigen/"));
+    expect(confirmRes.statusCode).toBe(200);
+    expect(await statusOf(t.platform, waiting.id)).toBe("confirmed");
     // The old confirmation link now says the registration expired.
     const request = (await mailsTo(t.platform, "person-exp-1@example.org"))[0];
     const link = linkIn(request?.text_body ?? "", "/anmeldung/bestaetigen/");

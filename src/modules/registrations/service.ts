@@ -540,22 +540,29 @@ export async function promoteFromWaitlist(
         await repo.deleteWorkshopChoice(trx, next.id, c.slot);
       } else kept.push(w);
     }
-    const updated: RegistrationRow = {
-      ...next,
-      status: "confirmed",
-      waitlist_order: null,
-      confirmed_at: now,
-      updated_at: now,
-      hold_until: null,
-    };
-    await repo.updateRegistration(trx, next.id, {
-      status: "confirmed",
-      waitlist_order: null,
-      confirmed_at: now,
-      updated_at: now,
-      hold_until: null,
+    // Double opt-in also holds for people who waited: an address nobody has confirmed
+    // never gets a binding place. They get the place held and a confirmation link.
+    const needsOptIn = Boolean(event.confirm_by_email) && next.source !== "manual" && next.confirmed_at === null;
+    const confirmToken = needsOptIn ? newConfirmToken() : undefined;
+    const changes = needsOptIn
+      ? {
+          status: "pending" as const,
+          waitlist_order: null,
+          confirm_token_hash: hashToken(confirmToken as string),
+          hold_until: addHours(now, event.hold_hours),
+          updated_at: now,
+        }
+      : { status: "confirmed" as const, waitlist_order: null, confirmed_at: now, updated_at: now, hold_until: null };
+    const updated: RegistrationRow = { ...next, ...changes };
+    await repo.updateRegistration(trx, next.id, changes);
+    await mail(trx, "promoted", {
+      platform,
+      event,
+      registration: updated,
+      workshops: kept,
+      droppedWorkshops: dropped,
+      ...(confirmToken ? { confirmToken } : {}),
     });
-    await mail(trx, "promoted", { platform, event, registration: updated, workshops: kept, droppedWorkshops: dropped });
     promoted.push(next.id);
     free--;
   }
