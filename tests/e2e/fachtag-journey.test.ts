@@ -331,8 +331,8 @@ it("one participant cancels by the manage link and the first waiting person is p
   expect(await page.locator("main").textContent()).toContain("Sie haben Ihre Teilnahme abgesagt");
   expect((await statusOf(emailOf(1))).status).toBe("cancelled");
 
-  // Promoted (the registrations module confirms directly; see the report on double opt-in).
-  expect(["confirmed", "pending"]).toContain((await statusOf(emailOf(4))).status);
+  // Promoted: her place is held until she confirms her address (double opt-in holds for the waitlist too).
+  expect((await statusOf(emailOf(4))).status).toBe("pending");
   expect(await mailSubjects(emailOf(4))).toContain(`Sie haben einen Platz: ${TITLE}`);
   const promotion = await server.platform.db.kysely
     .selectFrom("outbox")
@@ -341,8 +341,10 @@ it("one participant cancels by the manage link and the first waiting person is p
     .where("subject", "=", `Sie haben einen Platz: ${TITLE}`)
     .executeTakeFirstOrThrow();
   expect(promotion.text_body).toContain("Sie sind von der Warteliste nachgerückt");
-  // The promoted person sees her place on her manage page (link from the promotion mail).
+  // She confirms with the link in the promotion mail and then sees her place on her manage page.
   const promoted = await visitor(false);
+  await promoted.goto(await mailLink(emailOf(4), "/anmeldung/bestaetigen/"));
+  expect((await statusOf(emailOf(4))).status).toBe("confirmed");
   await promoted.goto(await mailLink(emailOf(4), "/anmeldung/"));
   expect(await promoted.locator("main").textContent()).toContain("Bestätigt");
   expect((await statusOf(emailOf(5))).status).toBe("waitlisted");
