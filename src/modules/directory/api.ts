@@ -38,7 +38,14 @@ export function apiRoutes(root: FastifyInstance, platform: Platform): void {
       const q = request.query;
       const result = await service.searchDirectory(
         platform,
-        { q: q.q, kind: q.kind, area: q.area, municipality: q.municipality, theme: q.theme },
+        {
+          q: q.q,
+          kind: q.kind,
+          area: q.area,
+          municipality: q.municipality,
+          theme: q.theme,
+          partnerKind: q.partnerKind,
+        },
         { pageSize: q.limit, offset: q.offset },
       );
       return { items: result.items.map((o) => organisationJson(o, baseUrl)), total: result.total };

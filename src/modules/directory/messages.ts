@@ -52,6 +52,9 @@ const de = {
   "directory.filter.sortAuto": "Automatisch (Relevanz bei Suche, sonst Name)",
   "directory.filter.sortRelevance": "Relevanz",
   "directory.filter.sortName": "Name (A–Z)",
+  "directory.filter.partnerKind": "Kooperiert mit",
+  "directory.filter.partnerKindHint":
+    "Nur Akteure mit einer laufenden Kooperation mit einem Akteur dieser Art, z. B. Grundschulen, die mit Kitas kooperieren.",
   "directory.filter.submit": "Anzeigen",
   "directory.filter.reset": "Alle Filter zurücksetzen",
 
@@ -408,6 +411,9 @@ const en: Record<Key, string> = {
   "directory.filter.sortAuto": "Automatic (relevance when searching, otherwise name)",
   "directory.filter.sortRelevance": "Relevance",
   "directory.filter.sortName": "Name (A–Z)",
+  "directory.filter.partnerKind": "Cooperates with",
+  "directory.filter.partnerKindHint":
+    "Only actors with a running cooperation with an actor of this kind, e.g. primary schools that cooperate with day-care centres.",
   "directory.filter.submit": "Show",
   "directory.filter.reset": "Reset all filters",
 

@@ -140,6 +140,8 @@ export interface OrganisationFilter {
   language?: string | undefined;
   /** Only organisations with a map position. */
   withPosition?: boolean;
+  /** Only these organisations (a set computed elsewhere, e.g. cooperation partners). */
+  ids?: readonly string[];
 }
 
 function filteredOrganisations(db: Conn, f: OrganisationFilter) {
@@ -176,6 +178,7 @@ function filteredOrganisations(db: Conn, f: OrganisationFilter) {
     );
   }
   if (f.withPosition) q = q.where("o.lat", "is not", null).where("o.lon", "is not", null);
+  if (f.ids) q = f.ids.length > 0 ? q.where("o.id", "in", [...f.ids]) : q.where(sql<boolean>`1 = 0`);
   if (f.tokens.length > 0) q = q.where(matchesAllTokens("o.search_text", f.tokens));
   return q;
 }

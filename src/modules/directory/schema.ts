@@ -252,6 +252,8 @@ export const directoryQuery = z.object({
   gemeinde: queryText(80),
   thema: queryText(80),
   sprache: queryText(80),
+  /** "kooperiert mit": only organisations with a running cooperation with this kind of partner. */
+  partnerart: queryText(40),
   sortierung: z.enum(["relevanz", "name"]).optional().catch(undefined),
   seite: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
@@ -377,6 +379,11 @@ export const apiOrganisationQuery = z.object({
   area: apiArea.optional(),
   municipality: z.string().max(80).optional(),
   theme: z.string().max(80).optional(),
+  partnerKind: z
+    .string()
+    .max(40)
+    .optional()
+    .describe("Nur Organisationen mit einer bestätigten, laufenden Kooperation mit einer Organisation dieser Art"),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -7,6 +7,7 @@ import { nowIso } from "../../platform/db/time.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../platform/http/errors.js";
 import type { Locale } from "../../platform/i18n/i18n.js";
 import type { Platform } from "../../platform/platform.js";
+import { organisationsCooperatingWithKind } from "../network/service.js";
 import * as repo from "./repo.js";
 import type {
   ApiOrganisationCreate,
@@ -680,6 +681,8 @@ export interface DirectoryFilters {
   theme?: string | undefined;
   targetGroup?: string | undefined;
   language?: string | undefined;
+  /** Only organisations cooperating with an organisation of this kind (from the network module). */
+  partnerKind?: string | undefined;
   sort?: "relevance" | "name" | undefined;
 }
 
@@ -691,6 +694,7 @@ export const filtersFromQuery = (q: DirectoryQuery): DirectoryFilters => ({
   theme: q.thema,
   targetGroup: q.zielgruppe,
   language: q.sprache,
+  partnerKind: q.partnerart,
   sort: q.sortierung === "name" ? "name" : q.sortierung === "relevanz" ? "relevance" : undefined,
 });
 
@@ -729,7 +733,13 @@ export async function searchDirectory(
   const db = platform.db.kysely;
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const page = Math.max(1, options.page ?? 1);
-  const f = { ...toRepoFilter(filters), withPosition: options.withPosition ?? false };
+  const f = {
+    ...toRepoFilter(filters),
+    withPosition: options.withPosition ?? false,
+    ...(filters.partnerKind
+      ? { ids: [...(await organisationsCooperatingWithKind(platform, filters.partnerKind))] }
+      : {}),
+  };
   const sort = filters.sort ?? (f.tokens.length > 0 ? "relevance" : "name");
   const { rows, total } = await repo.searchOrganisations(db, f, {
     sort,

@@ -578,6 +578,26 @@ export async function warmNetworkAnalysis(platform: Platform): Promise<void> {
   await getNetworkAnalysis(platform);
 }
 
+/**
+ * Organisations that have at least one confirmed, running cooperation with an
+ * organisation of the given kind (e.g. Grundschulen that cooperate with Kitas).
+ * Read from the cached network, so the directory can filter by it cheaply.
+ */
+export async function organisationsCooperatingWithKind(
+  platform: Platform,
+  partnerKind: string,
+  asOf = todayInBerlin(),
+): Promise<Set<string>> {
+  const inputs = await (await cached(platform.db)).inputs;
+  const { graph } = buildCooperationGraph(inputs.organisations, inputs.cooperations, { asOf });
+  const result = new Set<string>();
+  graph.forEachEdge((_edge, _attr, a, b, aAttr, bAttr) => {
+    if (bAttr.kind === partnerKind) result.add(a);
+    if (aAttr.kind === partnerKind) result.add(b);
+  });
+  return result;
+}
+
 export interface GraphFilter {
   area?: string | undefined;
   kind?: string | undefined;

@@ -12,6 +12,7 @@ export interface FilterValues {
   gemeinde?: string | undefined;
   thema?: string | undefined;
   sprache?: string | undefined;
+  partnerart?: string | undefined;
   sortierung?: string | undefined;
 }
 
@@ -95,6 +96,14 @@ export function FilterForm({
           label={t("directory.field.language")}
           options={words(facets.languages)}
           value={values.sprache}
+          placeholder={any}
+        />
+        <Select
+          name="partnerart"
+          label={t("directory.filter.partnerKind")}
+          hint={t("directory.filter.partnerKindHint")}
+          options={facets.kinds.map((k) => ({ value: k.id, label: k.label }))}
+          value={values.partnerart}
           placeholder={any}
         />
         {showSort ? (
