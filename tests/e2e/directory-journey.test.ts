@@ -148,13 +148,13 @@ describe("issue 4, done when: directory, import, cooperations, analysis", () => 
     const context = await newContext(server.baseUrl);
     const page = await context.newPage();
     await page.goto("/akteure");
-    // She works in Hermannsburg and looks for schools that mention working with Kitas.
-    await page.getByLabel("Suchbegriff").fill("Kita");
+    // She works in Hermannsburg and looks for Grundschulen that already cooperate with Kitas.
     await field(page, "Art").selectOption({ label: "Grundschule" });
     await field(page, "Gemeinde").selectOption({ label: "Hermannsburg" });
+    await field(page, "Kooperiert mit").selectOption({ label: "Kita / Kindertagespflege" });
     await submit(page, "Anzeigen", /\/akteure\?.*art=grundschule/);
     const url = new URL(page.url());
-    expect(url.searchParams.get("q")).toBe("Kita");
+    expect(url.searchParams.get("partnerart")).toBe("kita");
     expect(url.searchParams.get("gemeinde")).toBe("Hermannsburg");
     const results = page.locator("main .directory-list h3 a");
     const names = await results.allInnerTexts();
@@ -173,8 +173,6 @@ describe("issue 4, done when: directory, import, cooperations, analysis", () => 
     expect(await offers.innerText()).toContain("Schnupperstunde für Kita-Kinder");
     // It already cooperates with Kitas: the profile names them.
     const coops = main.locator("section", { has: page.getByRole("heading", { name: "Kooperationen" }) });
-    // The list cannot filter by cooperation (finding): the search "Kita" also returns
-    // schools that only mention Kitas, so she checks the partners on the profile.
     expect(await coops.getByRole("link", { name: /^Kita / }).count()).toBeGreaterThan(0);
     // Contact: the organisation's public address; the contact person gave no consent
     // (demo data: every fourth person), so no person may be shown.
