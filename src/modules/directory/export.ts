@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { safeCell, toExcelCsv } from "../../lib/excel-csv.js";
 import type { ApiOffer, ApiOrganisation } from "./api-shape.js";
 import type { OfferView, OrganisationView } from "./service.js";
 import { carrierTypes, educationAreas, labelOf } from "./vocab.js";
@@ -54,25 +55,8 @@ export function exportRow(o: OrganisationView, baseUrl: string): (string | numbe
   ];
 }
 
-/**
- * Spreadsheet programs run cells that start with =, +, -, @ as formulas (CSV injection).
- * Such cells get a leading apostrophe — except phone-like values such as "+49 5141 …".
- */
-export function safeCell(value: string | number): string {
-  const text = String(value);
-  if (/^[=@\t\r]/.test(text)) return `'${text}`;
-  if (/^[+-]/.test(text) && !/^[+-][\d\s()/-]*$/.test(text)) return `'${text}`;
-  return text;
-}
-
-const csvCell = (value: string | number): string => {
-  const text = safeCell(value);
-  return /[;"\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 export function toCsv(items: readonly OrganisationView[], baseUrl: string): string {
-  const lines = [exportHeaders.join(";"), ...items.map((o) => exportRow(o, baseUrl).map(csvCell).join(";"))];
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return toExcelCsv([exportHeaders, ...items.map((o) => exportRow(o, baseUrl))]);
 }
 
 export async function toXlsx(items: readonly OrganisationView[], baseUrl: string): Promise<Buffer> {

@@ -1,16 +1,7 @@
+import { toExcelCsv } from "../../lib/excel-csv.js";
 import type { Locale, Translate } from "../../platform/i18n/i18n.js";
 import type { NetworkAnalysis } from "./analysis.js";
 import { areaLabel } from "./views/labels.js";
-
-/**
- * A cell as Excel reads it: `;`-separated, quoted when needed, and never starting
- * with = + - @ (which a spreadsheet would run as a formula: CSV injection).
- */
-export function csvCell(value: string | number): string {
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 const formatNumber = (value: number) => String(Math.round(value * 10_000) / 10_000).replace(".", ",");
 
@@ -54,5 +45,5 @@ export function analysisCsv(
     rows.push(["Ohne Kooperation", id, org?.name ?? "", "", org?.municipality ?? ""]);
   }
   for (const q of a.growth) rows.push(["Quartal", q.quarter, q.quarter.replace("-", " "), q.active, ""]);
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(";")).join("\r\n")}\r\n`;
+  return toExcelCsv(rows);
 }

@@ -1,19 +1,11 @@
 import ExcelJS from "exceljs";
+import { safeCell, toExcelCsv } from "../../lib/excel-csv.js";
 
 // Exports of the participant list: CSV for Excel (UTF-8 with BOM, semicolons, CRLF)
 // and a real XLSX workbook. Cells that start like a formula are defused (CSV injection).
 
-const defuse = (value: string | number): string | number =>
-  typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-
-function csvCell(value: string | number): string {
-  const text = String(defuse(value));
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function toCsv(headers: string[], rows: (string | number)[][]): string {
-  const lines = [headers, ...rows].map((row) => row.map(csvCell).join(";"));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return toExcelCsv([headers, ...rows]);
 }
 
 export async function toXlsx(sheetName: string, headers: string[], rows: (string | number)[][]): Promise<Buffer> {
@@ -22,7 +14,7 @@ export async function toXlsx(sheetName: string, headers: string[], rows: (string
   workbook.created = new Date();
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.addRow(headers).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map(defuse));
+  for (const row of rows) sheet.addRow(row.map((v) => (typeof v === "number" ? v : safeCell(v))));
   sheet.columns.forEach((column, i) => {
     const longest = Math.max(headers[i]?.length ?? 10, ...rows.slice(0, 200).map((r) => String(r[i] ?? "").length));
     column.width = Math.min(50, Math.max(10, longest + 2));
