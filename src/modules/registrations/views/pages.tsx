@@ -14,7 +14,7 @@ import { usePage } from "../../../platform/views/page-context.js";
 import type { EventRow } from "../repo.js";
 import type { Availability, QuestionView, RegistrationView, SlotView } from "../service.js";
 import type { RegistrationStatus } from "../tables.js";
-import { type FormState, RegistrationSection, type SectionSession } from "./registration-section.js";
+import { type FormState, RegistrationSection, type SectionSession, WorkshopSlot } from "./registration-section.js";
 
 const statusKind: Record<RegistrationStatus, "info" | "success" | "warning" | "danger"> = {
   pending: "warning",
@@ -229,7 +229,7 @@ export function ManagePage({
           </h2>
           <Form action={`/anmeldung/${token}/workshops`} class="form-stack">
             {slots.map((slot) => (
-              <SlotRadios
+              <WorkshopSlot
                 key={slot.key}
                 slot={slot}
                 availability={availability}
@@ -260,72 +260,6 @@ export function ManagePage({
         </section>
       ) : null}
     </div>
-  );
-}
-
-function SlotRadios({
-  slot,
-  availability,
-  value,
-  held,
-  error,
-}: {
-  slot: SlotView;
-  availability: Availability;
-  value: string | undefined;
-  held: string[];
-  error: string | undefined;
-}) {
-  const { t, locale } = usePage();
-  const id = `f-workshop_${slot.index}`;
-  const name = `workshop_${slot.index}`;
-  return (
-    <fieldset class={`kern-fieldset${error ? " kern-fieldset--error" : ""}`} id={id}>
-      <legend class="kern-label">
-        {t("registrations.form.slot", { from: formatTime(slot.startsAt, locale), to: formatTime(slot.endsAt, locale) })}
-      </legend>
-      {error ? (
-        <p class="kern-error" id={`${id}-error`} role="alert">
-          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span class="kern-body">{error}</span>
-        </p>
-      ) : null}
-      <div class="kern-fieldset__body">
-        <div class="kern-form-check">
-          <input class="kern-form-check__radio" type="radio" id={`${id}-none`} name={name} value="" checked={!value} />
-          <label class="kern-label" for={`${id}-none`}>
-            {t("registrations.form.noWorkshop")}
-          </label>
-        </div>
-        {slot.workshops.map((w) => {
-          const a = availability.workshops[w.id];
-          const full = a?.free === 0 && !held.includes(w.id);
-          const note =
-            a?.free === null || a === undefined
-              ? ""
-              : full
-                ? t("registrations.form.workshopFull")
-                : t("registrations.form.workshopFree", { free: a.free ?? 0 });
-          return (
-            <div class="kern-form-check" key={w.id}>
-              <input
-                class="kern-form-check__radio"
-                type="radio"
-                id={`${id}-${w.id}`}
-                name={name}
-                value={w.id}
-                checked={value === w.id}
-                disabled={full && value !== w.id}
-              />
-              <label class="kern-label" for={`${id}-${w.id}`}>
-                {w.title}
-                {note ? <span class="kern-label__optional"> – {note}</span> : null}
-              </label>
-            </div>
-          );
-        })}
-      </div>
-    </fieldset>
   );
 }
 

@@ -285,15 +285,24 @@ export function RegistrationSection({
   );
 }
 
-function WorkshopSlot({
+/** The workshops of one time slot as radio buttons: the registration form and the manage page. */
+export function WorkshopSlot({
   slot,
   availability,
   value,
+  held = [],
   error,
 }: {
-  slot: Slot;
+  slot: {
+    index: number;
+    startsAt: string;
+    endsAt: string;
+    workshops: { id: string; title: string; room?: string | null }[];
+  };
   availability: Availability;
   value: string | undefined;
+  /** Workshops this person already holds: never shown as full to them. */
+  held?: string[];
   error: string | undefined;
 }) {
   const { t, locale } = usePage();
@@ -319,7 +328,7 @@ function WorkshopSlot({
         </div>
         {slot.workshops.map((w) => {
           const a = availability.workshops[w.id];
-          const full = a?.free === 0;
+          const full = a?.free === 0 && !held.includes(w.id);
           const note =
             a?.free === null || a === undefined
               ? ""
