@@ -188,15 +188,30 @@ export async function searchOrganisations(
   f: OrganisationFilter,
   options: { sort: "relevance" | "name"; limit: number; offset: number },
 ): Promise<{ rows: OrganisationsTable[]; total: number }> {
-  const countRow = await filteredOrganisations(db, f)
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  let q = filteredOrganisations(db, f).selectAll("o");
+  // Sort and count narrow rows (id, sort key) in one scan – count(*) over () works on
+  // SQLite ≥ 3.25 and PostgreSQL – and fetch the full rows of just this page afterwards:
+  // sorting thousands of whole rows (descriptions, search text) is what costs.
+  let q = filteredOrganisations(db, f).select(["o.id", sql<number>`count(*) over ()`.as("total_count")]);
   if (options.sort === "relevance" && f.tokens.length > 0) {
     q = q.orderBy(relevanceScore("o.sort_name", f.tokens), "desc");
   }
-  const rows = await q.orderBy("o.sort_name").orderBy("o.id").limit(options.limit).offset(options.offset).execute();
-  return { rows, total: Number(countRow.n) };
+  const page = await q.orderBy("o.sort_name").orderBy("o.id").limit(options.limit).offset(options.offset).execute();
+  const first = page[0];
+  if (first === undefined) {
+    // A page past the end has no row to carry the total: count separately.
+    const countRow = await filteredOrganisations(db, f)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    return { rows: [], total: Number(countRow.n) };
+  }
+  const ids = page.map((r) => r.id);
+  const byId = new Map(
+    (await db.selectFrom("organisations").selectAll().where("id", "in", ids).execute()).map((r) => [r.id, r]),
+  );
+  return {
+    rows: ids.map((id) => byId.get(id)).filter((r): r is OrganisationsTable => r !== undefined),
+    total: Number(first.total_count),
+  };
 }
 
 export async function tagsOf(db: Conn, ids: readonly string[]): Promise<OrganisationTagsTable[]> {
