@@ -56,19 +56,25 @@ export function AdminListPage({ events, all }: { events: EventView[]; all: boole
               <li>
                 <a class="kern-link" href={`/verwaltung/fachtage/${e.id}`}>
                   {t("events.admin.edit")}
-                  <span class="visually-hidden">: {e.title}</span>
+                  <span class="visually-hidden">
+                    : {e.title}, {shortDate(e.startsAt, locale)}
+                  </span>
                 </a>
               </li>
               <li>
                 <a class="kern-link" href={`/verwaltung/fachtage/${e.id}/programm`}>
                   {t("events.admin.programme")}
-                  <span class="visually-hidden">: {e.title}</span>
+                  <span class="visually-hidden">
+                    : {e.title}, {shortDate(e.startsAt, locale)}
+                  </span>
                 </a>
               </li>
               <li>
                 <a class="kern-link" href={e.url}>
                   {t("events.admin.view")}
-                  <span class="visually-hidden">: {e.title}</span>
+                  <span class="visually-hidden">
+                    : {e.title}, {shortDate(e.startsAt, locale)}
+                  </span>
                 </a>
               </li>
             </ul>,
