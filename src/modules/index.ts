@@ -10,4 +10,11 @@ import { siteModule } from "./site/index.js";
  * Every domain module of the application, in the order their routes, demo data
  * and navigation entries are added. A new module adds one line here.
  */
-export const modules: AppModule[] = [accountsModule, siteModule, eventsModule, registrationsModule, directoryModule, networkModule];
+export const modules: AppModule[] = [
+  accountsModule,
+  siteModule,
+  eventsModule,
+  registrationsModule,
+  directoryModule,
+  networkModule,
+];

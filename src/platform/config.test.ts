@@ -56,22 +56,22 @@ describe("configuration", () => {
     expect(loadConfig({ ...base, RATE_LIMIT: "off" }).rateLimit).toBe(false);
   });
 
-  it("stops the server start with exit code ≠ 0 and a clear message for a bad PORT", () => {
+  it("stops the server start with exit code ≠ 0 and a clear message for a bad PORT", { timeout: 120_000 }, () => {
     const run = spawnSync("npx", ["tsx", "src/server.ts"], {
       env: { ...process.env, ...base, PORT: "abc" },
       encoding: "utf8",
-      timeout: 20_000,
+      timeout: 90_000,
     });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain("PORT");
     expect(run.stderr).toContain("muss eine Zahl sein");
   });
 
-  it("stops the server start for a DATABASE_URL that cannot be used", () => {
+  it("stops the server start for a DATABASE_URL that cannot be used", { timeout: 120_000 }, () => {
     const run = spawnSync("npx", ["tsx", "src/server.ts"], {
       env: { ...process.env, ...base, DATABASE_URL: "ftp://nowhere" },
       encoding: "utf8",
-      timeout: 20_000,
+      timeout: 90_000,
     });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain("DATABASE_URL");

@@ -23,7 +23,12 @@ describe("form parsing", () => {
       ok: true,
       data: { name: "Erika", email: "erika@example.org", copy: undefined, consent: false, topics: ["a"] },
     });
-    const ticked = parseForm(schema, { name: "E", email: "e@example.org", consent: "on", topics: ["a", "b"] }, de, "de");
+    const ticked = parseForm(
+      schema,
+      { name: "E", email: "e@example.org", consent: "on", topics: ["a", "b"] },
+      de,
+      "de",
+    );
     expect(ticked.ok && ticked.data.consent).toBe(true);
   });
 
