@@ -50,8 +50,31 @@ export function openDatabase(url: string, options: OpenOptions = {}): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { kysely, dialect: "sqlite", sqlite, close: () => kysely.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; better-sqlite3 statements can be reused. Caching the
+ * prepared statements by SQL text (the queries are parameterised, so the texts repeat)
+ * saves the parse and plan step on every request. Bounded, oldest out first.
+ */
+function withStatementCache(database: SQLite.Database, size = 500): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = database.prepare.bind(database);
+  return new Proxy(database, {
+    get(target, property, receiver) {
+      if (property !== "prepare") return Reflect.get(target, property, receiver);
+      return (source: string) => {
+        let statement = cache.get(source);
+        if (statement) return statement;
+        statement = prepare(source);
+        if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+        cache.set(source, statement);
+        return statement;
+      };
+    },
+  });
 }
 
 /** Creates the PostgreSQL schema named in options (tests and CI use a fresh one per run). */
