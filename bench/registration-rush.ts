@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const ATTEMPTS = num("RUSH_ATTEMPTS", 2000);
+const WARMUP = num("RUSH_WARMUP", 400); // registrations on a separate Fachtag before measuring
 const CONNECTIONS = num("RUSH_CONNECTIONS", 50);
 const CAPACITY = num("RUSH_CAPACITY", 150);
 const WORKSHOPS = num("RUSH_WORKSHOPS", 8);
@@ -121,7 +122,45 @@ async function main() {
       workshopIds.push(((await res.json()) as { id: string }).id);
     }
 
-    // Warm-up and baseline: the cheapest route of the same server.
+    // Warm-up of the registration route on a separate Fachtag (JIT, statement cache), so the
+    // figures show the steady state rather than the first seconds of a cold process.
+    const warm = await fetch(`${base}/api/v1/events`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({
+        title: "Aufwärmen (Lasttest)",
+        startsAt: at(0),
+        endsAt: at(7),
+        venue: { name: "Kreishaus Celle" },
+        capacity: 50,
+        status: "published",
+      }),
+    });
+    const warmId = ((await warm.json()) as { id: string }).id;
+    let w = 0;
+    await run({
+      url: base,
+      connections: 10,
+      amount: WARMUP,
+      requests: [
+        {
+          method: "POST",
+          path: `/api/v1/events/${warmId}/registrations`,
+          headers: { "content-type": "application/json" },
+          setupRequest: (req) => ({
+            ...req,
+            body: JSON.stringify({
+              firstName: "Aufwärm",
+              lastName: `Person ${w}`,
+              email: `warm-${w++}@example.org`,
+              consents: { privacy: true },
+            }),
+          }),
+        },
+      ],
+    });
+
+    // Baseline: the cheapest route of the same server.
     await run({ url: `${base}/healthz`, connections: 10, amount: 500 });
     const health = await run({ url: `${base}/healthz`, connections: CONNECTIONS, amount: ATTEMPTS * 2 });
 
