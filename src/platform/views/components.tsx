@@ -62,6 +62,9 @@ export function ErrorSummary({ errors }: { errors: Record<string, string> }) {
   );
 }
 
+/** The text a form posted back for a field (re-rendered after an error), or undefined. */
+export const postedText = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+
 export const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
 
 interface FieldBase {

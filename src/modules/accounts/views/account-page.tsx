@@ -8,6 +8,7 @@ import {
   ErrorSummary,
   Form,
   Heading,
+  postedText,
   Table,
   TextField,
 } from "../../../platform/views/components.js";
@@ -92,7 +93,7 @@ export function AccountPage({
           name="name"
           label={t("accounts.tokens.name")}
           hint={t("accounts.tokens.nameHint")}
-          value={typeof tokenForm.values.name === "string" ? tokenForm.values.name : undefined}
+          value={postedText(tokenForm.values.name)}
           error={tokenForm.errors.name}
           required
         />

@@ -8,6 +8,7 @@ import {
   Form,
   fieldId,
   Heading,
+  postedText,
   Select,
   Table,
   TextField,
@@ -44,7 +45,7 @@ export function DashboardPage({ links, role }: { links: NavItem[]; role: Role })
 export function UsersPage({ users, form, problem }: { users: UserView[]; form: FormState; problem?: string }) {
   const { t } = usePage();
   const roleOptions = roles.map((r) => ({ value: r, label: t(`accounts.role.${r}`) }));
-  const v = (name: string) => (typeof form.values[name] === "string" ? (form.values[name] as string) : undefined);
+  const v = (name: string) => postedText(form.values[name]);
   return (
     <div class="stack">
       <Heading>{t("accounts.users.title")}</Heading>

@@ -1,4 +1,12 @@
-import { Alert, Button, ErrorSummary, Form, Heading, TextField } from "../../../platform/views/components.js";
+import {
+  Alert,
+  Button,
+  ErrorSummary,
+  Form,
+  Heading,
+  postedText,
+  TextField,
+} from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
 
 export interface FormState {
@@ -8,8 +16,7 @@ export interface FormState {
 
 export const emptyForm: FormState = { values: {}, errors: {} };
 
-const str = (form: FormState, name: string) =>
-  typeof form.values[name] === "string" ? (form.values[name] as string) : undefined;
+const str = (form: FormState, name: string) => postedText(form.values[name]);
 
 export function LoginPage({ form, back, notice }: { form: FormState; back?: string; notice?: string }) {
   const { t } = usePage();

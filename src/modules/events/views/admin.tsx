@@ -5,6 +5,7 @@ import {
   Form,
   Heading,
   LinkButton,
+  postedText,
   Select,
   Table,
   TextArea,
@@ -21,8 +22,7 @@ export interface FormState {
   errors: Record<string, string>;
 }
 
-const str = (form: FormState) => (name: string) =>
-  typeof form.values[name] === "string" ? (form.values[name] as string) : undefined;
+const str = (form: FormState) => (name: string) => postedText(form.values[name]);
 
 export function AdminListPage({ events, all }: { events: EventView[]; all: boolean }) {
   const { t, locale } = usePage();

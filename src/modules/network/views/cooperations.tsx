@@ -9,6 +9,7 @@ import {
   Heading,
   LinkButton,
   Pagination,
+  postedText,
   RadioGroup,
   Select,
   TextArea,
@@ -310,7 +311,7 @@ function OrganisationSelect({
   );
 }
 
-const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+const str = postedText;
 const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === "string" && v ? [v] : []);
 
 export function CooperationFormPage({ form, action, title, organisations, events }: CooperationFormProps) {

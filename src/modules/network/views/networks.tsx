@@ -8,6 +8,7 @@ import {
   fieldId,
   Heading,
   LinkButton,
+  postedText,
   RadioGroup,
   Select,
   Table,
@@ -77,7 +78,7 @@ export function NetworkDetailPage({
   const { t, locale } = usePage();
   const v = meetingForm.values;
   const e = meetingForm.errors;
-  const str = (x: unknown) => (typeof x === "string" ? x : undefined);
+  const str = postedText;
   return (
     <div class="stack">
       <Heading>{network.name}</Heading>
@@ -199,7 +200,7 @@ export function NetworkFormPage({
   const { t } = usePage();
   const v = form.values;
   const e = form.errors;
-  const str = (x: unknown) => (typeof x === "string" ? x : undefined);
+  const str = postedText;
   const selected = Array.isArray(v.memberIds)
     ? v.memberIds.map(String)
     : typeof v.memberIds === "string"

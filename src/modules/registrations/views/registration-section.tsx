@@ -6,6 +6,7 @@ import {
   ErrorSummary,
   Form,
   fieldId,
+  postedText,
   Select,
   TextArea,
   TextField,
@@ -111,7 +112,7 @@ export function RegistrationSection({
       </section>
     );
   }
-  const v = (name: string) => (typeof form.values[name] === "string" ? (form.values[name] as string) : undefined);
+  const v = (name: string) => postedText(form.values[name]);
   const checked = (name: string) => ["on", "true", "1"].includes(String(form.values[name] ?? ""));
   const e = form.errors;
   const slots = slotsOf(sessions);

@@ -1,5 +1,14 @@
 import { formatDate, formatTime } from "../../../platform/i18n/i18n.js";
-import { Button, ErrorSummary, Form, Heading, Table, TextArea, TextField } from "../../../platform/views/components.js";
+import {
+  Button,
+  ErrorSummary,
+  Form,
+  Heading,
+  postedText,
+  Table,
+  TextArea,
+  TextField,
+} from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
 import type { EventView } from "../../events/service.js";
 
@@ -124,7 +133,7 @@ export interface FeedbackFormState {
 
 export function AccessibilityPage({ form }: { form: FeedbackFormState }) {
   const { t, district } = usePage();
-  const v = (name: string) => (typeof form.values[name] === "string" ? (form.values[name] as string) : undefined);
+  const v = (name: string) => postedText(form.values[name]);
   return (
     <div class="stack">
       <Heading>{t("a11y.title")}</Heading>
