@@ -524,6 +524,8 @@ interface CacheEntry {
   fingerprint: string;
   inputs: Promise<NetworkInputs>;
   analyses: Map<string, NetworkAnalysis>;
+  /** "asOf|kind" → organisations cooperating with that kind (the directory's filter). */
+  partners: Map<string, Set<string>>;
 }
 
 /**
@@ -539,7 +541,12 @@ async function cached(db: Db): Promise<CacheEntry> {
   const fingerprint = await repo.networkFingerprint(db.kysely);
   const hit = cache.get(db);
   if (hit && hit.fingerprint === fingerprint) return hit;
-  const entry: CacheEntry = { fingerprint, inputs: readNetworkInputs(db.kysely), analyses: new Map() };
+  const entry: CacheEntry = {
+    fingerprint,
+    inputs: readNetworkInputs(db.kysely),
+    analyses: new Map(),
+    partners: new Map(),
+  };
   cache.set(db, entry);
   entry.inputs.catch(() => {
     if (cache.get(db) === entry) cache.delete(db);
@@ -588,13 +595,18 @@ export async function organisationsCooperatingWithKind(
   partnerKind: string,
   asOf = todayInBerlin(),
 ): Promise<Set<string>> {
-  const inputs = await (await cached(platform.db)).inputs;
+  const entry = await cached(platform.db);
+  const key = `${asOf}|${partnerKind}`;
+  const hit = entry.partners.get(key);
+  if (hit) return hit;
+  const inputs = await entry.inputs;
   const { graph } = buildCooperationGraph(inputs.organisations, inputs.cooperations, { asOf });
   const result = new Set<string>();
   graph.forEachEdge((_edge, _attr, a, b, aAttr, bAttr) => {
     if (bAttr.kind === partnerKind) result.add(a);
     if (aAttr.kind === partnerKind) result.add(b);
   });
+  entry.partners.set(key, result);
   return result;
 }
 
