@@ -3,7 +3,6 @@ import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import csrf from "@fastify/csrf-protection";
 import formbody from "@fastify/formbody";
-import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
@@ -14,6 +13,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
+import helmet from "helmet";
 import { qs } from "../../lib/querystring.js";
 import { anonymous } from "../auth/actor.js";
 import { resolveActor } from "../auth/resolve-actor.js";
@@ -64,7 +64,9 @@ export async function buildApp({ platform, modules }: BuildOptions): Promise<Fas
     // Fast brotli for dynamic pages: a small window keeps the per-response encoder cheap.
     brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_LGWIN]: 18 } },
   });
-  await app.register(helmet, {
+  // Security headers. They are the same for every response, so helmet's middleware is
+  // built once here (the @fastify/helmet plugin builds it anew on every request).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -89,6 +91,9 @@ export async function buildApp({ platform, modules }: BuildOptions): Promise<Fas
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: "same-origin" },
   });
+  app.addHook("onRequest", (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error) => done(error instanceof Error ? error : undefined)),
+  );
   if (config.rateLimit) {
     await app.register(rateLimit, {
       global: true,
