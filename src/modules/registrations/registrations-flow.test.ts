@@ -220,6 +220,20 @@ describe("double opt-in expiry", () => {
     expect((await apiRegister(ev.id, "stale-2")).status).toBe("pending");
     expect(await statusOf(t.platform, pending.id)).toBe("expired");
   });
+
+  it("lets a person whose confirmation lapsed register again with the same address", async () => {
+    const ev = await createFachtag(t.platform, { capacity: 1 });
+    const first = await apiRegister(ev.id, "again");
+    await t.platform.db.kysely
+      .updateTable("registrations")
+      .set({ hold_until: "2020-01-01T00:00:00.000Z" })
+      .where("id", "=", first.id)
+      .execute();
+    const second = await apiRegister(ev.id, "again");
+    expect(second.status).toBe("pending");
+    expect(second.id).not.toBe(first.id);
+    expect(await statusOf(t.platform, first.id)).toBe("expired");
+  });
 });
 
 describe("manage link", () => {

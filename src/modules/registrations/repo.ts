@@ -1,4 +1,4 @@
-import { type Kysely, PostgresAdapter, type Selectable, type Transaction } from "kysely";
+import { type Kysely, PostgresAdapter, type Selectable, sql, type Transaction } from "kysely";
 import type { Database } from "../../platform/db/schema.js";
 import type { EventSessionsTable, EventsTable } from "../events/tables.js";
 import type {
@@ -30,6 +30,15 @@ const isPostgres = (db: Conn) => db.getExecutor().adapter instanceof PostgresAda
  */
 export async function lockEventForCapacity(trx: Transaction<Database>, eventId: string): Promise<EventRow | undefined> {
   const query = trx.selectFrom("events").selectAll().where("id", "=", eventId);
+  return (isPostgres(trx) ? query.forUpdate() : query).executeTakeFirst();
+}
+
+/** lockEventForCapacity for a path parameter that may be the id or the slug. */
+export async function lockEventByIdOrSlug(trx: Transaction<Database>, idOrSlug: string): Promise<EventRow | undefined> {
+  const query = trx
+    .selectFrom("events")
+    .selectAll()
+    .where((eb) => eb.or([eb("id", "=", idOrSlug), eb("slug", "=", idOrSlug)]));
   return (isPostgres(trx) ? query.forUpdate() : query).executeTakeFirst();
 }
 
@@ -65,50 +74,40 @@ export async function listSessionsOfEvent(db: Conn, eventId: string): Promise<Se
 
 /** Places taken: confirmed plus pending whose hold has not run out. */
 export async function countTaken(db: Conn, eventId: string, now: string): Promise<number> {
-  const row = await db
-    .selectFrom("registrations")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("event_id", "=", eventId)
-    .where((eb) =>
-      eb.or([eb("status", "=", "confirmed"), eb.and([eb("status", "=", "pending"), eb("hold_until", ">", now)])]),
-    )
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return (await capacitySnapshot(db, eventId, now)).taken;
 }
 
 /**
- * One pass over the event's registrations for a capacity decision: places taken
- * (confirmed + pending on hold), people waiting and the last waitlist number.
+ * What a capacity decision needs: places taken (confirmed + pending on hold), people
+ * waiting, the last waitlist number and pending holds that have lapsed (to be expired). Each figure is its own lookup in the index
+ * registrations_event_capacity_idx (event_id, status, …), so the cost grows with the
+ * places and the waitlist, not with every cancelled or expired registration, and the
+ * last number is a single seek.
  */
 export async function capacitySnapshot(
   db: Conn,
   eventId: string,
   now: string,
-): Promise<{ taken: number; waiting: number; lastOrder: number }> {
+): Promise<{ taken: number; waiting: number; lastOrder: number; lapsed: number }> {
+  const withStatus = (status: RegistrationStatus) =>
+    db.selectFrom("registrations").where("event_id", "=", eventId).where("status", "=", status);
   const row = await db
-    .selectFrom("registrations")
-    .select((eb) => [
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when(
-              eb.or([
-                eb("status", "=", "confirmed"),
-                eb.and([eb("status", "=", "pending"), eb("hold_until", ">", now)]),
-              ]),
-            )
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as("taken"),
-      eb.fn.sum<number>(eb.case().when("status", "=", "waitlisted").then(1).else(0).end()).as("waiting"),
-      eb.fn.max("waitlist_order").as("lastOrder"),
+    .selectNoFrom((eb) => [
+      withStatus("confirmed").select(eb.fn.countAll<number>().as("n")).as("confirmed"),
+      withStatus("pending").where("hold_until", ">", now).select(eb.fn.countAll<number>().as("n")).as("held"),
+      withStatus("pending").where("hold_until", "<=", now).select(eb.fn.countAll<number>().as("n")).as("lapsed"),
+      withStatus("waitlisted").select(eb.fn.countAll<number>().as("n")).as("waiting"),
+      withStatus("waitlisted")
+        .select((w) => w.fn.max("waitlist_order").as("n"))
+        .as("lastOrder"),
     ])
-    .where("event_id", "=", eventId)
-    .executeTakeFirst();
-  return { taken: Number(row?.taken ?? 0), waiting: Number(row?.waiting ?? 0), lastOrder: Number(row?.lastOrder ?? 0) };
+    .executeTakeFirstOrThrow();
+  return {
+    taken: Number(row.confirmed ?? 0) + Number(row.held ?? 0),
+    waiting: Number(row.waiting ?? 0),
+    lastOrder: Number(row.lastOrder ?? 0),
+    lapsed: Number(row.lapsed ?? 0),
+  };
 }
 
 export async function countByStatus(db: Conn, eventId: string): Promise<Record<RegistrationStatus, number>> {
@@ -144,6 +143,14 @@ export async function workshopTaken(db: Conn, eventId: string, now: string): Pro
   return Object.fromEntries(rows.map((r) => [r.session_id, Number(r.n)]));
 }
 
+/**
+ * The statuses as literals, written exactly as in the partial unique index
+ * registrations_active_email_uq: only then can SQLite prove that the index covers the
+ * query (it cannot with bound parameters) and look the address up instead of scanning
+ * every waiting person of the event.
+ */
+const isActive = sql<boolean>`${sql.ref("status")} in (${sql.join(activeStatuses.map((s) => sql.lit(s)))})`;
+
 export async function findActiveByEmail(
   db: Conn,
   eventId: string,
@@ -154,7 +161,7 @@ export async function findActiveByEmail(
     .selectAll()
     .where("event_id", "=", eventId)
     .where("email", "=", email)
-    .where("status", "in", activeStatuses)
+    .where(isActive)
     .executeTakeFirst();
 }
 
@@ -176,15 +183,6 @@ export async function deleteWorkshopChoice(db: Conn, registrationId: string, slo
     .where("registration_id", "=", registrationId)
     .where("slot", "=", slot)
     .execute();
-}
-
-export async function nextWaitlistOrder(db: Conn, eventId: string): Promise<number> {
-  const row = await db
-    .selectFrom("registrations")
-    .select((eb) => eb.fn.max("waitlist_order").as("m"))
-    .where("event_id", "=", eventId)
-    .executeTakeFirst();
-  return Number(row?.m ?? 0) + 1;
 }
 
 /** Position on the waitlist (1 = next to move up) of the given order number. */

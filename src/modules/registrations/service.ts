@@ -382,34 +382,39 @@ export async function register(
   input: RegistrationInput,
   source: RegistrationSource,
 ): Promise<RegistrationResult> {
-  const db = platform.db.kysely;
-  const found = await repo.findEvent(db, eventIdOrSlug);
-  if (!found) throw new NotFoundError();
-  if (source === "manual") requireEventManager(actor, found);
-  if (!input.consents.privacy) throw new ValidationError({ consentPrivacy: "registrations.validation.privacy" });
-  const questions = await repo.listQuestions(db, found.id);
-  const answers =
-    source === "api" ? checkAnswersLenient(questions, input.answers) : checkAnswers(questions, input.answers);
   const email = input.email.trim().toLowerCase();
   const id = newId();
   const manageToken = manageTokenFor(platform.config.sessionSecret, id);
   const confirmToken = newConfirmToken();
 
   try {
-    return await db.transaction().execute(async (trx) => {
-      const event = await repo.lockEventForCapacity(trx, found.id);
+    // One transaction from the first read on: on SQLite the request takes the one
+    // connection once (docs/decisions/0008), on PostgreSQL the event row is locked
+    // from the start, so nothing below can see an outdated event.
+    return await platform.db.kysely.transaction().execute(async (trx) => {
+      const event = await repo.lockEventByIdOrSlug(trx, eventIdOrSlug);
       if (!event) throw new NotFoundError();
+      if (source === "manual") requireEventManager(actor, event);
+      if (!input.consents.privacy) throw new ValidationError({ consentPrivacy: "registrations.validation.privacy" });
+      const questions = await repo.listQuestions(trx, event.id);
+      const answers =
+        source === "api" ? checkAnswersLenient(questions, input.answers) : checkAnswers(questions, input.answers);
       const now = nowIso();
       const state = registrationState(event, now);
       if (!state.open && !(source === "manual" && state.reason !== "cancelled")) {
         throw new RegistrationClosedError(state.reason);
       }
-      await expireStale(trx, platform, event, now);
+      // Holds that ran out are expired first (and their places given to the waitlist):
+      // an address whose confirmation lapsed may register again.
+      let snapshot = await repo.capacitySnapshot(trx, event.id, now);
+      if (snapshot.lapsed > 0) {
+        await expireStale(trx, platform, event, now);
+        snapshot = await repo.capacitySnapshot(trx, event.id, now);
+      }
       if (await repo.findActiveByEmail(trx, event.id, email)) throw new AlreadyRegisteredError();
 
       const workshops = await repo.listWorkshops(trx, event.id);
       const chosen = checkWorkshopChoice(workshops, input.workshopIds);
-      const snapshot = await repo.capacitySnapshot(trx, event.id, now);
       const full = snapshot.taken >= event.capacity;
       if (!full && chosen.size > 0) {
         const wTaken = await repo.workshopTaken(trx, event.id, now);
