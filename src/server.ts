@@ -14,7 +14,7 @@ try {
   throw error;
 }
 
-const platform = await createPlatform(config).catch((error: Error) => {
+const platform = await createPlatform(config, { backgroundCheckpoints: true }).catch((error: Error) => {
   console.error(`Datenbank nicht erreichbar oder Migration fehlgeschlagen (DATABASE_URL): ${error.message}`);
   process.exit(69); // EX_UNAVAILABLE
 });

@@ -1,9 +1,11 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
+import { FairSqliteDialect } from "./fair-sqlite-dialect.js";
 import type { Database } from "./schema.js";
+import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from "./sqlite-checkpointer.js";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -26,6 +28,12 @@ export interface OpenOptions {
   /** PostgreSQL only: schema to use (created when missing); tests use one per file. */
   schema?: string;
   poolSize?: number;
+  /**
+   * SQLite file only: run WAL checkpoints on a worker thread instead of inside the
+   * commit that happens to cross the mark (see sqlite-checkpointer.ts). The server
+   * turns this on; short-lived processes (CLI, tests) do not need the extra thread.
+   */
+  backgroundCheckpoints?: boolean;
 }
 
 export function openDatabase(url: string, options: OpenOptions = {}): Db {
@@ -50,8 +58,18 @@ export function openDatabase(url: string, options: OpenOptions = {}): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { kysely, dialect: "sqlite", sqlite, close: () => kysely.destroy() };
+  const checkpointer = options.backgroundCheckpoints && file !== ":memory:" ? startCheckpointer(file) : undefined;
+  if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+  const kysely = new Kysely<Database>({ dialect: new FairSqliteDialect({ database: withStatementCache(sqlite) }) });
+  return {
+    kysely,
+    dialect: "sqlite",
+    sqlite,
+    close: async () => {
+      await checkpointer?.stop();
+      await kysely.destroy();
+    },
+  };
 }
 
 /**
