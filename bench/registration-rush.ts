@@ -4,16 +4,22 @@
  * same run as baseline. Prints registrations/s, p50/p99 latency, status counts and
  * the final counts with an explicit overbooking check.
  *
+ * The load is a closed loop (bench/lib/closed-loop.ts): each connection sends its next
+ * attempt as soon as the previous one is answered, and every latency is recorded. The
+ * server runs in its own process and also reports its event-loop delay, GC pauses and
+ * the time requests spent inside the app.
+ *
  *   npx tsx bench/registration-rush.ts                      # SQLite in a temp folder
  *   DATABASE_URL=postgres://… npx tsx bench/registration-rush.ts
  *
  * Options (environment): RUSH_ATTEMPTS (2000), RUSH_CONNECTIONS (50), RUSH_CAPACITY (150),
- * RUSH_WORKSHOPS (8), RUSH_WORKSHOP_CAPACITY (20).
+ * RUSH_WORKSHOPS (8), RUSH_WORKSHOP_CAPACITY (20), RUSH_WARMUP (400), RUSH_PROFILE (a file:
+ * CPU profile of the measured part).
  */
 import { fork } from "node:child_process";
-import { createRequire } from "node:module";
 import { cpus, freemem, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
+import { closedLoop, type LoadResult, percentile } from "./lib/closed-loop.js";
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const ATTEMPTS = num("RUSH_ATTEMPTS", 2000);
@@ -22,46 +28,6 @@ const CONNECTIONS = num("RUSH_CONNECTIONS", 50);
 const CAPACITY = num("RUSH_CAPACITY", 150);
 const WORKSHOPS = num("RUSH_WORKSHOPS", 8);
 const WORKSHOP_CAPACITY = num("RUSH_WORKSHOP_CAPACITY", 20);
-
-// autocannon ships without types; the little used here is typed here.
-interface Histogram {
-  average: number;
-  total: number;
-  p50: number;
-  p99: number;
-  max: number;
-}
-interface Result {
-  requests: Histogram;
-  latency: Histogram;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  statusCodeStats?: Record<string, { count: number }>;
-}
-interface RequestParams {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string;
-}
-interface Options {
-  url: string;
-  connections: number;
-  amount: number;
-  timeout?: number;
-  requests?: (RequestParams & { setupRequest?: (req: RequestParams) => RequestParams })[];
-}
-const autocannon = createRequire(import.meta.url)("autocannon") as (
-  options: Options,
-  done: (error: Error | null, result: Result) => void,
-) => unknown;
-
-function run(options: Options): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    autocannon({ timeout: 30, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
-  });
-}
 
 interface ServerInfo {
   port: number;
@@ -90,110 +56,104 @@ async function main() {
     const day = new Date(Date.now() + 60 * 24 * 3600_000);
     day.setUTCHours(8, 0, 0, 0);
     const at = (h: number) => new Date(day.getTime() + h * 3600_000).toISOString();
-    const created = await fetch(`${base}/api/v1/events`, {
-      method: "POST",
-      headers: auth,
-      body: JSON.stringify({
-        title: "Kindliche Entwicklung stärken – Schätze statt Schwächen (Lasttest)",
-        startsAt: at(0),
-        endsAt: at(7),
-        venue: { name: "Neuer Kreistagssaal", address: "Trift 26, 29221 Celle" },
-        capacity: CAPACITY,
-        confirmByEmail: true,
-        status: "published",
-      }),
-    });
-    if (created.status !== 201) throw new Error(`POST /api/v1/events: ${created.status} ${await created.text()}`);
-    const event = (await created.json()) as { id: string };
-    const workshopIds: string[] = [];
-    for (let i = 0; i < WORKSHOPS; i++) {
-      const res = await fetch(`${base}/api/v1/events/${event.id}/sessions`, {
+    /** A Fachtag like the seed's: double opt-in, WORKSHOPS parallel workshops in one slot. */
+    const createFachtag = async (title: string, capacity: number, workshopCapacity: number) => {
+      const created = await fetch(`${base}/api/v1/events`, {
         method: "POST",
         headers: auth,
         body: JSON.stringify({
-          kind: "workshop",
-          title: `Workshop ${i + 1}`,
-          startsAt: at(2),
-          endsAt: at(3.5),
-          capacity: WORKSHOP_CAPACITY,
+          title,
+          startsAt: at(0),
+          endsAt: at(7),
+          venue: { name: "Neuer Kreistagssaal", address: "Trift 26, 29221 Celle" },
+          capacity,
+          confirmByEmail: true,
+          status: "published",
         }),
       });
-      if (res.status !== 201) throw new Error(`POST sessions: ${res.status} ${await res.text()}`);
-      workshopIds.push(((await res.json()) as { id: string }).id);
-    }
-
-    // Warm-up of the registration route on a separate Fachtag (JIT, statement cache), so the
-    // figures show the steady state rather than the first seconds of a cold process.
-    const warm = await fetch(`${base}/api/v1/events`, {
-      method: "POST",
-      headers: auth,
-      body: JSON.stringify({
-        title: "Aufwärmen (Lasttest)",
-        startsAt: at(0),
-        endsAt: at(7),
-        venue: { name: "Kreishaus Celle" },
-        capacity: 50,
-        status: "published",
-      }),
-    });
-    const warmId = ((await warm.json()) as { id: string }).id;
-    let w = 0;
-    await run({
-      url: base,
-      connections: 10,
-      amount: WARMUP,
-      requests: [
-        {
+      if (created.status !== 201) throw new Error(`POST /api/v1/events: ${created.status} ${await created.text()}`);
+      const { id } = (await created.json()) as { id: string };
+      const workshopIds: string[] = [];
+      for (let i = 0; i < WORKSHOPS; i++) {
+        const res = await fetch(`${base}/api/v1/events/${id}/sessions`, {
           method: "POST",
-          path: `/api/v1/events/${warmId}/registrations`,
-          headers: { "content-type": "application/json" },
-          setupRequest: (req) => ({
-            ...req,
-            body: JSON.stringify({
-              firstName: "Aufwärm",
-              lastName: `Person ${w}`,
-              email: `warm-${w++}@example.org`,
-              consents: { privacy: true },
-            }),
+          headers: auth,
+          body: JSON.stringify({
+            kind: "workshop",
+            title: `Workshop ${i + 1}`,
+            startsAt: at(2),
+            endsAt: at(3.5),
+            capacity: workshopCapacity,
           }),
-        },
-      ],
-    });
+        });
+        if (res.status !== 201) throw new Error(`POST sessions: ${res.status} ${await res.text()}`);
+        workshopIds.push(((await res.json()) as { id: string }).id);
+      }
+      return { id, workshopIds };
+    };
+    /** Registration attempt i for a Fachtag: a random workshop of its slot. */
+    const attempt = (fachtag: { id: string; workshopIds: string[] }, prefix: string) => (i: number) => {
+      const workshop = fachtag.workshopIds[Math.floor(Math.random() * fachtag.workshopIds.length)];
+      return {
+        method: "POST",
+        path: `/api/v1/events/${fachtag.id}/registrations`,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          firstName: "Erika",
+          lastName: `Müller ${i}`,
+          email: `${prefix}-${i}@example.org`,
+          organisation: "Kita Sonnenschein",
+          workshopIds: workshop ? [workshop] : [],
+          consents: { privacy: true },
+        }),
+      };
+    };
+
+    const event = await createFachtag(
+      "Kindliche Entwicklung stärken – Schätze statt Schwächen (Lasttest)",
+      CAPACITY,
+      WORKSHOP_CAPACITY,
+    );
+    const workshopIds = event.workshopIds;
+
+    // Warm-up on a separate Fachtag of the same shape (places, workshops, waitlist), so
+    // that the figures show the steady state of the code paths measured, not the first
+    // seconds of a cold process (JIT, statement cache).
+    const warm = await createFachtag("Aufwärmen (Lasttest)", Math.ceil(WARMUP / 4), Math.ceil(WARMUP / 4 / WORKSHOPS));
+    await closedLoop({ url: base, connections: 10, amount: WARMUP, build: attempt(warm, "warm") });
 
     // Baseline: the cheapest route of the same server.
-    await run({ url: `${base}/healthz`, connections: 10, amount: 500 });
-    const health = await run({ url: `${base}/healthz`, connections: CONNECTIONS, amount: ATTEMPTS * 2 });
+    const healthz = { method: "GET", path: "/healthz" };
+    await closedLoop({ url: base, connections: 10, amount: 500, build: () => healthz });
+    const health = await closedLoop({
+      url: base,
+      connections: CONNECTIONS,
+      amount: ATTEMPTS * 2,
+      build: () => healthz,
+    });
 
-    let n = 0;
-    const started = Date.now();
-    const rush = await run({
+    const ask = <T>(message: string) =>
+      new Promise<T>((resolve) => {
+        child.once("message", (reply) => resolve(reply as T));
+        child.send(message);
+      });
+    await ask("measure");
+    const rush = await closedLoop({
       url: base,
       connections: CONNECTIONS,
       amount: ATTEMPTS,
-      requests: [
-        {
-          method: "POST",
-          path: `/api/v1/events/${event.id}/registrations`,
-          headers: { "content-type": "application/json" },
-          setupRequest: (req) => {
-            const i = n++;
-            const workshop = workshopIds[Math.floor(Math.random() * workshopIds.length)];
-            return {
-              ...req,
-              body: JSON.stringify({
-                firstName: "Erika",
-                lastName: `Müller ${i}`,
-                email: `rush-${i}@example.org`,
-                organisation: "Kita Sonnenschein",
-                workshopIds: workshop ? [workshop] : [],
-                consents: { privacy: true },
-              }),
-            };
-          },
-        },
-      ],
+      build: attempt(event, "rush"),
     });
-    const seconds = (Date.now() - started) / 1000;
+    const seconds = rush.seconds;
+    const server = await ask<{
+      loopDelayP99: number;
+      loopDelayMax: number;
+      gcCount: number;
+      gcTotal: number;
+      gcMax: number;
+      handledP99: number;
+      handledMax: number;
+    }>("stats");
 
     // Final counts through the contract API (editor token), the way an integration sees them.
     const listed = await fetch(`${base}/api/v1/events/${event.id}/registrations`, { headers: auth });
@@ -209,9 +169,8 @@ async function main() {
     const overbookedEvent = held > CAPACITY;
     const overbookedWorkshops = workshopCounts.filter((w) => w.taken > w.capacity);
     const duplicates = rows.length - new Set(rows.map((r) => r.email)).size;
-    const statusCounts = Object.fromEntries(
-      Object.entries(rush.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]),
-    );
+    const statusCounts = rush.statusCounts;
+    const ms = (r: LoadResult, p: number) => percentile(r.latencies, p).toFixed(0);
     const created201 = statusCounts["201"] ?? 0;
 
     const lines = [
@@ -222,9 +181,10 @@ async function main() {
       `  database:    ${database}`,
       `  load:        ${ATTEMPTS} attempts, ${CONNECTIONS} connections, ${CAPACITY} places, ${WORKSHOPS} workshops × ${WORKSHOP_CAPACITY}`,
       "",
-      `  GET /healthz baseline: ${health.requests.average.toFixed(0)} req/s, p50 ${health.latency.p50} ms, p99 ${health.latency.p99} ms, errors ${health.errors}, non-2xx ${health.non2xx}`,
-      `  POST registrations:    ${(rush.requests.total / seconds).toFixed(0)} req/s, ${(created201 / seconds).toFixed(0)} registrations/s, p50 ${rush.latency.p50} ms, p99 ${rush.latency.p99} ms, max ${rush.latency.max} ms`,
-      `  responses:   ${JSON.stringify(statusCounts)}, errors ${rush.errors}, timeouts ${rush.timeouts}`,
+      `  GET /healthz baseline: ${(health.latencies.length / health.seconds).toFixed(0)} req/s, p50 ${ms(health, 50)} ms, p99 ${ms(health, 99)} ms, errors ${health.errors}, statuses ${JSON.stringify(health.statusCounts)}`,
+      `  POST registrations:    ${(rush.latencies.length / seconds).toFixed(0)} req/s, ${(created201 / seconds).toFixed(0)} registrations/s, p50 ${ms(rush, 50)} ms, p99 ${ms(rush, 99)} ms, max ${ms(rush, 100)} ms`,
+      `  server:      handled in p99 ${server.handledP99.toFixed(0)} ms, max ${server.handledMax.toFixed(0)} ms; event-loop delay p99 ${server.loopDelayP99.toFixed(0)} ms, max ${server.loopDelayMax.toFixed(0)} ms; ${server.gcCount} GC pauses, ${server.gcTotal.toFixed(0)} ms in all, longest ${server.gcMax.toFixed(0)} ms`,
+      `  responses:   ${JSON.stringify(statusCounts)}, errors ${rush.errors}`,
       `  final:       confirmed ${count("confirmed")}, pending ${count("pending")}, waitlisted ${count("waitlisted")}, rows ${rows.length}, duplicates ${duplicates}`,
       `  workshops:   ${workshopCounts.map((w) => `${w.taken}/${w.capacity}`).join(", ")}`,
       `  overbooking: event ${held}/${CAPACITY} ${overbookedEvent ? "OVERBOOKED" : "ok"}; workshops ${overbookedWorkshops.length ? `OVERBOOKED: ${overbookedWorkshops.map((w) => w.workshop).join(", ")}` : "ok"}`,
