@@ -119,8 +119,15 @@ async function main() {
     // Warm-up on a separate Fachtag of the same shape (places, workshops, waitlist), so
     // that the figures show the steady state of the code paths measured, not the first
     // seconds of a cold process (JIT, statement cache).
-    const warm = await createFachtag("Aufwärmen (Lasttest)", Math.ceil(WARMUP / 4), Math.ceil(WARMUP / 4 / WORKSHOPS));
-    await closedLoop({ url: base, connections: 10, amount: WARMUP, build: attempt(warm, "warm") });
+    // RUSH_WARMUP=0 measures a cold process.
+    if (WARMUP > 0) {
+      const warm = await createFachtag(
+        "Aufwärmen (Lasttest)",
+        Math.ceil(WARMUP / 4),
+        Math.ceil(WARMUP / 4 / WORKSHOPS),
+      );
+      await closedLoop({ url: base, connections: 10, amount: WARMUP, build: attempt(warm, "warm") });
+    }
 
     // Baseline: the cheapest route of the same server.
     const healthz = { method: "GET", path: "/healthz" };
