@@ -785,9 +785,100 @@ function cachedFacetValues(platform: Platform): Promise<Record<repo.TagFacet, st
   return values;
 }
 
-/** Forgets the cached filter options (after any change to organisations). */
+/** Forgets the cached filter options and form choices (after any change to organisations). */
 export function invalidateFacets(platform: Platform): void {
   facetCache.delete(platform);
+  choiceCache.delete(platform);
+}
+
+// ---------------------------------------------------------------------------
+// Picking an organisation in another module's form (e.g. a Fachtag registration)
+// ---------------------------------------------------------------------------
+
+export interface OrganisationChoice {
+  id: string;
+  name: string;
+  municipality: string;
+  kind: string;
+  /** What the form offers: the name, with the municipality where names repeat. */
+  label: string;
+}
+
+/** More published organisations than this are not listed in a form (the page would grow). */
+export const MAX_FORM_CHOICES = 500;
+
+const choiceCache = new WeakMap<Platform, { at: number; values: Promise<OrganisationChoice[] | undefined> }>();
+
+/**
+ * The published organisations a form may offer to pick from (a `<datalist>`, which
+ * works without JavaScript), in name order; `undefined` when there are more than
+ * MAX_FORM_CHOICES — the field then stays free text, resolved by findOrganisationByLabel.
+ */
+export function organisationChoices(platform: Platform): Promise<OrganisationChoice[] | undefined> {
+  const hit = choiceCache.get(platform);
+  if (hit && Date.now() - hit.at < FACET_TTL_MS) return hit.values;
+  const values = loadChoices(platform.db.kysely);
+  values.catch(() => choiceCache.delete(platform));
+  choiceCache.set(platform, { at: Date.now(), values });
+  return values;
+}
+
+async function loadChoices(db: Conn): Promise<OrganisationChoice[] | undefined> {
+  const rows = await db
+    .selectFrom("organisations")
+    .select(["id", "name", "municipality", "kind"])
+    .where("status", "=", "published")
+    .orderBy("sort_name")
+    .limit(MAX_FORM_CHOICES + 1)
+    .execute();
+  if (rows.length > MAX_FORM_CHOICES) return undefined;
+  const count = new Map<string, number>();
+  for (const r of rows) count.set(sortKey(r.name), (count.get(sortKey(r.name)) ?? 0) + 1);
+  return rows.map((r) => ({
+    ...r,
+    label: (count.get(sortKey(r.name)) ?? 0) > 1 ? `${r.name} (${r.municipality})` : r.name,
+  }));
+}
+
+/**
+ * The published organisation a typed name denotes — exactly, up to case, umlaut spelling
+ * and punctuation — or a label "Name (Gemeinde)" from organisationChoices. Undefined when
+ * nothing or more than one organisation matches (then the text stays free text).
+ */
+export async function findOrganisationByLabel(
+  db: Conn | Db,
+  text: string,
+): Promise<Omit<OrganisationChoice, "label"> | undefined> {
+  const k = conn(db);
+  const lookUp = (name: string) =>
+    k
+      .selectFrom("organisations")
+      .select(["id", "name", "municipality", "kind"])
+      .where("status", "=", "published")
+      .where("sort_name", "=", sortKey(name))
+      .limit(10)
+      .execute();
+  if (!sortKey(text)) return undefined;
+  const exact = await lookUp(text);
+  if (exact.length === 1) return exact[0];
+  const labelled = /^(.*\S)\s*\(([^()]+)\)\s*$/.exec(text);
+  if (!labelled) return undefined;
+  const [, name = "", municipality = ""] = labelled;
+  const inPlace = (await lookUp(name)).filter((r) => sortKey(r.municipality) === sortKey(municipality));
+  return inPlace.length === 1 ? inPlace[0] : undefined;
+}
+
+/** A published organisation by id (for a form or API field that names one). */
+export async function findPublishedOrganisation(
+  db: Conn | Db,
+  id: string,
+): Promise<Omit<OrganisationChoice, "label"> | undefined> {
+  return conn(db)
+    .selectFrom("organisations")
+    .select(["id", "name", "municipality", "kind"])
+    .where("status", "=", "published")
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 /** The options of the filter form. */

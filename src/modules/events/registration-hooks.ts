@@ -7,6 +7,7 @@ import {
   listQuestionsForEvent,
   onCapacityChanged,
   onEventChanged,
+  organisationSuggestions,
   type QuestionView,
 } from "../registrations/service.js";
 
@@ -27,6 +28,11 @@ export async function availabilityOf(db: Kysely<Database>, eventId: string): Pro
 
 export async function questionsOf(db: Kysely<Database>, eventId: string): Promise<QuestionView[]> {
   return listQuestionsForEvent(db, eventId);
+}
+
+/** Names from the Bildungsportal for the organisation field of the registration form. */
+export async function organisationChoicesFor(platform: Platform): Promise<string[] | undefined> {
+  return organisationSuggestions(platform);
 }
 
 /** After a capacity was raised (event or workshop): people move up from the waitlist. */

@@ -12,7 +12,7 @@ import type { Platform } from "../../platform/platform.js";
 import { renderFragment } from "../../platform/views/render.js";
 import { RegistrationSection } from "../registrations/views/registration-section.js";
 import { toIcs } from "./ics.js";
-import { type Availability, availabilityOf, questionsOf } from "./registration-hooks.js";
+import { type Availability, availabilityOf, organisationChoicesFor, questionsOf } from "./registration-hooks.js";
 import {
   createEventBody,
   eventFieldOfService,
@@ -135,14 +135,23 @@ export function sessionJson(s: SessionView) {
 
 /** The registrations module's section (form, or why registration is closed). */
 async function registrationSection(
-  db: Kysely<Database>,
+  platform: Platform,
   event: EventView,
   sessions: SessionView[],
   availability: Availability | null,
 ): Promise<VNode | null> {
   if (!availability) return null;
-  const questions = await questionsOf(db, event.id);
-  return <RegistrationSection event={event} sessions={sessions} availability={availability} questions={questions} />;
+  const questions = await questionsOf(platform.db.kysely, event.id);
+  const choices = event.registrationOpen ? await organisationChoicesFor(platform) : undefined;
+  return (
+    <RegistrationSection
+      event={event}
+      sessions={sessions}
+      availability={availability}
+      questions={questions}
+      organisationChoices={choices}
+    />
+  );
 }
 
 /** Service errors about fields, translated and put beside the form field they belong to. */
@@ -232,7 +241,7 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
     // Free places matter only while people can still come: not for drafts or past events.
     const availability =
       event.status === "draft" || event.registrationClosedReason === "past" ? null : await availabilityOf(db, event.id);
-    const registration = await registrationSection(db, event, sessions, availability);
+    const registration = await registrationSection(platform, event, sessions, availability);
     return reply.page({
       title: event.title,
       styles,

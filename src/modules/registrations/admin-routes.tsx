@@ -22,6 +22,7 @@ import {
   listRegistrations,
   mailParticipants,
   moveWorkshop,
+  organisationSuggestions,
   type RegistrationFilter,
   register,
   removeQuestion,
@@ -96,10 +97,11 @@ export function adminRoutes(app: FastifyInstance, platform: Platform): void {
 
   const manualPage = async (request: FastifyRequest<Params>, reply: FastifyReply, form: FormState, status = 200) => {
     const o = await listRegistrations(platform, request.actor, request.params.eventId, {});
+    const choices = await organisationSuggestions(platform);
     return reply.page({
       status,
       title: request.t("registrations.admin.add"),
-      body: <ManualRegistrationPage o={o} form={form} />,
+      body: <ManualRegistrationPage o={o} form={form} organisationChoices={choices} />,
     });
   };
 

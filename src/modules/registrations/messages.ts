@@ -18,7 +18,7 @@ const de = {
     "An diese Adresse senden wir die Bestätigung und Ihren persönlichen Link zum Ändern oder Absagen.",
   "registrations.form.organisation": "Organisation / Einrichtung",
   "registrations.form.organisationHint":
-    "Zum Beispiel „Kita Sonnenschein, Celle“. Hilft uns, die Vernetzung auszuwerten.",
+    "Wählen Sie Ihre Einrichtung aus dem Bildungsportal oder tragen Sie den Namen ein, z. B. „Kita Sonnenschein“. Hilft uns, die Vernetzung auszuwerten.",
   "registrations.form.organisationKind": "Art der Einrichtung",
   "registrations.form.organisationKindPlaceholder": "Bitte wählen",
   "registrations.form.role": "Funktion / Rolle",
@@ -96,6 +96,8 @@ const de = {
   "registrations.validation.privacy":
     "Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu. Ohne sie können wir Ihre Anmeldung nicht annehmen.",
   "registrations.validation.workshopUnknown": "Bitte wählen Sie einen der angebotenen Workshops.",
+  "registrations.validation.organisationUnknown":
+    "Diese Organisation gibt es im Bildungsportal nicht (organisationId).",
   "registrations.validation.oneWorkshopPerSlot": "Bitte wählen Sie höchstens einen Workshop pro Zeitfenster.",
   "registrations.validation.answerTooLong": "Bitte kürzen Sie Ihre Antwort auf höchstens 1000 Zeichen.",
   "registrations.validation.twoOptions": "Bitte geben Sie mindestens zwei Antwortmöglichkeiten an, eine pro Zeile.",
@@ -297,7 +299,8 @@ const en: Record<keyof typeof de, string> = {
   "registrations.form.emailHint":
     "We send the confirmation and your personal link to change or cancel to this address.",
   "registrations.form.organisation": "Organisation / institution",
-  "registrations.form.organisationHint": "For example “Kita Sonnenschein, Celle”. Helps us to evaluate networking.",
+  "registrations.form.organisationHint":
+    "Pick your institution from the education portal or type its name, e.g. “Kita Sonnenschein”. Helps us to evaluate networking.",
   "registrations.form.organisationKind": "Kind of organisation",
   "registrations.form.organisationKindPlaceholder": "Please choose",
   "registrations.form.role": "Function / role",
@@ -373,6 +376,7 @@ const en: Record<keyof typeof de, string> = {
   "registrations.validation.privacy":
     "Please agree to the processing of your details. Without it we cannot accept your registration.",
   "registrations.validation.workshopUnknown": "Please choose one of the workshops offered.",
+  "registrations.validation.organisationUnknown": "There is no such organisation in the directory (organisationId).",
   "registrations.validation.oneWorkshopPerSlot": "Please choose at most one workshop per time slot.",
   "registrations.validation.answerTooLong": "Please shorten your answer to at most 1000 characters.",
   "registrations.validation.twoOptions": "Please give at least two options, one per line.",

@@ -24,6 +24,7 @@ import {
   getByManageToken,
   getRegistrationForm,
   listForApi,
+  organisationSuggestions,
   register,
 } from "./service.js";
 import { CancelledPage, ConfirmedPage, ManagePage, RegistrationFormPage, ThanksPage } from "./views/pages.js";
@@ -55,6 +56,7 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
     status = 200,
   ) => {
     const model = await getRegistrationForm(platform, slug);
+    const choices = model.state.open ? await organisationSuggestions(platform) : undefined;
     return reply.page({
       status,
       title: request.t("registrations.page.title", { event: model.event.title }),
@@ -67,6 +69,7 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
           open={model.state.open}
           closedReason={model.state.open ? undefined : model.state.reason}
           form={form}
+          organisationChoices={choices}
         />
       ),
     });
@@ -220,6 +223,7 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
           lastName: b.lastName,
           email: b.email,
           organisation: b.organisation,
+          organisationId: b.organisationId,
           role: b.role,
           municipality: b.municipality,
           workshopIds: b.workshopIds ?? [],

@@ -173,6 +173,8 @@ export const apiRegistrationBody = z.object({
     .pipe(z.email("ungültige E-Mail-Adresse"))
     .transform((v) => v.toLowerCase()),
   organisation: z.string().trim().max(200).optional(),
+  /** An organisation of the directory (GET /api/v1/organisations); its name then fills `organisation`. */
+  organisationId: z.string().min(1).max(100).optional(),
   role: z.string().trim().max(200).optional(),
   municipality: z.string().trim().max(100).optional(),
   workshopIds: z.array(z.string().min(1).max(100)).max(20).optional(),
@@ -201,6 +203,7 @@ export const apiRegistrationItem = z.object({
   waitlistPosition: z.number().int().optional(),
   createdAt: z.string(),
   organisation: z.string().nullable(),
+  organisationId: z.string().nullable(),
   role: z.string().nullable(),
 });
 

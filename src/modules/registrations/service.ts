@@ -7,6 +7,12 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../../platform/h
 import { translator } from "../../platform/i18n/i18n.js";
 import { enqueueMail } from "../../platform/mail/outbox.js";
 import type { Platform } from "../../platform/platform.js";
+import {
+  findOrganisationByLabel,
+  findPublishedOrganisation,
+  getOrganisationSummaries,
+  organisationChoices,
+} from "../directory/service.js";
 import { listManagedEvents } from "../events/service.js";
 import {
   AlreadyRegisteredError,
@@ -79,6 +85,8 @@ export interface RegistrationView {
   lastName: string;
   email: string;
   organisation: string | null;
+  /** The organisation's entry in the directory, when the name was picked from it. */
+  organisationId: string | null;
   organisationKind: string | null;
   role: string | null;
   municipality: string | null;
@@ -324,6 +332,7 @@ async function toViews(db: Conn, rows: RegistrationRow[], eventId: string): Prom
       lastName: r.last_name,
       email: r.email,
       organisation: r.organisation,
+      organisationId: r.organisation_id,
       organisationKind: r.organisation_kind,
       role: r.role,
       municipality: r.municipality,
@@ -386,6 +395,7 @@ export async function register(
   const id = newId();
   const manageToken = manageTokenFor(platform.config.sessionSecret, id);
   const confirmToken = newConfirmToken();
+  const organisation = await organisationOf(platform, input, source);
 
   try {
     // One transaction from the first read on: on SQLite the request takes the one
@@ -434,11 +444,11 @@ export async function register(
         first_name: input.firstName,
         last_name: input.lastName,
         email,
-        organisation: input.organisation ?? null,
-        organisation_id: input.organisationId ?? null,
-        organisation_kind: input.organisationKind ?? null,
+        organisation: organisation.name,
+        organisation_id: organisation.id,
+        organisation_kind: organisation.kind,
         role: input.role ?? null,
-        municipality: input.municipality ?? null,
+        municipality: organisation.municipality,
         dietary_needs: input.dietaryNeeds ?? null,
         accessibility_needs: input.accessibilityNeeds ?? null,
         consent_privacy: 1,
@@ -487,6 +497,62 @@ export async function register(
     if (isUniqueViolation(error)) throw new AlreadyRegisteredError();
     throw error;
   }
+}
+
+/** Names the registration form offers in its organisation field (undefined: too many to list). */
+export async function organisationSuggestions(platform: Platform): Promise<string[] | undefined> {
+  return (await organisationChoices(platform))?.map((c) => c.label);
+}
+
+/** The directory's kinds of organisation, in the coarser list of the registration form. */
+const kindFromDirectory: Record<string, string> = {
+  kita: "kita",
+  grundschule: "grundschule",
+  oberschule: "schule",
+  gymnasium: "schule",
+  gesamtschule: "schule",
+  foerderschule: "schule",
+  berufsbildende_schule: "bbs",
+  hochschule: "hochschule",
+  erwachsenenbildung: "erwachsenenbildung",
+  jugendhilfe: "jugendhilfe",
+  beratungsstelle: "beratung",
+  verein: "verein",
+  unternehmen: "unternehmen",
+  verwaltung: "verwaltung",
+};
+
+/**
+ * Who the person comes from. An `organisationId` (API) must be a published organisation
+ * of the directory; a name typed or picked in the form is linked to the directory entry
+ * when it denotes exactly one, and then the directory's spelling, kind and municipality
+ * fill what the person left empty. Anything else stays free text.
+ */
+async function organisationOf(
+  platform: Platform,
+  input: RegistrationInput,
+  source: RegistrationSource,
+): Promise<{ id: string | null; name: string | null; kind: string | null; municipality: string | null }> {
+  const typed = {
+    id: null,
+    name: input.organisation ?? null,
+    kind: input.organisationKind ?? null,
+    municipality: input.municipality ?? null,
+  };
+  let found: Awaited<ReturnType<typeof findPublishedOrganisation>>;
+  if (input.organisationId) {
+    found = await findPublishedOrganisation(platform.db, input.organisationId);
+    if (!found) throw new ValidationError({ organisationId: "registrations.validation.organisationUnknown" });
+  } else if (source !== "api" && input.organisation) {
+    found = await findOrganisationByLabel(platform.db, input.organisation);
+  }
+  if (!found) return typed;
+  return {
+    id: found.id,
+    name: found.name,
+    kind: typed.kind ?? kindFromDirectory[found.kind] ?? null,
+    municipality: typed.municipality ?? found.municipality,
+  };
 }
 
 /** The API has no form for organiser questions: only answers it sends are checked. */
@@ -820,6 +886,8 @@ export interface OrganiserOverview {
   questions: QuestionView[];
   registrations: RegistrationView[];
   filter: RegistrationFilter;
+  /** Directory profile path of each linked organisation (by organisation id). */
+  organisationPaths: Record<string, string>;
 }
 
 export async function listRegistrations(
@@ -841,6 +909,10 @@ export async function listRegistrations(
     repo.listQuestions(db, event.id),
     toViews(db, rows, event.id),
   ]);
+  const linked = await getOrganisationSummaries(
+    db,
+    rows.flatMap((r) => (r.organisation_id ? [r.organisation_id] : [])),
+  );
   return {
     event,
     counts,
@@ -849,6 +921,7 @@ export async function listRegistrations(
     questions: questions.map(toQuestionView),
     registrations,
     filter,
+    organisationPaths: Object.fromEntries(linked.map((o) => [o.id, `/akteure/${o.slug}`])),
   };
 }
 
@@ -1076,6 +1149,7 @@ export async function listForApi(platform: Platform, actor: Actor, eventId: stri
     ...(r.waitlistPosition !== undefined ? { waitlistPosition: r.waitlistPosition } : {}),
     createdAt: r.createdAt,
     organisation: r.organisation,
+    organisationId: r.organisationId,
     role: r.role,
   }));
 }

@@ -115,9 +115,12 @@ export function TextField({
   min,
   max,
   step,
+  suggestions,
   ...field
 }: FieldBase & {
   type?: "text" | "email" | "password" | "number" | "date" | "datetime-local" | "time" | "url" | "tel" | "search";
+  /** Values the browser offers while typing (a `<datalist>`, no JavaScript needed); free text stays allowed. */
+  suggestions?: readonly string[] | undefined;
   value?: string | number | undefined;
   autocomplete?: string;
   inputMode?: JSX.HTMLAttributes["inputMode"];
@@ -141,9 +144,17 @@ export function TextField({
         min={min}
         max={max}
         step={step}
+        list={suggestions?.length ? `${fieldId(field.name)}-vorschlaege` : undefined}
         aria-invalid={field.error ? "true" : undefined}
         aria-describedby={describedBy(field)}
       />
+      {suggestions?.length ? (
+        <datalist id={`${fieldId(field.name)}-vorschlaege`}>
+          {suggestions.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      ) : null}
     </div>
   );
 }

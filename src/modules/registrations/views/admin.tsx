@@ -142,7 +142,13 @@ export function OrganiserPage({ o, form }: { o: OrganiserOverview; form: FormSta
                   <br />
                   <span class="kern-body kern-body--small">{r.email}</span>
                 </>,
-                r.organisation ?? "–",
+                r.organisationId && o.organisationPaths[r.organisationId] ? (
+                  <a class="kern-link" href={o.organisationPaths[r.organisationId]}>
+                    {r.organisation}
+                  </a>
+                ) : (
+                  (r.organisation ?? "–")
+                ),
                 <>
                   <StatusBadge status={r.status} />
                   {r.waitlistPosition ? ` ${r.waitlistPosition}.` : ""}
@@ -293,7 +299,15 @@ export function OrganiserPage({ o, form }: { o: OrganiserOverview; form: FormSta
 }
 
 /** /verwaltung/fachtage/<id>/anmeldungen/neu — a registration taken by phone. */
-export function ManualRegistrationPage({ o, form }: { o: OrganiserOverview; form: FormState }) {
+export function ManualRegistrationPage({
+  o,
+  form,
+  organisationChoices,
+}: {
+  o: OrganiserOverview;
+  form: FormState;
+  organisationChoices?: readonly string[] | undefined;
+}) {
   const { t } = usePage();
   const base = adminBase(o.event.id);
   return (
@@ -305,13 +319,23 @@ export function ManualRegistrationPage({ o, form }: { o: OrganiserOverview; form
           {t("registrations.admin.back")}
         </a>
       </p>
-      <ManualForm o={o} form={form} action={`${base}/neu`} />
+      <ManualForm o={o} form={form} action={`${base}/neu`} organisationChoices={organisationChoices} />
     </div>
   );
 }
 
 /** The public form's fields, posting to the organiser route, with the organiser's consent wording. */
-function ManualForm({ o, form, action }: { o: OrganiserOverview; form: FormState; action: string }) {
+function ManualForm({
+  o,
+  form,
+  action,
+  organisationChoices,
+}: {
+  o: OrganiserOverview;
+  form: FormState;
+  action: string;
+  organisationChoices?: readonly string[] | undefined;
+}) {
   const { t } = usePage();
   // The public section is reused for its fields; its own heading and action are replaced below.
   const section = (
@@ -330,6 +354,7 @@ function ManualForm({ o, form, action }: { o: OrganiserOverview; form: FormState
       action={action}
       privacyLabel={t("registrations.admin.addConsent")}
       headingLevel={2}
+      organisationChoices={organisationChoices}
     />
   );
   return section;

@@ -68,6 +68,7 @@ export function RegistrationFormPage({
   open,
   closedReason,
   form,
+  organisationChoices,
 }: {
   event: EventRow;
   slots: SlotView[];
@@ -76,6 +77,7 @@ export function RegistrationFormPage({
   open: boolean;
   closedReason?: string | undefined;
   form: FormState;
+  organisationChoices?: readonly string[] | undefined;
 }) {
   const { t } = usePage();
   return (
@@ -101,6 +103,7 @@ export function RegistrationFormPage({
         availability={availability}
         questions={questions}
         form={form}
+        organisationChoices={organisationChoices}
       />
     </div>
   );

@@ -81,6 +81,7 @@ export function RegistrationSection({
   headingLevel = 2,
   action,
   privacyLabel,
+  organisationChoices,
 }: {
   event: SectionEvent;
   sessions: SectionSession[];
@@ -92,6 +93,8 @@ export function RegistrationSection({
   action?: string;
   /** Replaces the consent wording (organisers registering someone by phone). */
   privacyLabel?: string;
+  /** Names from the Bildungsportal offered in the organisation field (directory.organisationChoices). */
+  organisationChoices?: readonly string[] | undefined;
 }) {
   const { t } = usePage();
   const Heading = headingLevel === 1 ? "h1" : "h2";
@@ -176,6 +179,7 @@ export function RegistrationSection({
               value={v("organisation")}
               error={e.organisation}
               autocomplete="organization"
+              suggestions={organisationChoices}
             />
             <Select
               name="organisationKind"
