@@ -121,6 +121,10 @@ const de = {
   "accounts.users.emailTaken": "Für diese E-Mail-Adresse gibt es schon ein Konto.",
   "accounts.users.ownAdmin": "Sie können Ihre eigene Administrationsrolle nicht entfernen.",
   "accounts.users.ownDelete": "Sie können Ihr eigenes Konto hier nicht löschen.",
+  "accounts.users.resendInvite": "Einladung erneut senden",
+  "accounts.users.inviteResent":
+    "Eine neue Einladung an {email} ist unterwegs. Der Link aus der früheren Einladung gilt nicht mehr.",
+  "accounts.users.alreadyActive": "Dieses Konto ist schon eingerichtet; eine Einladung ist nicht mehr nötig.",
   "accounts.users.notFound": "Dieses Konto gibt es nicht (mehr).",
 
   "accounts.mail.reset.subject": "Neues Passwort für das Bildungsnetz {district}",
@@ -251,6 +255,10 @@ const en: typeof de = {
   "accounts.users.emailTaken": "An account with this e-mail address already exists.",
   "accounts.users.ownAdmin": "You cannot remove your own administration role.",
   "accounts.users.ownDelete": "You cannot delete your own account here.",
+  "accounts.users.resendInvite": "Send the invitation again",
+  "accounts.users.inviteResent":
+    "A new invitation to {email} is on its way. The link of the earlier one no longer works.",
+  "accounts.users.alreadyActive": "This account is already set up; it needs no invitation.",
   "accounts.users.notFound": "This account does not exist (any more).",
 
   "accounts.mail.reset.subject": "New password for Bildungsnetz {district}",

@@ -123,6 +123,11 @@ export async function insertResetToken(
     .execute();
 }
 
+/** Makes every earlier password-setting link of this user void (before a new invitation). */
+export async function deleteResetTokens(trx: Conn, userId: string): Promise<void> {
+  await trx.deleteFrom("verifications").where("value", "=", userId).execute();
+}
+
 export async function markEmailVerified(db: Db, userId: string): Promise<void> {
   await db.kysely
     .updateTable("users")

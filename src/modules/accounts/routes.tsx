@@ -28,6 +28,7 @@ import {
   listAccounts,
   listMyTokens,
   requestPasswordReset,
+  resendInvitation,
   resetPassword,
   revokeMyToken,
   signIn,
@@ -357,6 +358,20 @@ export function accountsRoutes(app: FastifyInstance, platform: Platform, adminLi
           role: request.t(`accounts.role.${changed.role}`),
         })
         .redirect("/verwaltung/benutzer", 303);
+    } catch (error) {
+      if (error instanceof DomainError && error.status === 409) {
+        return usersPage(request, reply, { problem: request.t(error.messageKey), status: 409 });
+      }
+      throw error;
+    }
+  });
+
+  app.post("/verwaltung/benutzer/:id/einladung", async (request, reply) => {
+    const params = idParam.safeParse(request.params);
+    if (!params.success) throw new DomainError(404, "not_found", "accounts.users.notFound");
+    try {
+      const { email } = await resendInvitation(platform, request.actor, params.data.id);
+      return reply.flash("success", "accounts.users.inviteResent", { email }).redirect("/verwaltung/benutzer", 303);
     } catch (error) {
       if (error instanceof DomainError && error.status === 409) {
         return usersPage(request, reply, { problem: request.t(error.messageKey), status: 409 });

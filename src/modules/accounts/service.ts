@@ -12,9 +12,11 @@ import type { Platform } from "../../platform/platform.js";
 import type { NavItem } from "../../platform/views/page-context.js";
 import { invitationOrResetMail } from "./mails.js";
 import {
+  deleteResetTokens,
   deleteUserRow,
   findUserByEmail,
   findUserById,
+  hasCredential,
   insertCredentialAccount,
   insertResetToken,
   insertUser,
@@ -113,6 +115,39 @@ export async function inviteUser(platform: Platform, actor: Actor, input: Invite
     });
   });
   return { id };
+}
+
+/**
+ * Sends an invited person a new invitation (the first expired, or went astray). Only for
+ * accounts that have not set a password yet; earlier links stop working.
+ */
+export async function resendInvitation(platform: Platform, actor: Actor, userId: string): Promise<{ email: string }> {
+  requireRole(actor, "admin");
+  const db = platform.db;
+  const user = await findUserById(db.kysely, userId);
+  if (!user) throw new NotFoundError("accounts.users.notFound");
+  if (fromDbBool(user.email_verified) || (await hasCredential(db.kysely, userId))) {
+    throw new ConflictError("already_active", "accounts.users.alreadyActive");
+  }
+  const token = newToken(24);
+  const tokenId = newId();
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600_000);
+  const link = `${platform.config.baseUrl}/passwort-zuruecksetzen?token=${encodeURIComponent(token)}`;
+  await db.kysely.transaction().execute(async (trx) => {
+    await deleteResetTokens(trx, userId);
+    await insertResetToken(db, trx, { id: tokenId, token, userId, expiresAt });
+    await enqueueMail(trx, {
+      idempotencyKey: `accounts:invite:${userId}:${tokenId}`,
+      to: user.email,
+      ...invitationOrResetMail("invite", {
+        name: user.name,
+        link,
+        role: toRole(user.role),
+        district: platform.config.district.name,
+      }),
+    });
+  });
+  return { email: user.email };
 }
 
 /** Two requests for the same new address at once: the unique index decides, the loser gets 409. */

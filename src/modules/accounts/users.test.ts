@@ -192,6 +192,60 @@ describe("back office and user management", () => {
     expect((await browser.get("/verwaltung/benutzer")).body).toMatch(/Nora Neu[\s\S]*bestätigt/);
   });
 
+  it("sends an invitation again: the new link works, the old one no longer", async () => {
+    const { browser } = await signedInBrowser("admin");
+    await browser.submit("/verwaltung/benutzer", "/verwaltung/benutzer", {
+      name: "Olaf Später",
+      email: "olaf.spaeter@test.example",
+      role: "member",
+    });
+    const invited = await t.platform.db.kysely
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "olaf.spaeter@test.example")
+      .executeTakeFirstOrThrow();
+    const tokens = async () =>
+      (
+        await t.platform.db.kysely
+          .selectFrom("outbox")
+          .select("text_body")
+          .where("to_address", "=", "olaf.spaeter@test.example")
+          .orderBy("created_at")
+          .execute()
+      ).map((m) => decodeURIComponent(/passwort-zuruecksetzen\?token=(\S+)/.exec(m.text_body)?.[1] ?? ""));
+
+    const list = await browser.get("/verwaltung/benutzer");
+    expect(list.body).toContain(`action="/verwaltung/benutzer/${invited.id}/einladung"`);
+    const res = await browser.submit("/verwaltung/benutzer", `/verwaltung/benutzer/${invited.id}/einladung`, {});
+    expect(res.statusCode).toBe(303);
+    expect((await browser.get("/verwaltung/benutzer")).body).toContain(
+      "Eine neue Einladung an olaf.spaeter@test.example ist unterwegs",
+    );
+    const [first, second] = await tokens();
+    expect(second).toBeTruthy();
+    expect(second).not.toBe(first);
+
+    const person = new Browser(t.app);
+    const setWith = (token: string) =>
+      person.submit(`/passwort-zuruecksetzen?token=${encodeURIComponent(token)}`, "/passwort-zuruecksetzen", {
+        token,
+        password: "Olafs-Passwort-2026",
+        confirm: "Olafs-Passwort-2026",
+      });
+    expect((await setWith(first as string)).statusCode).not.toBe(303);
+    expect((await setWith(second as string)).statusCode).toBe(303);
+    await signIn(person, "olaf.spaeter@test.example", "Olafs-Passwort-2026");
+
+    // Set up now: no more invitations, and nothing is mailed.
+    expect((await browser.get("/verwaltung/benutzer")).body).not.toContain(
+      `action="/verwaltung/benutzer/${invited.id}/einladung"`,
+    );
+    const again = await browser.submit("/verwaltung/benutzer", `/verwaltung/benutzer/${invited.id}/einladung`, {});
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain("schon eingerichtet");
+    expect(await tokens()).toHaveLength(2);
+  });
+
   it("explains bad input beside the fields and refuses a taken address", async () => {
     const { browser, user } = await signedInBrowser("admin");
     const bad = await browser.submit("/verwaltung/benutzer", "/verwaltung/benutzer", {
@@ -261,7 +315,7 @@ describe("back office and user management", () => {
     expect(missing.statusCode).toBe(404);
   });
 
-  it("forbids members and editors to see users, change roles, invite or delete", async () => {
+  it("forbids members and editors to see users, change roles, invite, re-invite or delete", async () => {
     const victim = await createUser(t.platform, { role: "member" });
     for (const role of ["member", "editor"] as const) {
       const { browser } = await signedInBrowser(role);
@@ -280,6 +334,8 @@ describe("back office and user management", () => {
         _csrf: token,
       });
       expect(invite.statusCode).toBe(403);
+      const reinvite = await browser.post(`/verwaltung/benutzer/${victim.id}/einladung`, { _csrf: token });
+      expect(reinvite.statusCode).toBe(403);
       const remove = await browser.post(`/verwaltung/benutzer/${victim.id}/loeschen`, { _csrf: token });
       expect(remove.statusCode).toBe(403);
       expect(await roleOf(victim.id)).toBe("member");

@@ -89,6 +89,14 @@ export function UsersPage({ users, form, problem }: { users: UserView[]; form: F
                   <span class="kern-sr-only">: {user.name}</span>
                 </button>
               </Form>
+              {user.verified ? null : (
+                <Form action={`/verwaltung/benutzer/${user.id}/einladung`} class="button-row">
+                  <button class="kern-btn kern-btn--secondary kern-btn--small" type="submit">
+                    <span class="kern-label">{t("accounts.users.resendInvite")}</span>
+                    <span class="kern-sr-only">: {user.name}</span>
+                  </button>
+                </Form>
+              )}
               <a class="kern-link" href={`/verwaltung/benutzer/${user.id}/loeschen`}>
                 {t("accounts.users.delete")}
                 <span class="kern-sr-only">: {user.name}</span>
