@@ -105,6 +105,13 @@ describe("picking the organisation from the Bildungsportal", () => {
     const page = await new FormClient(t.app, editor.authorization).get(`/verwaltung/fachtage/${ev.id}/anmeldungen`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(`<a class="kern-link" href="/akteure/${sonnenschein.slug}">Kita Sonnenschein</a>`);
+    // The export carries the profile address beside the name.
+    const csv = (
+      await new FormClient(t.app, editor.authorization).get(`/verwaltung/fachtage/${ev.id}/anmeldungen/export.csv`)
+    ).body;
+    const [header, row] = csv.replace(/^\uFEFF/, "").split("\r\n");
+    expect(header).toContain("Organisation;Im Bildungsportal;");
+    expect(row).toContain(`Kita Sonnenschein;${t.platform.config.baseUrl}/akteure/${sonnenschein.slug};`);
   });
 });
 

@@ -1061,6 +1061,7 @@ export async function exportRows(
     t("registrations.col.firstName"),
     t("registrations.col.email"),
     t("registrations.col.organisation"),
+    t("registrations.col.directoryEntry"),
     t("registrations.col.organisationKind"),
     t("registrations.col.role"),
     t("registrations.col.municipality"),
@@ -1086,6 +1087,9 @@ export async function exportRows(
     r.firstName,
     r.email,
     r.organisation ?? "",
+    r.organisationId && overview.organisationPaths[r.organisationId]
+      ? `${platform.config.baseUrl}${overview.organisationPaths[r.organisationId]}`
+      : "",
     r.organisationKind ? t(`registrations.orgKind.${r.organisationKind}`) : "",
     r.role ?? "",
     r.municipality ?? "",
