@@ -5,16 +5,17 @@ import {
   type Availability,
   getAvailability,
   listQuestionsForEvent,
+  type OrganisationField,
   onCapacityChanged,
   onEventChanged,
-  organisationSuggestions,
+  organisationField,
   type QuestionView,
 } from "../registrations/service.js";
 
 // The events module's only door into the registrations module (issue 3 contract):
 // free places for the event page, and the two notifications after changes.
 
-export type { Availability, QuestionView };
+export type { Availability, OrganisationField, QuestionView };
 
 export interface EventChanges {
   time?: boolean;
@@ -30,9 +31,9 @@ export async function questionsOf(db: Kysely<Database>, eventId: string): Promis
   return listQuestionsForEvent(db, eventId);
 }
 
-/** Names from the Bildungsportal for the organisation field of the registration form. */
-export async function organisationChoicesFor(platform: Platform): Promise<string[] | undefined> {
-  return organisationSuggestions(platform);
+/** How the registration form offers the Bildungsportal's organisations. */
+export async function organisationFieldFor(platform: Platform): Promise<OrganisationField> {
+  return organisationField(platform);
 }
 
 /** After a capacity was raised (event or workshop): people move up from the waitlist. */

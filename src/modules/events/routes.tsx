@@ -9,10 +9,11 @@ import { ValidationError } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import { pageContext } from "../../platform/http/request-context.js";
 import type { Platform } from "../../platform/platform.js";
+import { fieldSuggestScript } from "../../platform/views/layout.js";
 import { renderFragment } from "../../platform/views/render.js";
 import { RegistrationSection } from "../registrations/views/registration-section.js";
 import { toIcs } from "./ics.js";
-import { type Availability, availabilityOf, organisationChoicesFor, questionsOf } from "./registration-hooks.js";
+import { type Availability, availabilityOf, organisationFieldFor, questionsOf } from "./registration-hooks.js";
 import {
   createEventBody,
   eventFieldOfService,
@@ -133,25 +134,28 @@ export function sessionJson(s: SessionView) {
 
 // ---------------------------------------------------------------------------
 
-/** The registrations module's section (form, or why registration is closed). */
+/** The registrations module's section (form, or why registration is closed) and its scripts. */
 async function registrationSection(
   platform: Platform,
   event: EventView,
   sessions: SessionView[],
   availability: Availability | null,
-): Promise<VNode | null> {
-  if (!availability) return null;
+): Promise<{ section: VNode | null; scripts: string[] }> {
+  if (!availability) return { section: null, scripts: [] };
   const questions = await questionsOf(platform.db.kysely, event.id);
-  const choices = event.registrationOpen ? await organisationChoicesFor(platform) : undefined;
-  return (
-    <RegistrationSection
-      event={event}
-      sessions={sessions}
-      availability={availability}
-      questions={questions}
-      organisationChoices={choices}
-    />
-  );
+  const field = event.registrationOpen ? await organisationFieldFor(platform) : undefined;
+  return {
+    section: (
+      <RegistrationSection
+        event={event}
+        sessions={sessions}
+        availability={availability}
+        questions={questions}
+        organisationField={field}
+      />
+    ),
+    scripts: field?.searchUrl ? [fieldSuggestScript] : [],
+  };
 }
 
 /** Service errors about fields, translated and put beside the form field they belong to. */
@@ -245,12 +249,13 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
     return reply.page({
       title: event.title,
       styles,
+      scripts: registration.scripts,
       body: (
         <EventPage
           event={event}
           sessions={sessions}
           availability={availability}
-          registration={registration}
+          registration={registration.section}
           canManage={canManageEvent(request.actor, event)}
         />
       ),

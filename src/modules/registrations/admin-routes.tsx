@@ -3,6 +3,7 @@ import { requireRole } from "../../platform/auth/actor.js";
 import { parseForm } from "../../platform/http/forms.js";
 import type { Platform } from "../../platform/platform.js";
 import { contentDisposition } from "../../platform/storage/storage.js";
+import { fieldSuggestScript } from "../../platform/views/layout.js";
 import { exportFileName, toCsv, toXlsx } from "./export.js";
 import { isFieldError, translatedFieldErrors } from "./routes.js";
 import {
@@ -22,7 +23,7 @@ import {
   listRegistrations,
   mailParticipants,
   moveWorkshop,
-  organisationSuggestions,
+  organisationField,
   type RegistrationFilter,
   register,
   removeQuestion,
@@ -97,11 +98,12 @@ export function adminRoutes(app: FastifyInstance, platform: Platform): void {
 
   const manualPage = async (request: FastifyRequest<Params>, reply: FastifyReply, form: FormState, status = 200) => {
     const o = await listRegistrations(platform, request.actor, request.params.eventId, {});
-    const choices = await organisationSuggestions(platform);
+    const field = await organisationField(platform);
     return reply.page({
       status,
+      scripts: field.searchUrl ? [fieldSuggestScript] : [],
       title: request.t("registrations.admin.add"),
-      body: <ManualRegistrationPage o={o} form={form} organisationChoices={choices} />,
+      body: <ManualRegistrationPage o={o} form={form} organisationField={field} />,
     });
   };
 

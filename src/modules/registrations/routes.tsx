@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { DomainError } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import type { Platform } from "../../platform/platform.js";
+import { fieldSuggestScript } from "../../platform/views/layout.js";
 import { adminRoutes } from "./admin-routes.js";
 import {
   apiCancelled,
@@ -24,7 +25,7 @@ import {
   getByManageToken,
   getRegistrationForm,
   listForApi,
-  organisationSuggestions,
+  organisationField,
   register,
 } from "./service.js";
 import { CancelledPage, ConfirmedPage, ManagePage, RegistrationFormPage, ThanksPage } from "./views/pages.js";
@@ -56,9 +57,10 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
     status = 200,
   ) => {
     const model = await getRegistrationForm(platform, slug);
-    const choices = model.state.open ? await organisationSuggestions(platform) : undefined;
+    const field = model.state.open ? await organisationField(platform) : undefined;
     return reply.page({
       status,
+      scripts: field?.searchUrl ? [fieldSuggestScript] : [],
       title: request.t("registrations.page.title", { event: model.event.title }),
       body: (
         <RegistrationFormPage
@@ -69,7 +71,7 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
           open={model.state.open}
           closedReason={model.state.open ? undefined : model.state.reason}
           form={form}
-          organisationChoices={choices}
+          organisationField={field}
         />
       ),
     });

@@ -499,9 +499,19 @@ export async function register(
   }
 }
 
-/** Names the registration form offers in its organisation field (undefined: too many to list). */
-export async function organisationSuggestions(platform: Platform): Promise<string[] | undefined> {
-  return (await organisationChoices(platform))?.map((c) => c.label);
+/**
+ * How the form's organisation field offers the Bildungsportal: its names in the page
+ * (`choices`, no JavaScript needed), or — for a directory too large to list — the
+ * address a small script searches while the person types (`searchUrl`).
+ */
+export interface OrganisationField {
+  choices?: string[];
+  searchUrl?: string;
+}
+
+export async function organisationField(platform: Platform): Promise<OrganisationField> {
+  const choices = await organisationChoices(platform);
+  return choices ? { choices: choices.map((c) => c.label) } : { searchUrl: "/api/v1/organisations" };
 }
 
 /** The directory's kinds of organisation, in the coarser list of the registration form. */

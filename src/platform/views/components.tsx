@@ -116,11 +116,17 @@ export function TextField({
   max,
   step,
   suggestions,
+  searchUrl,
   ...field
 }: FieldBase & {
   type?: "text" | "email" | "password" | "number" | "date" | "datetime-local" | "time" | "url" | "tel" | "search";
   /** Values the browser offers while typing (a `<datalist>`, no JavaScript needed); free text stays allowed. */
   suggestions?: readonly string[] | undefined;
+  /**
+   * A JSON search (`?q=` → `{items: [{name, municipality}]}`) that public/field-suggest.js
+   * asks while the person types, for lists too long for the page; the page must load it.
+   */
+  searchUrl?: string | undefined;
   value?: string | number | undefined;
   autocomplete?: string;
   inputMode?: JSX.HTMLAttributes["inputMode"];
@@ -145,6 +151,7 @@ export function TextField({
         max={max}
         step={step}
         list={suggestions?.length ? `${fieldId(field.name)}-vorschlaege` : undefined}
+        data-search-url={searchUrl}
         aria-invalid={field.error ? "true" : undefined}
         aria-describedby={describedBy(field)}
       />

@@ -5,6 +5,9 @@ import { usePage } from "./page-context.js";
 
 export const assetVersion = "1";
 
+/** The script behind TextField's `searchUrl` (suggestions from a JSON search while typing). */
+export const fieldSuggestScript = `/assets/field-suggest.js?v=${assetVersion}`;
+
 function isCurrent(path: string, href: string): boolean {
   return href === "/" ? path === "/" : path === href || path.startsWith(`${href}/`);
 }

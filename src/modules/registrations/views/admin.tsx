@@ -13,7 +13,7 @@ import {
   TextField,
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
-import type { OrganiserOverview, SlotView } from "../service.js";
+import type { OrganisationField, OrganiserOverview, SlotView } from "../service.js";
 import { StatusBadge, sessionsOf } from "./pages.js";
 import type { FormState } from "./registration-section.js";
 import { RegistrationSection } from "./registration-section.js";
@@ -302,11 +302,11 @@ export function OrganiserPage({ o, form }: { o: OrganiserOverview; form: FormSta
 export function ManualRegistrationPage({
   o,
   form,
-  organisationChoices,
+  organisationField,
 }: {
   o: OrganiserOverview;
   form: FormState;
-  organisationChoices?: readonly string[] | undefined;
+  organisationField?: OrganisationField | undefined;
 }) {
   const { t } = usePage();
   const base = adminBase(o.event.id);
@@ -319,7 +319,7 @@ export function ManualRegistrationPage({
           {t("registrations.admin.back")}
         </a>
       </p>
-      <ManualForm o={o} form={form} action={`${base}/neu`} organisationChoices={organisationChoices} />
+      <ManualForm o={o} form={form} action={`${base}/neu`} organisationField={organisationField} />
     </div>
   );
 }
@@ -329,12 +329,12 @@ function ManualForm({
   o,
   form,
   action,
-  organisationChoices,
+  organisationField,
 }: {
   o: OrganiserOverview;
   form: FormState;
   action: string;
-  organisationChoices?: readonly string[] | undefined;
+  organisationField?: OrganisationField | undefined;
 }) {
   const { t } = usePage();
   // The public section is reused for its fields; its own heading and action are replaced below.
@@ -354,7 +354,7 @@ function ManualForm({
       action={action}
       privacyLabel={t("registrations.admin.addConsent")}
       headingLevel={2}
-      organisationChoices={organisationChoices}
+      organisationField={organisationField}
     />
   );
   return section;

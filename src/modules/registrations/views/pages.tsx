@@ -12,7 +12,7 @@ import {
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
 import type { EventRow } from "../repo.js";
-import type { Availability, QuestionView, RegistrationView, SlotView } from "../service.js";
+import type { Availability, OrganisationField, QuestionView, RegistrationView, SlotView } from "../service.js";
 import type { RegistrationStatus } from "../tables.js";
 import { type FormState, RegistrationSection, type SectionSession, WorkshopSlot } from "./registration-section.js";
 
@@ -68,7 +68,7 @@ export function RegistrationFormPage({
   open,
   closedReason,
   form,
-  organisationChoices,
+  organisationField,
 }: {
   event: EventRow;
   slots: SlotView[];
@@ -77,7 +77,7 @@ export function RegistrationFormPage({
   open: boolean;
   closedReason?: string | undefined;
   form: FormState;
-  organisationChoices?: readonly string[] | undefined;
+  organisationField?: OrganisationField | undefined;
 }) {
   const { t } = usePage();
   return (
@@ -103,7 +103,7 @@ export function RegistrationFormPage({
         availability={availability}
         questions={questions}
         form={form}
-        organisationChoices={organisationChoices}
+        organisationField={organisationField}
       />
     </div>
   );

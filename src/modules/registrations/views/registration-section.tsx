@@ -13,7 +13,7 @@ import {
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
 import { organisationKinds } from "../messages.js";
-import type { Availability, QuestionView } from "../service.js";
+import type { Availability, OrganisationField, QuestionView } from "../service.js";
 
 /** What the section needs from the events module's EventView (structurally compatible). */
 export interface SectionEvent {
@@ -81,7 +81,7 @@ export function RegistrationSection({
   headingLevel = 2,
   action,
   privacyLabel,
-  organisationChoices,
+  organisationField,
 }: {
   event: SectionEvent;
   sessions: SectionSession[];
@@ -93,8 +93,8 @@ export function RegistrationSection({
   action?: string;
   /** Replaces the consent wording (organisers registering someone by phone). */
   privacyLabel?: string;
-  /** Names from the Bildungsportal offered in the organisation field (directory.organisationChoices). */
-  organisationChoices?: readonly string[] | undefined;
+  /** How the organisation field offers the Bildungsportal's organisations (service.organisationField). */
+  organisationField?: OrganisationField | undefined;
 }) {
   const { t } = usePage();
   const Heading = headingLevel === 1 ? "h1" : "h2";
@@ -179,7 +179,8 @@ export function RegistrationSection({
               value={v("organisation")}
               error={e.organisation}
               autocomplete="organization"
-              suggestions={organisationChoices}
+              suggestions={organisationField?.choices}
+              searchUrl={organisationField?.searchUrl}
             />
             <Select
               name="organisationKind"
