@@ -91,11 +91,6 @@ export class FairHandOverDriver implements Driver {
     });
   }
 
-  /** Requests waiting for the connection (for tests and diagnostics). */
-  get waiting(): number {
-    return this.#waiting.length;
-  }
-
   beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     return this.#inner.beginTransaction(connection, settings);
   }
