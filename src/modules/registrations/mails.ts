@@ -27,6 +27,8 @@ export interface MailContext {
   /** All sessions of the event, for the programme summary. */
   programme?: SessionRow[];
   confirmToken?: string;
+  /** The manage token when the caller has it already (saves deriving it again). */
+  manageToken?: string;
   waitlistPosition?: number;
   droppedWorkshops?: string[];
   changes?: { time?: boolean; venue?: boolean };
@@ -50,6 +52,11 @@ const formatTime = (iso: string, _locale: "de") => timeFormat.format(new Date(is
 
 export const manageUrl = (platform: Platform, registrationId: string) =>
   `${platform.config.baseUrl}/anmeldung/${manageTokenFor(platform.config.sessionSecret, registrationId)}`;
+
+const manageLinkOf = (ctx: MailContext) =>
+  ctx.manageToken
+    ? `${ctx.platform.config.baseUrl}/anmeldung/${ctx.manageToken}`
+    : manageUrl(ctx.platform, ctx.registration.id);
 
 export const eventUrl = (platform: Platform, event: EventRow) => `${platform.config.baseUrl}/fachtage/${event.slug}`;
 
@@ -94,11 +101,7 @@ function icsAttachment(ctx: MailContext, cancelled = false) {
       startsAt: event.starts_at,
       endsAt: event.ends_at,
       location: venueLine(event),
-      description: [
-        ...workshopLines(ctx.workshops),
-        t("registrations.mail.manageLink"),
-        manageUrl(ctx.platform, ctx.registration.id),
-      ].join("\n"),
+      description: [...workshopLines(ctx.workshops), t("registrations.mail.manageLink"), manageLinkOf(ctx)].join("\n"),
       url: eventUrl(ctx.platform, event),
       status: cancelled ? "CANCELLED" : "CONFIRMED",
     }),
@@ -117,7 +120,7 @@ export function buildMail(kind: MailKind, ctx: MailContext): OutgoingMail {
   ];
   const head = [t("registrations.mail.greeting", { name }), ""];
   const facts = [when(event), t("registrations.mail.where", { venue: venueLine(event) }), ""];
-  const manage = [t("registrations.mail.manageLink"), manageUrl(platform, r.id), ""];
+  const manage = [t("registrations.mail.manageLink"), manageLinkOf(ctx), ""];
   let subject: string;
   let body: string[];
   let attachments: OutgoingMail["attachments"];

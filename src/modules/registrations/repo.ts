@@ -35,10 +35,10 @@ export async function lockEventForCapacity(trx: Transaction<Database>, eventId: 
 
 /** lockEventForCapacity for a path parameter that may be the id or the slug. */
 export async function lockEventByIdOrSlug(trx: Transaction<Database>, idOrSlug: string): Promise<EventRow | undefined> {
-  const query = trx
-    .selectFrom("events")
-    .selectAll()
-    .where((eb) => eb.or([eb("id", "=", idOrSlug), eb("slug", "=", idOrSlug)]));
+  // Two lookups by primary key and by unique slug cost less than one `id = ? or slug = ?`.
+  const byId = await lockEventForCapacity(trx, idOrSlug);
+  if (byId) return byId;
+  const query = trx.selectFrom("events").selectAll().where("slug", "=", idOrSlug);
   return (isPostgres(trx) ? query.forUpdate() : query).executeTakeFirst();
 }
 
@@ -128,12 +128,23 @@ export async function countByStatus(db: Conn, eventId: string): Promise<Record<R
   return counts;
 }
 
-/** Workshop places taken per session (same rule as the event: confirmed + pending on hold). */
-export async function workshopTaken(db: Conn, eventId: string, now: string): Promise<Record<string, number>> {
+/**
+ * Workshop places taken per session (same rule as the event: confirmed + pending on hold).
+ * With `sessionIds`, only those sessions are counted (through the session index: the
+ * cost follows their places, not the whole event).
+ */
+export async function workshopTaken(
+  db: Conn,
+  eventId: string,
+  now: string,
+  sessionIds?: readonly string[],
+): Promise<Record<string, number>> {
+  if (sessionIds?.length === 0) return {};
   const rows = await db
     .selectFrom("registration_workshops as rw")
     .innerJoin("registrations as r", "r.id", "rw.registration_id")
     .select(["rw.session_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .$if(sessionIds !== undefined, (q) => q.where("rw.session_id", "in", sessionIds ?? []))
     .where("r.event_id", "=", eventId)
     .where((eb) =>
       eb.or([eb("r.status", "=", "confirmed"), eb.and([eb("r.status", "=", "pending"), eb("r.hold_until", ">", now)])]),

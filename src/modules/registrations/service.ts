@@ -427,7 +427,7 @@ export async function register(
       const chosen = checkWorkshopChoice(workshops, input.workshopIds);
       const full = snapshot.taken >= event.capacity;
       if (!full && chosen.size > 0) {
-        const wTaken = await repo.workshopTaken(trx, event.id, now);
+        const wTaken = await repo.workshopTaken(trx, event.id, now, [...chosen.keys()]);
         for (const w of chosen.values()) {
           if (w.capacity !== null && (wTaken[w.id] ?? 0) >= w.capacity) {
             throw new WorkshopFullError(w.title, `workshop_${w.slotIndex}`);
@@ -480,6 +480,7 @@ export async function register(
         registration: row,
         workshops: mine,
         confirmToken,
+        manageToken,
         ...(waitlistPosition !== undefined ? { waitlistPosition } : {}),
       });
       return {

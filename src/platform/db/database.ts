@@ -80,17 +80,17 @@ export function openDatabase(url: string, options: OpenOptions = {}): Db {
 function withStatementCache(database: SQLite.Database, size = 500): SQLite.Database {
   const cache = new Map<string, SQLite.Statement>();
   const prepare = database.prepare.bind(database);
+  const cachedPrepare = (source: string) => {
+    let statement = cache.get(source);
+    if (statement) return statement;
+    statement = prepare(source);
+    if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+    cache.set(source, statement);
+    return statement;
+  };
   return new Proxy(database, {
     get(target, property, receiver) {
-      if (property !== "prepare") return Reflect.get(target, property, receiver);
-      return (source: string) => {
-        let statement = cache.get(source);
-        if (statement) return statement;
-        statement = prepare(source);
-        if (cache.size >= size) cache.delete(cache.keys().next().value as string);
-        cache.set(source, statement);
-        return statement;
-      };
+      return property === "prepare" ? cachedPrepare : Reflect.get(target, property, receiver);
     },
   });
 }
