@@ -3,24 +3,13 @@
 //   npx tsx bench/page-weight.ts
 // Exit code 1 when a page is over budget. The browser test tests/e2e/page-weight.test.ts
 // checks the same budget in every test run.
-import { chromium } from "playwright-core";
+import { closeBrowser, launchBrowser } from "../tests/e2e/helpers/browser.js";
 import { describeMachine } from "./lib/machine.js";
 import { kb, mainPages, measurePageWeights, PAGE_WEIGHT_BUDGET } from "./lib/page-weight.js";
 import { startBenchServer } from "./lib/server.js";
 
 const server = await startBenchServer();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  headless: true,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await launchBrowser();
 try {
   console.log(`Seitengewicht beim ersten Besuch (leerer Cache), Budget ${kb(PAGE_WEIGHT_BUDGET)} je Seite`);
   console.log(`Maschine: ${describeMachine()}, ${browser.version()}`);
@@ -41,6 +30,6 @@ try {
     process.exitCode = 1;
   }
 } finally {
-  await browser.close();
+  await closeBrowser();
   await server.stop();
 }

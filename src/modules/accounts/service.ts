@@ -1,10 +1,12 @@
 import { isAPIError } from "better-auth/api";
+import type { Transaction } from "kysely";
 import { z } from "zod";
 import { type Actor, type Role, requireRole, requireUser, roles } from "../../platform/auth/actor.js";
 import { createApiToken } from "../../platform/auth/api-tokens.js";
 import { authFor } from "../../platform/auth/better-auth.js";
 import { hashPassword, passwordWeakness } from "../../platform/auth/password.js";
 import { newId, newToken } from "../../platform/db/ids.js";
+import type { Database } from "../../platform/db/schema.js";
 import { fromDbBool, toIso } from "../../platform/db/time.js";
 import { ConflictError, DomainError, NotFoundError, ValidationError } from "../../platform/http/errors.js";
 import { enqueueMail } from "../../platform/mail/outbox.js";
@@ -95,23 +97,10 @@ export async function inviteUser(platform: Platform, actor: Actor, input: Invite
   const db = platform.db;
   if (await findUserByEmail(db.kysely, input.email)) throw new EmailTakenError();
   const id = newId();
-  const token = newToken(24);
-  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600_000);
-  const link = `${platform.config.baseUrl}/passwort-zuruecksetzen?token=${encodeURIComponent(token)}`;
   await insertOnce(platform, input.email, async () => {
     await db.kysely.transaction().execute(async (trx) => {
       await insertUser(db, trx, { id, name: input.name, email: input.email, role: input.role, verified: false });
-      await insertResetToken(db, trx, { id: newId(), token, userId: id, expiresAt });
-      await enqueueMail(trx, {
-        idempotencyKey: `accounts:invite:${id}`,
-        to: input.email,
-        ...invitationOrResetMail("invite", {
-          name: input.name,
-          link,
-          role: input.role,
-          district: platform.config.district.name,
-        }),
-      });
+      await writeInvitation(platform, trx, { id, ...input });
     });
   });
   return { id };
@@ -129,25 +118,33 @@ export async function resendInvitation(platform: Platform, actor: Actor, userId:
   if (fromDbBool(user.email_verified) || (await hasCredential(db.kysely, userId))) {
     throw new ConflictError("already_active", "accounts.users.alreadyActive");
   }
+  await db.kysely.transaction().execute(async (trx) => {
+    await deleteResetTokens(trx, userId);
+    await writeInvitation(platform, trx, { ...user, role: toRole(user.role) });
+  });
+  return { email: user.email };
+}
+
+/** A password-setting link, valid INVITATION_DAYS, and the invitation mail that carries it. */
+async function writeInvitation(
+  platform: Platform,
+  trx: Transaction<Database>,
+  user: { id: string; name: string; email: string; role: Role },
+): Promise<void> {
   const token = newToken(24);
   const tokenId = newId();
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600_000);
-  const link = `${platform.config.baseUrl}/passwort-zuruecksetzen?token=${encodeURIComponent(token)}`;
-  await db.kysely.transaction().execute(async (trx) => {
-    await deleteResetTokens(trx, userId);
-    await insertResetToken(db, trx, { id: tokenId, token, userId, expiresAt });
-    await enqueueMail(trx, {
-      idempotencyKey: `accounts:invite:${userId}:${tokenId}`,
-      to: user.email,
-      ...invitationOrResetMail("invite", {
-        name: user.name,
-        link,
-        role: toRole(user.role),
-        district: platform.config.district.name,
-      }),
-    });
+  await insertResetToken(platform.db, trx, { id: tokenId, token, userId: user.id, expiresAt });
+  await enqueueMail(trx, {
+    idempotencyKey: `accounts:invite:${user.id}:${tokenId}`,
+    to: user.email,
+    ...invitationOrResetMail("invite", {
+      name: user.name,
+      link: `${platform.config.baseUrl}/passwort-zuruecksetzen?token=${encodeURIComponent(token)}`,
+      role: user.role,
+      district: platform.config.district.name,
+    }),
   });
-  return { email: user.email };
 }
 
 /** Two requests for the same new address at once: the unique index decides, the loser gets 409. */

@@ -807,6 +807,10 @@ export interface OrganisationChoice {
 /** More published organisations than this are not listed in a form (the page would grow). */
 export const MAX_FORM_CHOICES = 500;
 
+/** Published organisations with what another module's form needs of them. */
+const publishedForForms = (db: Conn) =>
+  db.selectFrom("organisations").select(["id", "name", "municipality", "kind"]).where("status", "=", "published");
+
 const choiceCache = new WeakMap<Platform, { at: number; values: Promise<OrganisationChoice[] | undefined> }>();
 
 /**
@@ -824,10 +828,7 @@ export function organisationChoices(platform: Platform): Promise<OrganisationCho
 }
 
 async function loadChoices(db: Conn): Promise<OrganisationChoice[] | undefined> {
-  const rows = await db
-    .selectFrom("organisations")
-    .select(["id", "name", "municipality", "kind"])
-    .where("status", "=", "published")
+  const rows = await publishedForForms(db)
     .orderBy("sort_name")
     .limit(MAX_FORM_CHOICES + 1)
     .execute();
@@ -849,15 +850,8 @@ export async function findOrganisationByLabel(
   db: Conn | Db,
   text: string,
 ): Promise<Omit<OrganisationChoice, "label"> | undefined> {
-  const k = conn(db);
   const lookUp = (name: string) =>
-    k
-      .selectFrom("organisations")
-      .select(["id", "name", "municipality", "kind"])
-      .where("status", "=", "published")
-      .where("sort_name", "=", sortKey(name))
-      .limit(10)
-      .execute();
+    publishedForForms(conn(db)).where("sort_name", "=", sortKey(name)).limit(10).execute();
   if (!sortKey(text)) return undefined;
   const exact = await lookUp(text);
   if (exact.length === 1) return exact[0];
@@ -873,12 +867,7 @@ export async function findPublishedOrganisation(
   db: Conn | Db,
   id: string,
 ): Promise<Omit<OrganisationChoice, "label"> | undefined> {
-  return conn(db)
-    .selectFrom("organisations")
-    .select(["id", "name", "municipality", "kind"])
-    .where("status", "=", "published")
-    .where("id", "=", id)
-    .executeTakeFirst();
+  return publishedForForms(conn(db)).where("id", "=", id).executeTakeFirst();
 }
 
 /** The options of the filter form. */

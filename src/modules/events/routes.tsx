@@ -9,9 +9,8 @@ import { ValidationError } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import { pageContext } from "../../platform/http/request-context.js";
 import type { Platform } from "../../platform/platform.js";
-import { fieldSuggestScript } from "../../platform/views/layout.js";
 import { renderFragment } from "../../platform/views/render.js";
-import { RegistrationSection } from "../registrations/views/registration-section.js";
+import { organisationFieldScripts, RegistrationSection } from "../registrations/views/registration-section.js";
 import { toIcs } from "./ics.js";
 import { type Availability, availabilityOf, organisationFieldFor, questionsOf } from "./registration-hooks.js";
 import {
@@ -154,7 +153,7 @@ async function registrationSection(
         organisationField={field}
       />
     ),
-    scripts: field?.searchUrl ? [fieldSuggestScript] : [],
+    scripts: organisationFieldScripts(field),
   };
 }
 

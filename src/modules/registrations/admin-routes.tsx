@@ -3,7 +3,6 @@ import { requireRole } from "../../platform/auth/actor.js";
 import { parseForm } from "../../platform/http/forms.js";
 import type { Platform } from "../../platform/platform.js";
 import { contentDisposition } from "../../platform/storage/storage.js";
-import { fieldSuggestScript } from "../../platform/views/layout.js";
 import { exportFileName, toCsv, toXlsx } from "./export.js";
 import { isFieldError, translatedFieldErrors } from "./routes.js";
 import {
@@ -30,6 +29,7 @@ import {
   setCapacities,
 } from "./service.js";
 import { adminBase, ManagedEventsPage, ManualRegistrationPage, OrganiserPage } from "./views/admin.js";
+import { organisationFieldScripts } from "./views/registration-section.js";
 
 type Params = { Params: { eventId: string } };
 type FormState = { values: Record<string, unknown>; errors: Record<string, string> };
@@ -101,7 +101,7 @@ export function adminRoutes(app: FastifyInstance, platform: Platform): void {
     const field = await organisationField(platform);
     return reply.page({
       status,
-      scripts: field.searchUrl ? [fieldSuggestScript] : [],
+      scripts: organisationFieldScripts(field),
       title: request.t("registrations.admin.add"),
       body: <ManualRegistrationPage o={o} form={form} organisationField={field} />,
     });

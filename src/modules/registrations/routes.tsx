@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { DomainError } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import type { Platform } from "../../platform/platform.js";
-import { fieldSuggestScript } from "../../platform/views/layout.js";
 import { adminRoutes } from "./admin-routes.js";
 import {
   apiCancelled,
@@ -29,6 +28,7 @@ import {
   register,
 } from "./service.js";
 import { CancelledPage, ConfirmedPage, ManagePage, RegistrationFormPage, ThanksPage } from "./views/pages.js";
+import { organisationFieldScripts } from "./views/registration-section.js";
 
 /** Field problems of a service error, in the reader's language, for the form re-render. */
 export function translatedFieldErrors(request: FastifyRequest, error: DomainError): Record<string, string> {
@@ -60,7 +60,7 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
     const field = model.state.open ? await organisationField(platform) : undefined;
     return reply.page({
       status,
-      scripts: field?.searchUrl ? [fieldSuggestScript] : [],
+      scripts: organisationFieldScripts(field),
       title: request.t("registrations.page.title", { event: model.event.title }),
       body: (
         <RegistrationFormPage

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pino from "pino";
+import { freePort } from "../../../bench/lib/server.js";
 import { modules } from "../../../src/modules/index.js";
 import { createPlatform, seedDemo as loadDemoData } from "../../../src/platform/bootstrap.js";
 import { loadConfig } from "../../../src/platform/config.js";
@@ -25,19 +25,6 @@ export interface StartServerOptions {
   seedDemo?: boolean;
   /** Extra configuration variables, e.g. { RATE_LIMIT: "on" }. */
   env?: Record<string, string>;
-}
-
-/** A free TCP port on 127.0.0.1. BASE_URL must name the real port (Better Auth checks the origin). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**

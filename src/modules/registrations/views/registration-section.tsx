@@ -11,6 +11,7 @@ import {
   TextArea,
   TextField,
 } from "../../../platform/views/components.js";
+import { fieldSuggestScript } from "../../../platform/views/layout.js";
 import { usePage } from "../../../platform/views/page-context.js";
 import { organisationKinds } from "../messages.js";
 import type { Availability, OrganisationField, QuestionView } from "../service.js";
@@ -64,6 +65,10 @@ export function slotsOf(sessions: SectionSession[]): Slot[] {
   }
   return slots;
 }
+
+/** The scripts a page with the section must load: the search behind a long organisation list. */
+export const organisationFieldScripts = (field: OrganisationField | undefined): string[] =>
+  field?.searchUrl ? [fieldSuggestScript] : [];
 
 const knownReasons = new Set(["not_published", "cancelled", "not_yet_open", "closed", "over"]);
 
