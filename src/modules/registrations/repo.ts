@@ -29,25 +29,26 @@ const isPostgres = (db: Conn) => db.getExecutor().adapter instanceof PostgresAda
  * so the plain read is already serialised.
  */
 export async function lockEventForCapacity(trx: Transaction<Database>, eventId: string): Promise<EventRow | undefined> {
-  const query = trx.selectFrom("events").selectAll().where("id", "=", eventId);
-  return (isPostgres(trx) ? query.forUpdate() : query).executeTakeFirst();
+  return eventWhere(trx, "id", eventId, isPostgres(trx));
 }
 
 /** lockEventForCapacity for a path parameter that may be the id or the slug. */
 export async function lockEventByIdOrSlug(trx: Transaction<Database>, idOrSlug: string): Promise<EventRow | undefined> {
-  // Two lookups by primary key and by unique slug cost less than one `id = ? or slug = ?`.
-  const byId = await lockEventForCapacity(trx, idOrSlug);
-  if (byId) return byId;
-  const query = trx.selectFrom("events").selectAll().where("slug", "=", idOrSlug);
-  return (isPostgres(trx) ? query.forUpdate() : query).executeTakeFirst();
+  return eventByIdOrSlug(trx, idOrSlug, isPostgres(trx));
 }
 
 export async function findEvent(db: Conn, idOrSlug: string): Promise<EventRow | undefined> {
-  return db
-    .selectFrom("events")
-    .selectAll()
-    .where((eb) => eb.or([eb("id", "=", idOrSlug), eb("slug", "=", idOrSlug)]))
-    .executeTakeFirst();
+  return eventByIdOrSlug(db, idOrSlug, false);
+}
+
+// Two lookups, by primary key and by the unique slug, cost less than one `id = ? or slug = ?`.
+async function eventByIdOrSlug(db: Conn, idOrSlug: string, forUpdate: boolean): Promise<EventRow | undefined> {
+  return (await eventWhere(db, "id", idOrSlug, forUpdate)) ?? eventWhere(db, "slug", idOrSlug, forUpdate);
+}
+
+function eventWhere(db: Conn, column: "id" | "slug", value: string, forUpdate: boolean): Promise<EventRow | undefined> {
+  const query = db.selectFrom("events").selectAll().where(column, "=", value);
+  return (forUpdate ? query.forUpdate() : query).executeTakeFirst();
 }
 
 export async function listWorkshops(db: Conn, eventId: string): Promise<SessionRow[]> {
