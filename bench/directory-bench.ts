@@ -90,7 +90,7 @@ const config = loadConfig({
   BASE_URL: "http://127.0.0.1",
   ...(pgUrl ? { DATABASE_URL: pgUrl } : {}),
 });
-const platform = await createPlatform(config, {
+const platform = await createPlatform(config, modules, {
   ...(schema ? { schema } : {}),
   poolSize: 10,
   logger: pino({ level: "warn" }),

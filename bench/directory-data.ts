@@ -8,11 +8,13 @@
  *
  * Deterministic (seeded), fictitious names; safe to run against an empty database only.
  */
+
 import { pathToFileURL } from "node:url";
 import type { Kysely } from "kysely";
 import pino from "pino";
 import { searchText, sortKey } from "../src/modules/directory/search.js";
 import { educationAreas, municipalities, organisationKinds } from "../src/modules/directory/vocab.js";
+import { modules } from "../src/modules/index.js";
 import { cooperationKinds } from "../src/modules/network/constants.js";
 import { seededRandom } from "../src/modules/network/demo.js";
 import { createPlatform } from "../src/platform/bootstrap.js";
@@ -261,7 +263,7 @@ export async function generateDirectoryData(db: Kysely<Database>, options: Gener
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const config = loadConfig({ ...process.env, SEED_DEMO: "false", LOG_LEVEL: "warn" } as Record<string, string>);
-  const platform = await createPlatform(config, { logger: pino({ level: "warn" }) });
+  const platform = await createPlatform(config, modules, { logger: pino({ level: "warn" }) });
   const result = await generateDirectoryData(platform.db.kysely);
   console.log(
     `${result.organisations} Organisationen, ${result.offers} Angebote, ${result.cooperations} Kooperationen (${result.partners} Beteiligungen) in ${result.ms} ms`,

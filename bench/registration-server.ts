@@ -28,7 +28,7 @@ const config = loadConfig({
   RATE_LIMIT: "off",
   BASE_URL: "http://localhost:3000",
 });
-const platform = await createPlatform(config, {
+const platform = await createPlatform(config, modules, {
   poolSize: 20,
   backgroundCheckpoints: true,
   logger: pino({ level: "silent" }),

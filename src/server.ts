@@ -14,14 +14,14 @@ try {
   throw error;
 }
 
-const platform = await createPlatform(config, { backgroundCheckpoints: true }).catch((error: Error) => {
+const platform = await createPlatform(config, modules, { backgroundCheckpoints: true }).catch((error: Error) => {
   console.error(`Datenbank nicht erreichbar oder Migration fehlgeschlagen (DATABASE_URL): ${error.message}`);
   process.exit(69); // EX_UNAVAILABLE
 });
 
 if (config.seedDemo && (await isEmptyDatabase(platform))) {
   const lines: string[] = [];
-  await seedDemo(platform, (line) => lines.push(line));
+  await seedDemo(platform, modules, (line) => lines.push(line));
   if (!config.isProduction && lines.length) {
     console.log(
       ["", "Demo-Daten geladen. Demo-Zugänge (nur zum Ausprobieren):", ...lines.map((l) => `  ${l}`), ""].join("\n"),
@@ -30,7 +30,7 @@ if (config.seedDemo && (await isEmptyDatabase(platform))) {
 }
 
 const app = await buildApp({ platform, modules });
-const stopJobs = startJobs(platform);
+const stopJobs = startJobs(platform, modules);
 
 try {
   await app.listen({ port: config.port, host: config.host });

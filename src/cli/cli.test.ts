@@ -97,7 +97,7 @@ describe("CLI contract", () => {
     expect(lastLine).toMatch(/^bn_[A-Za-z0-9_-]{40}$/);
 
     // The token works against the API with the user's role; the user can sign in with the password.
-    const platform = await createPlatform(loadConfig({ ...env, LOG_LEVEL: "silent" }));
+    const platform = await createPlatform(loadConfig({ ...env, LOG_LEVEL: "silent" }), modules);
     const app = await buildApp({ platform, modules });
     try {
       const { resolveActor } = await import("../platform/auth/resolve-actor.js");

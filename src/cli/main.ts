@@ -5,6 +5,7 @@ import pino from "pino";
 import { accountsMessages } from "../modules/accounts/messages.js";
 import { findUserByEmail } from "../modules/accounts/repo.js";
 import { createUserWithPassword } from "../modules/accounts/service.js";
+import { modules } from "../modules/index.js";
 import { roles } from "../platform/auth/actor.js";
 import { createApiToken } from "../platform/auth/api-tokens.js";
 import { createPlatform, isEmptyDatabase, seedDemo } from "../platform/bootstrap.js";
@@ -132,7 +133,7 @@ const commands: Command[] = [
           );
         }
         const lines: string[] = [];
-        await seedDemo(platform, (line) => lines.push(line));
+        await seedDemo(platform, modules, (line) => lines.push(line));
         io.out("Demo-Daten geladen.");
         if (!platform.config.isProduction) for (const line of lines) io.out(`  ${line}`);
       });
@@ -242,7 +243,7 @@ async function withPlatform(io: CliIo, work: (platform: Platform) => Promise<voi
   const logger = pino({ level: config.logLevel === "info" ? "warn" : config.logLevel }, pino.destination(2));
   let platform: Platform;
   try {
-    platform = await createPlatform(config, { logger: logger as unknown as FastifyBaseLogger });
+    platform = await createPlatform(config, modules, { logger: logger as unknown as FastifyBaseLogger });
   } catch (error) {
     throw new CliError(
       `Datenbank nicht erreichbar oder Migration fehlgeschlagen (DATABASE_URL): ${(error as Error).message}`,

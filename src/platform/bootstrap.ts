@@ -1,25 +1,37 @@
 import { join } from "node:path";
 import type { FastifyBaseLogger } from "fastify";
-import { modules } from "../modules/index.js";
 import type { Config } from "./config.js";
+import { Contributions } from "./contributions.js";
 import { type Db, type OpenOptions, openDatabase } from "./db/database.js";
 import { migrateToLatest } from "./db/migrator.js";
+import { Hooks } from "./hooks.js";
 import { createLogger } from "./logger.js";
 import { createTransport, deliverDueMail } from "./mail/worker.js";
+import type { AppModule } from "./module.js";
 import type { Platform } from "./platform.js";
 import { LocalFileStorage } from "./storage/storage.js";
 
+/**
+ * Opens and migrates the database and wires the modules together: their hook
+ * subscriptions and contributions. The modules come from the caller (server, CLI,
+ * tests), so the platform itself imports none of them.
+ */
 export async function createPlatform(
   config: Config,
+  modules: readonly AppModule[],
   options: OpenOptions & { logger?: FastifyBaseLogger } = {},
 ): Promise<Platform> {
   const db: Db = openDatabase(config.databaseUrl, options);
   await migrateToLatest(db);
+  const hooks = new Hooks();
+  for (const module of modules) module.subscribe?.(hooks);
   return {
     config,
     db,
     storage: new LocalFileStorage(join(config.dataDir, "files")),
     logger: options.logger ?? (createLogger(config) as unknown as FastifyBaseLogger),
+    hooks,
+    contributions: new Contributions(modules),
   };
 }
 
@@ -30,14 +42,18 @@ export async function isEmptyDatabase(platform: Platform): Promise<boolean> {
 }
 
 /** Loads the demo data of every module, in module order. */
-export async function seedDemo(platform: Platform, announce: (line: string) => void): Promise<void> {
+export async function seedDemo(
+  platform: Platform,
+  modules: readonly AppModule[],
+  announce: (line: string) => void,
+): Promise<void> {
   for (const module of modules) {
     if (module.seedDemo) await module.seedDemo({ platform, announce });
   }
 }
 
 /** Starts the periodic jobs (mail delivery, module jobs). Returns a stop function. */
-export function startJobs(platform: Platform): () => void {
+export function startJobs(platform: Platform, modules: readonly AppModule[]): () => void {
   const timers: NodeJS.Timeout[] = [];
   const transport = createTransport(platform.config);
   const every = (name: string, ms: number, run: () => Promise<unknown>) => {

@@ -39,7 +39,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...(pgUrl ? { DATABASE_URL: pgUrl } : {}),
     ...env,
   });
-  const platform = await createPlatform(config, {
+  const platform = await createPlatform(config, modules, {
     ...(schema ? { schema } : {}),
     poolSize: 20,
     logger: pino({ level: "silent" }),

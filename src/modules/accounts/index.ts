@@ -4,6 +4,7 @@ import type { NavItem } from "../../platform/views/page-context.js";
 import { accountsMessages } from "./messages.js";
 import { accountsRoutes } from "./routes.js";
 import { DEMO_PASSWORD, seedDemoAccounts } from "./service.js";
+import { actorForSession } from "./session.js";
 
 const adminLinks: NavItem[] = [
   { href: "/verwaltung/benutzer", label: "accounts.users.link", roles: ["admin"], order: 900 },
@@ -14,10 +15,9 @@ export const accountsModule: AppModule = {
   messages: accountsMessages,
   nav: [{ href: "/verwaltung", label: "accounts.nav.admin", roles: ["admin", "editor", "member"], order: 1000 }],
   adminLinks,
-  async register(app, platform) {
-    // Every module's back-office links, read at request time (the module list imports this file).
-    const { modules } = await import("../index.js");
-    accountsRoutes(app, platform, () => modules.flatMap((m) => m.adminLinks ?? []));
+  resolveActor: actorForSession,
+  register(app, platform) {
+    accountsRoutes(app, platform);
   },
   async seedDemo({ platform, announce }) {
     // Outside production everybody may know the demo password; in production it is random and unknown.

@@ -1,11 +1,9 @@
+import { escapeHtml } from "../../lib/html.js";
 import { accountsMessages } from "./messages.js";
 
 // Account e-mails are always German (the office's working language); texts live in messages.ts.
 const de = (key: string, params: Record<string, string>): string =>
   (accountsMessages.de[key] ?? key).replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
 function compose(kind: "reset" | "invite" | "verify", params: Record<string, string>) {
   const body = `${de(`accounts.mail.${kind}.body`, params)}\n\n${de("accounts.mail.signature", {})}`;

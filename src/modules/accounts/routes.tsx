@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { isUser, type UserActor } from "../../platform/auth/actor.js";
-import { sessionCookieName } from "../../platform/auth/better-auth.js";
 import { DomainError, ValidationError } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import type { Platform } from "../../platform/platform.js";
-import type { NavItem } from "../../platform/views/page-context.js";
+import { sessionCookieName } from "./better-auth.js";
 import {
   apiMe,
   changePasswordForm,
@@ -70,7 +69,7 @@ function signedIn(request: FastifyRequest, reply: FastifyReply): UserActor | und
 const translated = (request: FastifyRequest, error: ValidationError) =>
   Object.fromEntries(Object.entries(error.fieldErrors).map(([field, key]) => [field, request.t(key)]));
 
-export function accountsRoutes(app: FastifyInstance, platform: Platform, adminLinks: () => NavItem[]): void {
+export function accountsRoutes(app: FastifyInstance, platform: Platform): void {
   const secure = platform.config.isProduction;
 
   // --- sign in and out ---------------------------------------------------------------
@@ -297,7 +296,7 @@ export function accountsRoutes(app: FastifyInstance, platform: Platform, adminLi
   app.get("/verwaltung", async (request, reply) => {
     const user = signedIn(request, reply);
     if (!user) return reply;
-    const links = dashboardLinks(user, adminLinks());
+    const links = dashboardLinks(user, platform.contributions.adminLinks);
     return reply.page({
       title: request.t("accounts.dashboard.title"),
       body: <DashboardPage links={links} role={user.role} />,

@@ -3,7 +3,6 @@ import type { Transaction } from "kysely";
 import { z } from "zod";
 import { type Actor, type Role, requireRole, requireUser, roles } from "../../platform/auth/actor.js";
 import { createApiToken } from "../../platform/auth/api-tokens.js";
-import { authFor } from "../../platform/auth/better-auth.js";
 import { hashPassword, passwordWeakness } from "../../platform/auth/password.js";
 import { newId, newToken } from "../../platform/db/ids.js";
 import type { Database } from "../../platform/db/schema.js";
@@ -12,6 +11,7 @@ import { ConflictError, DomainError, NotFoundError, ValidationError } from "../.
 import { enqueueMail } from "../../platform/mail/outbox.js";
 import type { Platform } from "../../platform/platform.js";
 import type { NavItem } from "../../platform/views/page-context.js";
+import { authFor } from "./better-auth.js";
 import { invitationOrResetMail } from "./mails.js";
 import {
   deleteResetTokens,

@@ -1,4 +1,5 @@
 import type { AppModule } from "../../platform/module.js";
+import "./hooks.js";
 import { apiRoutes } from "./api.js";
 import { seedDirectoryDemo } from "./demo.js";
 import { directoryMessages } from "./messages.js";
@@ -25,3 +26,19 @@ export const directoryModule: AppModule = {
   },
   seedDemo: seedDirectoryDemo,
 };
+
+// The directory's public service API: what other modules may use.
+export {
+  createOrganisation,
+  educationAreas,
+  findOrganisationByLabel,
+  findPublishedOrganisation,
+  getOrganisationSummaries,
+  inputFromApi,
+  isMemberOf,
+  linkMemberByEmail,
+  listOrganisationsForNetwork,
+  type OrganisationSummary,
+  organisationChoices,
+  organisationKinds,
+} from "./service.js";

@@ -137,3 +137,8 @@ export interface DirectoryTables {
   contacts: ContactsTable;
   directory_changes: DirectoryChangesTable;
 }
+
+declare module "../../platform/db/schema.js" {
+  // biome-ignore lint/suspicious/noEmptyInterface: adds this module's tables to the one database type
+  interface Database extends DirectoryTables {}
+}

@@ -1,10 +1,10 @@
+import { berlinToUtc } from "../../lib/berlin-time.js";
 import { newId } from "../../platform/db/ids.js";
 import { nowIso } from "../../platform/db/time.js";
 import type { SeedContext } from "../../platform/module.js";
 import { findUserIdByEmail, insertEvent, insertSession, slugExists } from "./repo.js";
 import { type Speaker, slugFor } from "./service.js";
 import type { EventStatus, SessionKind } from "./tables.js";
-import { berlinToUtc } from "./time.js";
 
 // The two Fachtage of the seed text (past) and one upcoming Fachtag with open
 // registration. All speakers are invented and marked "(fiktiv)".

@@ -11,3 +11,12 @@ export const eventsModule: AppModule = {
   register: eventRoutes,
   seedDemo: seedEventsDemo,
 };
+
+// The events module's public service API: what other modules may use.
+export {
+  type EventView,
+  getEventForRegistration,
+  listManagedEvents,
+  listPublicEvents,
+  listUpcomingEvents,
+} from "./service.js";

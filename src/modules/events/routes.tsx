@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
 import type { VNode } from "preact";
 import { z } from "zod";
+import { toBerlinIso, utcToBerlin } from "../../lib/berlin-time.js";
+import { escapeHtml } from "../../lib/html.js";
 import { requireRole } from "../../platform/auth/actor.js";
 import type { Database } from "../../platform/db/schema.js";
 import { ValidationError } from "../../platform/http/errors.js";
@@ -49,7 +51,6 @@ import {
   updateEvent,
   updateSession,
 } from "./service.js";
-import { toBerlinIso, utcToBerlin } from "./time.js";
 import {
   AdminListPage,
   ConfirmPage,
@@ -653,6 +654,3 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
     },
   );
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { berlinToUtc } from "../../lib/berlin-time.js";
 import { formCheckbox, formText, optionalFormEmail, requiredText } from "../../platform/http/forms.js";
 import type { EventInput, SessionInput, Speaker } from "./service.js";
 import type { SessionKind } from "./tables.js";
-import { berlinToUtc } from "./time.js";
 
 // ---------------------------------------------------------------------------
 // JSON API (contract: field names and shapes of issue 3 §8). Messages are German,

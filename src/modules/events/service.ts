@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
+import { berlinDay, berlinToUtc, utcToBerlin } from "../../lib/berlin-time.js";
 import { type Actor, hasRole, isUser, requireRole } from "../../platform/auth/actor.js";
 import { newId } from "../../platform/db/ids.js";
 import type { Database } from "../../platform/db/schema.js";
@@ -25,12 +26,11 @@ import {
 } from "./repo.js";
 import { slotIndexById } from "./slots.js";
 import type { EventStatus, SessionKind } from "./tables.js";
-import { berlinDay, berlinToUtc, utcToBerlin } from "./time.js";
 
+export { berlinToUtc, toBerlinIso, utcToBerlin } from "../../lib/berlin-time.js";
 export type { TimeSlot } from "./slots.js";
 export { timeSlots, timetable } from "./slots.js";
 export type { EventStatus, SessionKind } from "./tables.js";
-export { berlinToUtc, toBerlinIso, utcToBerlin } from "./time.js";
 
 // ---------------------------------------------------------------------------
 // View models (what leaves this module; the registrations module uses them too)

@@ -65,3 +65,8 @@ export interface EventsTables {
   events: EventsTable;
   event_sessions: EventSessionsTable;
 }
+
+declare module "../../platform/db/schema.js" {
+  // biome-ignore lint/suspicious/noEmptyInterface: adds this module's tables to the one database type
+  interface Database extends EventsTables {}
+}

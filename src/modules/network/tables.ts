@@ -58,3 +58,8 @@ export interface NetworkTables {
   network_members: NetworkMembersTable;
   network_meetings: NetworkMeetingsTable;
 }
+
+declare module "../../platform/db/schema.js" {
+  // biome-ignore lint/suspicious/noEmptyInterface: adds this module's tables to the one database type
+  interface Database extends NetworkTables {}
+}

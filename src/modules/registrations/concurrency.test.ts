@@ -119,7 +119,7 @@ if (testDatabase === "postgres") {
     it("still never overbooks: the event row lock serialises across instances", async () => {
       const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(t.platform.db.kysely)).rows[0]?.s;
       expect(schema).toMatch(/^t_/);
-      const second = await createPlatform(t.config, {
+      const second = await createPlatform(t.config, modules, {
         schema: schema as string,
         poolSize: 10,
         logger: pino({ level: "silent" }),

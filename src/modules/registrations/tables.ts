@@ -62,3 +62,8 @@ export interface RegistrationsTables {
   registration_workshops: RegistrationWorkshopsTable;
   registration_questions: RegistrationQuestionsTable;
 }
+
+declare module "../../platform/db/schema.js" {
+  // biome-ignore lint/suspicious/noEmptyInterface: adds this module's tables to the one database type
+  interface Database extends RegistrationsTables {}
+}

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, sql } from "kysely";
+import { Kysely, PostgresDialect, sql, type Transaction } from "kysely";
 import pg from "pg";
 import { FairSqliteDialect } from "./fair-sqlite-dialect.js";
 import type { Database } from "./schema.js";
@@ -20,6 +20,9 @@ export interface Db {
 }
 
 export type { Database };
+
+/** What a repo function works on: the database or an open transaction. */
+export type Conn = Kysely<Database> | Transaction<Database>;
 
 // PostgreSQL returns BIGINT (count(*)) as string by default; our counts fit in a JS number.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));

@@ -1,11 +1,9 @@
 import type { Generated } from "kysely";
-import type { DirectoryTables } from "../../modules/directory/tables.js";
-import type { EventsTables } from "../../modules/events/tables.js";
-import type { NetworkTables } from "../../modules/network/tables.js";
-import type { RegistrationsTables } from "../../modules/registrations/tables.js";
 
-// The typed schema of the whole database. Each module declares its own tables in
-// its tables.ts; this file joins them so every repo works on one Kysely type.
+// The typed schema of the whole database. The platform's own tables are here; each
+// module adds its tables in its tables.ts by declaration merging
+// (`declare module "../../platform/db/schema.js" { interface Database extends XTables {} }`),
+// so every repo works on one Kysely type and the platform imports no module.
 
 type Timestamp = string | Date; // text ISO on SQLite; Better Auth's tables use timestamptz on PostgreSQL
 
@@ -111,4 +109,5 @@ export interface PlatformTables {
 }
 
 // Each module adds its tables interface here.
-export interface Database extends PlatformTables, EventsTables, RegistrationsTables, DirectoryTables, NetworkTables {}
+// biome-ignore lint/suspicious/noEmptyInterface: the modules extend it by declaration merging
+export interface Database extends PlatformTables {}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { hasMessage, type Locale, type Translate } from "../i18n/i18n.js";
+import { DomainError } from "./errors.js";
 
 export type FormResult<T> =
   | { ok: true; data: T }
@@ -71,3 +72,91 @@ export const optionalFormEmail = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
   formEmail.optional(),
 );
+
+// --- re-rendering forms ------------------------------------------------------------
+
+/** What a form view needs to show itself again: the posted values and a message per field. */
+export interface FormState {
+  values: Record<string, unknown>;
+  errors: Record<string, string>;
+}
+
+export const emptyForm: FormState = { values: {}, errors: {} };
+
+/**
+ * The field messages of a domain error, translated for the page; undefined for any
+ * other error, which then goes on to the central error handler.
+ */
+export function fieldErrorsOf(error: unknown, t: Translate): Record<string, string> | undefined {
+  if (!(error instanceof DomainError) || Object.keys(error.fieldErrors).length === 0) return undefined;
+  return Object.fromEntries(Object.entries(error.fieldErrors).map(([field, key]) => [field, t(key)]));
+}
+
+interface FormRequest {
+  body: unknown;
+  t: Translate;
+  locale: Locale;
+}
+
+/**
+ * The one way a posted HTML form is handled: validate with the schema, run the
+ * action, and on a validation problem or a domain error with field messages call
+ * `rerender` with the posted values, the German messages and the status (422, or the
+ * domain error's own). The action returns the reply (usually a 303 redirect).
+ */
+export async function handleForm<S extends z.ZodType, R>(
+  request: FormRequest,
+  schema: S,
+  action: (data: z.output<S>) => Promise<R>,
+  rerender: (state: FormState, status: number) => Promise<R> | R,
+): Promise<R> {
+  const form = parseForm(schema, request.body, request.t, request.locale);
+  if (!form.ok) return rerender({ values: form.values, errors: form.errors }, 422);
+  try {
+    return await action(form.data);
+  } catch (error) {
+    const errors = fieldErrorsOf(error, request.t);
+    if (!errors) throw error;
+    const values = (request.body && typeof request.body === "object" ? request.body : {}) as Record<string, unknown>;
+    return rerender({ values, errors }, (error as DomainError).status);
+  }
+}
+
+// --- lists and query strings -------------------------------------------------------
+
+/** The first value of a query parameter that may be sent once or several times; "" is absent. */
+export function oneParam(value: unknown): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === "string" && first !== "" ? first : undefined;
+}
+
+/** A page number from the query: a whole number ≥ 1, anything else is page 1. */
+export const pageParam = z.preprocess((v) => {
+  const n = Number(oneParam(v) ?? 1);
+  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
+}, z.number().int().min(1));
+
+export interface PageSlice {
+  page: number;
+  pageCount: number;
+  offset: number;
+  limit: number;
+}
+
+/** Page arithmetic: a page beyond the last shows the last one; an empty list has one page. */
+export function pageSlice(total: number, requestedPage: number, pageSize: number): PageSlice {
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, Math.trunc(requestedPage) || 1), pageCount);
+  return { page, pageCount, offset: (page - 1) * pageSize, limit: pageSize };
+}
+
+/**
+ * Parses a query string with a schema whose fields all tolerate bad input (defaults,
+ * catch): a hand-edited or stale bookmark shows the page with what could be read,
+ * never a 500. Unknown parameters are ignored.
+ */
+export function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.output<S> {
+  const result = schema.safeParse(query && typeof query === "object" ? query : {});
+  if (result.success) return result.data;
+  return schema.parse({});
+}

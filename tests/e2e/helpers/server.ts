@@ -57,14 +57,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       ...(pgUrl ? { DATABASE_URL: pgUrl } : {}),
       ...env,
     });
-    const platform = await createPlatform(config, {
+    const platform = await createPlatform(config, modules, {
       ...(schema ? { schema } : {}),
       poolSize: 10,
       logger: pino({ level: config.logLevel }),
     });
     const announced: string[] = [];
     try {
-      if (attempt === 0 && seedDemo) await loadDemoData(platform, (line) => announced.push(line));
+      if (attempt === 0 && seedDemo) await loadDemoData(platform, modules, (line) => announced.push(line));
       const app = await buildApp({ platform, modules });
       try {
         await app.listen({ port, host: "127.0.0.1" });

@@ -1,3 +1,4 @@
+import { utcToBerlin } from "../../../lib/berlin-time.js";
 import {
   Button,
   Checkbox,
@@ -14,7 +15,6 @@ import {
 import { usePage } from "../../../platform/views/page-context.js";
 import { SPEAKER_ROWS } from "../schema.js";
 import { allowedNextStatuses, type EventView, type SessionView, sessionKinds } from "../service.js";
-import { utcToBerlin } from "../time.js";
 import { formatTime, longDate, shortDate, timeRange } from "./format.js";
 
 export interface FormState {

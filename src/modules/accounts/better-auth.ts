@@ -1,10 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { betterAuth } from "better-auth";
-import { invitationOrResetMail, verificationMail } from "../../modules/accounts/mails.js";
-import { markEmailVerified } from "../../modules/accounts/repo.js";
-import { enqueueMail } from "../mail/outbox.js";
-import type { Platform } from "../platform.js";
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from "./password.js";
+import {
+  hashPassword,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  verifyPassword,
+} from "../../platform/auth/password.js";
+import { enqueueMail } from "../../platform/mail/outbox.js";
+import type { Platform } from "../../platform/platform.js";
+import { invitationOrResetMail, verificationMail } from "./mails.js";
+import { markEmailVerified } from "./repo.js";
 
 /** Session cookies are named "bn.session_token" ("__Secure-bn.session_token" in production). */
 export const COOKIE_PREFIX = "bn";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { berlinOffsetMinutes, berlinToUtc, toBerlinIso, utcToBerlin } from "./time.js";
+import { berlinOffsetMinutes, berlinToUtc, toBerlinIso, utcToBerlin } from "./berlin-time.js";
 
 describe("Berlin wall time ↔ UTC", () => {
   it("converts winter time (CET, UTC+1)", () => {
