@@ -40,7 +40,8 @@ if (container) {
     meta.textContent = `${p.kind} · ${p.municipality}`;
     popup.append(link, meta);
     marker.bindPopup(popup);
-    marker.bindTooltip(p.name);
+    // A text node, never a string: Leaflet writes strings as HTML, and names are user input.
+    marker.bindTooltip(document.createTextNode(p.name));
     marker.addTo(map);
     markers.push(marker);
   }

@@ -23,6 +23,8 @@ import type { AppModule } from "../module.js";
 import type { Platform } from "../platform.js";
 import { ErrorPage } from "../views/error-page.js";
 import { registerAssets } from "./assets.js";
+import { cleanInput } from "./clean-input.js";
+import { safeReturnPath } from "./safe-return.js";
 import { DomainError } from "./errors.js";
 import { FLASH_COOKIE, LOCALE_COOKIE, renderPage } from "./request-context.js";
 
@@ -40,6 +42,8 @@ export async function buildApp({ platform, modules }: BuildOptions): Promise<Fas
   const { config } = platform;
   const app = Fastify({
     loggerInstance: platform.logger,
+    // One log line per request (written in onResponse below) instead of Fastify's two.
+    disableRequestLogging: true,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, querystringParser: (s: string) => qs.parse(s) },
@@ -162,11 +166,33 @@ export async function buildApp({ platform, modules }: BuildOptions): Promise<Fas
     request.locale = isLocale(cookieLocale) ? cookieLocale : "de";
     request.t = translator(request.locale);
   });
+  app.addHook("onResponse", async (request, reply) => {
+    request.log.info(
+      { method: request.method, path: request.url.split("?")[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      "request",
+    );
+  });
+  // Control characters, bidi overrides and lone surrogates never reach a schema,
+  // a database row or a page: stripped from every body and query string at the door.
+  app.addHook("preValidation", async (request) => {
+    if (request.body !== undefined) request.body = cleanInput(request.body);
+    if (request.query) request.query = cleanInput(request.query) as typeof request.query;
+  });
   app.addHook("preValidation", async (request) => {
     request.actor = await resolveActor(request);
   });
+  // The JSON API takes JSON (and multipart uploads) only: a cross-site HTML form can send
+  // neither, and the API ignores session cookies (see resolveActor), so no page on any
+  // other origin can make a signed-in browser change something through the API.
+  app.addHook("preValidation", async (request) => {
+    if (!UNSAFE.has(request.method) || !isApiRequest(request) || request.body === undefined) return;
+    const type = String(request.headers["content-type"] ?? "").toLowerCase();
+    if (!type.startsWith("application/json") && !type.startsWith("multipart/form-data")) {
+      throw new DomainError(415, "unsupported_media_type", "error.mediaType.text");
+    }
+  });
   // Every state-changing form needs a valid CSRF token. The JSON API is exempt:
-  // it authenticates with bearer tokens, which a browser never sends by itself.
+  // it authenticates with bearer tokens only, which a browser never sends by itself.
   app.addHook("preValidation", async (request, reply) => {
     if (!UNSAFE.has(request.method) || isApiRequest(request)) return;
     await new Promise<void>((resolve, reject) => {
@@ -203,8 +229,8 @@ export async function buildApp({ platform, modules }: BuildOptions): Promise<Fas
   // --- routes -------------------------------------------------------------------
   registerAssets(app);
   app.get("/sprache", async (request, reply) => {
-    const { lang, zurueck } = request.query as { lang?: string; zurueck?: string };
-    const target = typeof zurueck === "string" && /^\/(?!\/)/.test(zurueck) ? zurueck : "/";
+    const { lang, zurueck } = request.query as { lang?: string; zurueck?: unknown };
+    const target = safeReturnPath(zurueck, config.baseUrl);
     if (isLocale(lang)) {
       reply.setCookie(LOCALE_COOKIE, lang, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 365 * 24 * 3600 });
     }

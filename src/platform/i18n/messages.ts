@@ -39,6 +39,8 @@ const de = {
   "error.csrf.title": "Formular abgelaufen",
   "error.csrf.text":
     "Das Formular war nicht mehr gültig. Es wurde nichts gespeichert. Bitte laden Sie die Seite neu und senden Sie das Formular noch einmal.",
+  "error.mediaType.text":
+    "Die Schnittstelle nimmt nur JSON (application/json) oder Datei-Uploads (multipart/form-data) an.",
   "error.rateLimit.title": "Zu viele Anfragen",
   "error.rateLimit.text":
     "Sie haben in kurzer Zeit zu viele Anfragen gesendet. Bitte warten Sie {seconds} Sekunden und versuchen Sie es dann erneut.",
@@ -198,6 +200,7 @@ const en: Record<keyof typeof de, string> = {
   "error.csrf.title": "Form expired",
   "error.csrf.text":
     "The form was no longer valid. Nothing was saved. Please reload the page and submit the form again.",
+  "error.mediaType.text": "The API accepts only JSON (application/json) or file uploads (multipart/form-data).",
   "error.rateLimit.title": "Too many requests",
   "error.rateLimit.text": "You sent too many requests in a short time. Please wait {seconds} seconds and try again.",
   "error.validation.title": "Please check your input",
