@@ -52,6 +52,13 @@ describe("configuration", () => {
     expect(problems({ NODE_ENV: "production" })[0]?.variable).toBe("SESSION_SECRET");
   });
 
+  it("logs quietly (warn) for the demo and one line per request (info) in production", () => {
+    expect(loadConfig(base).logLevel).toBe("warn");
+    const secret = "s".repeat(40);
+    expect(loadConfig({ ...base, NODE_ENV: "production", SESSION_SECRET: secret }).logLevel).toBe("info");
+    expect(loadConfig({ ...base, LOG_LEVEL: "debug" }).logLevel).toBe("debug");
+  });
+
   it("switches rate limits off only when asked", () => {
     expect(loadConfig({ ...base, RATE_LIMIT: "off" }).rateLimit).toBe(false);
   });

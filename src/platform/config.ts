@@ -56,7 +56,7 @@ const envSchema = z.object({
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       message: "erlaubt sind fatal, error, warn, info, debug, trace oder silent",
     })
-    .default("info"),
+    .optional(),
   TRUST_PROXY: bool("TRUST_PROXY").default(false),
   RATE_LIMIT: z.enum(["on", "off"], { message: "erlaubt sind on oder off" }).default("on"),
   UPLOAD_MAX_MB: z.coerce
@@ -90,7 +90,7 @@ export interface Config {
   mailFrom: string;
   sessionSecret: string;
   seedDemo: boolean;
-  logLevel: Env["LOG_LEVEL"];
+  logLevel: NonNullable<Env["LOG_LEVEL"]>;
   rateLimit: boolean;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (for rate limits). */
   trustProxy: boolean;
@@ -135,7 +135,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM,
     sessionSecret: env.SESSION_SECRET ?? persistentSecret(dataDir),
     seedDemo: env.SEED_DEMO,
-    logLevel: env.LOG_LEVEL,
+    // In production one line per request (info); the demo on a laptop stays quiet (warn).
+    logLevel: env.LOG_LEVEL ?? (isProduction ? "info" : "warn"),
     rateLimit: env.RATE_LIMIT === "on",
     trustProxy: env.TRUST_PROXY,
     uploadMaxBytes: Math.round(env.UPLOAD_MAX_MB * 1024 * 1024),
