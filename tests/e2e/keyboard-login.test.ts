@@ -68,9 +68,9 @@ it("signs in and out with the keyboard alone, with visible focus at every step",
   await page.keyboard.press("Enter");
   expect((await focused(page)).tag).toBe("main");
 
-  // Through the header to "Anmelden".
+  // Through the header to "Login für Mitwirkende".
   await page.goto("/");
-  await tabTo(page, (f) => f.tag === "a" && f.href === "/anmelden", "Link „Anmelden“", invisible);
+  await tabTo(page, (f) => f.tag === "a" && f.href === "/anmelden", "Link „Login für Mitwirkende“", invisible);
   await Promise.all([page.waitForURL("**/anmelden"), page.keyboard.press("Enter")]);
 
   // Type e-mail and password, submit with Enter.

@@ -24,9 +24,9 @@ import type { Platform } from "../platform.js";
 import { ErrorPage } from "../views/error-page.js";
 import { registerAssets } from "./assets.js";
 import { cleanInput } from "./clean-input.js";
-import { safeReturnPath } from "./safe-return.js";
 import { DomainError } from "./errors.js";
 import { FLASH_COOKIE, LOCALE_COOKIE, renderPage } from "./request-context.js";
+import { safeReturnPath } from "./safe-return.js";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -168,7 +168,12 @@ export async function buildApp({ platform, modules }: BuildOptions): Promise<Fas
   });
   app.addHook("onResponse", async (request, reply) => {
     request.log.info(
-      { method: request.method, path: request.url.split("?")[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        method: request.method,
+        path: request.url.split("?")[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       "request",
     );
   });

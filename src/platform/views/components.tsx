@@ -37,21 +37,37 @@ export function Alert({
 }
 
 /** Error summary at the top of a form (GOV.UK pattern): links to each field with a problem. */
+/**
+ * The GOV.UK error summary: at the top of a form after a failed submit, it takes the
+ * focus (autofocus, no script needed), names each field with its label and links to it.
+ * The labels are known only once the fields below have rendered, so each entry carries
+ * a placeholder that renderDocument fills from the labels the fields recorded.
+ */
 export function ErrorSummary({ errors }: { errors: Record<string, string> }) {
   const { t } = usePage();
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
-    <div class="kern-alert kern-alert--danger error-summary" role="alert" tabIndex={-1} id="fehler">
+    <div
+      class="kern-alert kern-alert--danger error-summary"
+      role="alert"
+      tabIndex={-1}
+      id="fehler"
+      aria-labelledby="fehler-titel"
+      autofocus
+    >
       <div class="kern-alert__header">
         <span class="kern-icon kern-icon--danger" aria-hidden="true" />
-        <h2 class="kern-title">{t("form.errorSummary", { count: entries.length })}</h2>
+        <h2 class="kern-title" id="fehler-titel">
+          {t("form.errorSummary", { count: entries.length })}
+        </h2>
       </div>
       <div class="kern-alert__body">
         <ul class="kern-list">
           {entries.map(([field, message]) => (
             <li key={field}>
               <a class="kern-link" href={`#${fieldId(field)}`}>
+                <span data-error-label={field} />
                 {message}
               </a>
             </li>
@@ -60,6 +76,12 @@ export function ErrorSummary({ errors }: { errors: Record<string, string> }) {
       </div>
     </div>
   );
+}
+
+/** Remembers a field's visible label for the error summary of the page being rendered. */
+function useRecordLabel(name: string, label: unknown): void {
+  const { fieldLabels } = usePage();
+  if (fieldLabels && typeof label === "string" && !fieldLabels.has(name)) fieldLabels.set(name, label);
 }
 
 /** The text a form posted back for a field (re-rendered after an error), or undefined. */
@@ -77,6 +99,7 @@ interface FieldBase {
 
 function Label({ name, label, required }: Pick<FieldBase, "name" | "label" | "required">) {
   const { t } = usePage();
+  useRecordLabel(name, label);
   return (
     <label class="kern-label" for={fieldId(name)}>
       {label}
@@ -242,6 +265,7 @@ export function Checkbox({
   id?: string;
 }) {
   const inputId = id ?? fieldId(name);
+  useRecordLabel(name, label);
   return (
     <div class={`kern-form-check${error ? " kern-form-check--error" : ""}`}>
       <input
@@ -293,6 +317,7 @@ export function RadioGroup({
   required?: boolean;
 }) {
   const id = fieldId(name);
+  useRecordLabel(name, legend);
   return (
     <fieldset class={`kern-fieldset${error ? " kern-fieldset--error" : ""}`} id={id}>
       <legend class="kern-label">{legend}</legend>

@@ -29,6 +29,8 @@ export interface PageContext {
   nav: NavItem[];
   flash: Flash | undefined;
   demo: boolean;
+  /** Filled while a page renders: each form field's label, for the error summary. */
+  fieldLabels?: Map<string, string>;
 }
 
 export const PageCtx = createContext<PageContext | null>(null);
