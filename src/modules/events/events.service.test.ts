@@ -2,15 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
 import type { Actor } from "../../platform/auth/actor.js";
 import { seedEventsDemo } from "./demo.js";
-import {
-  canManageEvent,
-  createEvent,
-  getEventForRegistration,
-  listSessions,
-  registrationState,
-  slugFor,
-  timeSlots,
-} from "./service.js";
+import { canManageEvent } from "./access.js";
+import { createEvent, slugFor } from "./events.service.js";
+import { getEventForRegistration } from "./listing.service.js";
+import { listSessions } from "./programme.service.js";
+import { registrationState } from "./registration-state.js";
+import { timeSlots } from "./slots.js";
 
 const base = {
   status: "published" as const,

@@ -12,11 +12,15 @@ export const eventsModule: AppModule = {
   seedDemo: seedEventsDemo,
 };
 
-// The events module's public service API: what other modules may use.
-export {
-  type EventView,
-  getEventForRegistration,
-  listManagedEvents,
-  listPublicEvents,
-  listUpcomingEvents,
-} from "./service.js";
+// The events module's public API: what other modules use. Functions that take `db`
+// accept an open transaction, so a caller's decision and its reads share one lock.
+export { canManageEvent, type OwnedEvent } from "./access.js";
+export { changeCapacities, listEventsStartingBetween, listWorkshops, lockEventForCapacity } from "./capacity.js";
+export type { EventView, SessionView } from "./event-views.js";
+export { listManagedEvents } from "./events.service.js";
+export type { EventAvailability, EventChanges, EventPageSlot } from "./hooks.js";
+export { eventIcs } from "./ics.js";
+export { getEventForRegistration, listPublicEvents, listUpcomingEvents } from "./listing.service.js";
+export { listSessions } from "./programme.service.js";
+export { type RegistrationClosedReason, type RegistrationState, registrationState } from "./registration-state.js";
+export { type TimeSlot, timeSlots } from "./slots.js";

@@ -1,20 +1,36 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { Kysely } from "kysely";
-import type { VNode } from "preact";
 import { z } from "zod";
 import { toBerlinIso, utcToBerlin } from "../../lib/berlin-time.js";
 import { escapeHtml } from "../../lib/html.js";
-import { requireRole } from "../../platform/auth/actor.js";
-import type { Database } from "../../platform/db/schema.js";
 import { ValidationError } from "../../platform/http/errors.js";
-import { parseForm } from "../../platform/http/forms.js";
+import { type FormState, handleForm, parseForm } from "../../platform/http/forms.js";
 import { pageContext } from "../../platform/http/request-context.js";
 import type { Platform } from "../../platform/platform.js";
 import { renderFragment } from "../../platform/views/render.js";
-import { organisationFieldScripts, RegistrationSection } from "../registrations/views/registration-section.js";
-import { toIcs } from "./ics.js";
-import { type Availability, availabilityOf, organisationFieldFor, questionsOf } from "./registration-hooks.js";
+import { requireOrganiser } from "./access.js";
+import type { EventView, SessionView } from "./event-views.js";
+import {
+  changeEventStatus,
+  createEvent,
+  deleteDraftEvent,
+  getManageableEvent,
+  listManagedEvents,
+  startNewEvent,
+  updateEvent,
+} from "./events.service.js";
+import type { EventAvailability } from "./hooks.js";
+import {
+  calendarFeed,
+  eventCalendarFile,
+  getEventPage,
+  getEventWithAvailability,
+  getPublicProgramme,
+  listPastEvents,
+  listPublicEvents,
+  listUpcomingEvents,
+} from "./listing.service.js";
+import { addSession, deleteSession, getProgramme, getSession, updateSession } from "./programme.service.js";
 import {
   createEventBody,
   eventFieldOfService,
@@ -32,32 +48,11 @@ import {
   toSpeakers,
 } from "./schema.js";
 import {
-  addSession,
-  canManageEvent,
-  changeEventStatus,
-  createEvent,
-  deleteDraftEvent,
-  deleteSession,
-  type EventView,
-  getManageableEvent,
-  getSession,
-  getVisibleEvent,
-  listManagedEvents,
-  listPastEvents,
-  listPublicEvents,
-  listSessions,
-  listUpcomingEvents,
-  type SessionView,
-  updateEvent,
-  updateSession,
-} from "./service.js";
-import {
   AdminListPage,
   ConfirmPage,
   EventCreatePage,
   EventEditPage,
   eventFormValues,
-  type FormState,
   newEventDefaults,
   ProgrammePage,
   SessionEditPage,
@@ -69,11 +64,11 @@ const styles = ["/assets/events.css?v=1"];
 const slugParams = z.object({ slug: z.string().min(1).max(200) });
 
 // ---------------------------------------------------------------------------
-// JSON shapes of the API (contract of issue 3 §8; times with Berlin offset)
+// JSON shapes of the API (a published contract: field names stay; times with Berlin offset)
 
 const isoOrNull = (v: string | null) => (v ? toBerlinIso(v) : null);
 
-export function eventJson(e: EventView, baseUrl: string, availability?: Availability | null) {
+function eventJson(e: EventView, baseUrl: string, availability?: EventAvailability | null) {
   return {
     id: e.id,
     slug: e.slug,
@@ -115,7 +110,7 @@ export function eventJson(e: EventView, baseUrl: string, availability?: Availabi
   };
 }
 
-export function sessionJson(s: SessionView) {
+function sessionJson(s: SessionView) {
   return {
     id: s.id,
     eventId: s.eventId,
@@ -134,35 +129,18 @@ export function sessionJson(s: SessionView) {
 
 // ---------------------------------------------------------------------------
 
-/** The registrations module's section (form, or why registration is closed) and its scripts. */
-async function registrationSection(
-  platform: Platform,
-  event: EventView,
-  sessions: SessionView[],
-  availability: Availability | null,
-): Promise<{ section: VNode | null; scripts: string[] }> {
-  if (!availability) return { section: null, scripts: [] };
-  const questions = await questionsOf(platform.db.kysely, event.id);
-  const field = event.registrationOpen ? await organisationFieldFor(platform) : undefined;
-  return {
-    section: (
-      <RegistrationSection
-        event={event}
-        sessions={sessions}
-        availability={availability}
-        questions={questions}
-        organisationField={field}
-      />
-    ),
-    scripts: organisationFieldScripts(field),
-  };
-}
-
-/** Service errors about fields, translated and put beside the form field they belong to. */
-function fieldErrors(request: FastifyRequest, error: ValidationError, map: Record<string, string>) {
-  const errors: Record<string, string> = {};
-  for (const [field, key] of Object.entries(error.fieldErrors)) errors[map[field] ?? field] = request.t(key);
-  return errors;
+/**
+ * A service's field problems under the names of the HTML form's fields (the service
+ * speaks of startsAt, the form of startTime), so handleForm shows each beside its field.
+ */
+async function withFormFields<T>(map: Record<string, string>, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const fields = Object.fromEntries(Object.entries(error.fieldErrors).map(([f, key]) => [map[f] ?? f, key]));
+    throw new ValidationError(fields, error.messageKey);
+  }
 }
 
 function sendIcs(reply: FastifyReply, filename: string, body: string) {
@@ -198,17 +176,9 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
     }),
   );
 
-  app.get("/fachtage/kalender.ics", async (request, reply) => {
-    const events = await listPublicEvents(db);
-    return sendIcs(
-      reply,
-      "fachtage.ics",
-      toIcs(
-        events.map((event) => ({ event })),
-        { baseUrl, calendarName: calendarName(request) },
-      ),
-    );
-  });
+  app.get("/fachtage/kalender.ics", async (request, reply) =>
+    sendIcs(reply, "fachtage.ics", await calendarFeed(platform, calendarName(request))),
+  );
 
   // Plain list for the district's website: no site frame, may be shown in iframes anywhere.
   app.get("/fachtage/einbetten", async (request, reply) => {
@@ -232,31 +202,28 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
   app.get("/fachtage/:slug", { schema: { params: slugParams } }, async (request, reply) => {
     const { slug } = request.params;
     if (slug.endsWith(".ics")) {
-      const event = await getVisibleEvent(db, request.actor, slug.slice(0, -4));
-      const sessions = await listSessions(db, event.id);
-      return sendIcs(
-        reply,
-        `${event.slug}.ics`,
-        toIcs([{ event, sessions }], { baseUrl, calendarName: calendarName(request) }),
-      );
+      const file = await eventCalendarFile(platform, request.actor, slug.slice(0, -4), calendarName(request));
+      return sendIcs(reply, file.filename, file.content);
     }
-    const event = await getVisibleEvent(db, request.actor, slug);
-    const sessions = await listSessions(db, event.id);
-    // Free places matter only while people can still come: not for drafts or past events.
-    const availability =
-      event.status === "draft" || event.registrationClosedReason === "past" ? null : await availabilityOf(db, event.id);
-    const registration = await registrationSection(platform, event, sessions, availability);
+    const model = await getEventPage(platform, request.actor, slug);
+    // Other modules (registrations) add their part of the page; they push the scripts they need.
+    const scripts: string[] = [];
+    const sections = await platform.contributions.renderSections(
+      "events.page",
+      { event: model.event, sessions: model.sessions, availability: model.availability, scripts },
+      request,
+    );
     return reply.page({
-      title: event.title,
+      title: model.event.title,
       styles,
-      scripts: registration.scripts,
+      scripts,
       body: (
         <EventPage
-          event={event}
-          sessions={sessions}
-          availability={availability}
-          registration={registration.section}
-          canManage={canManageEvent(request.actor, event)}
+          event={model.event}
+          sessions={model.sessions}
+          availability={model.availability}
+          sections={sections}
+          canManage={model.canManage}
         />
       ),
     });
@@ -265,79 +232,68 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
   // --- back office --------------------------------------------------------------
 
   app.get("/verwaltung/fachtage", async (request, reply) => {
-    const events = await listManagedEvents(db, request.actor);
+    const { events, all } = await listManagedEvents(platform, request.actor);
     return reply.page({
       styles,
       title: request.t("events.admin.title"),
-      body: <AdminListPage events={events} all={request.actor.kind === "user" && request.actor.role === "admin"} />,
+      body: <AdminListPage events={events} all={all} />,
     });
   });
 
-  app.get("/verwaltung/fachtage/neu", async (request, reply) => {
-    requireRole(request.actor, "admin", "editor");
-    return reply.page({
+  const createPage = (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) =>
+    reply.page({
       styles,
+      status,
       title: request.t("events.admin.createTitle"),
-      body: <EventCreatePage form={{ values: newEventDefaults, errors: {} }} />,
+      body: <EventCreatePage form={form} />,
     });
+
+  app.get("/verwaltung/fachtage/neu", async (request, reply) => {
+    startNewEvent(platform, request.actor);
+    return createPage(request, reply, { values: newEventDefaults, errors: {} });
   });
 
   app.post("/verwaltung/fachtage/neu", async (request, reply) => {
-    requireRole(request.actor, "admin", "editor");
-    const form = parseForm(eventForm, request.body, request.t, request.locale);
-    const fail = (errors: Record<string, string>) =>
-      reply.page({
-        styles,
-        status: 422,
-        title: request.t("events.admin.createTitle"),
-        body: (
-          <EventCreatePage
-            form={{ values: form.ok ? (request.body as Record<string, unknown>) : form.values, errors }}
-          />
-        ),
-      });
-    if (!form.ok) return fail(form.errors);
-    try {
-      const event = await createEvent(platform, request.actor, eventFormToInput(form.data));
-      return reply.flash("success", "events.flash.created").redirect(`/verwaltung/fachtage/${event.id}/programm`, 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return fail(fieldErrors(request, error, eventFieldOfService));
-      throw error;
-    }
+    startNewEvent(platform, request.actor);
+    return handleForm(
+      request,
+      eventForm,
+      async (data) => {
+        const event = await withFormFields(eventFieldOfService, () =>
+          createEvent(platform, request.actor, eventFormToInput(data)),
+        );
+        return reply.flash("success", "events.flash.created").redirect(`/verwaltung/fachtage/${event.id}/programm`, 303);
+      },
+      (form, status) => createPage(request, reply, form, status),
+    );
   });
 
-  app.get("/verwaltung/fachtage/:id", { schema: { params: idParams } }, async (request, reply) => {
-    const event = await getManageableEvent(db, request.actor, request.params.id);
-    return reply.page({
+  const editPage = (request: FastifyRequest, reply: FastifyReply, event: EventView, form: FormState, status = 200) =>
+    reply.page({
       styles,
+      status,
       title: request.t("events.admin.editTitle", { title: event.title }),
-      body: <EventEditPage event={event} form={{ values: eventFormValues(event), errors: {} }} />,
+      body: <EventEditPage event={event} form={form} />,
     });
+
+  app.get("/verwaltung/fachtage/:id", { schema: { params: idParams } }, async (request, reply) => {
+    const event = await getManageableEvent(platform, request.actor, request.params.id);
+    return editPage(request, reply, event, { values: eventFormValues(event), errors: {} });
   });
 
   app.post("/verwaltung/fachtage/:id", { schema: { params: idParams } }, async (request, reply) => {
-    const event = await getManageableEvent(db, request.actor, request.params.id);
-    const form = parseForm(eventForm, request.body, request.t, request.locale);
-    const fail = (errors: Record<string, string>) =>
-      reply.page({
-        styles,
-        status: 422,
-        title: request.t("events.admin.editTitle", { title: event.title }),
-        body: (
-          <EventEditPage
-            event={event}
-            form={{ values: form.ok ? (request.body as Record<string, unknown>) : form.values, errors }}
-          />
-        ),
-      });
-    if (!form.ok) return fail(form.errors);
-    try {
-      await updateEvent(platform, request.actor, event.id, eventFormToInput(form.data));
-      return reply.flash("success", "events.flash.saved").redirect(`/verwaltung/fachtage/${event.id}`, 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return fail(fieldErrors(request, error, eventFieldOfService));
-      throw error;
-    }
+    const event = await getManageableEvent(platform, request.actor, request.params.id);
+    return handleForm(
+      request,
+      eventForm,
+      async (data) => {
+        await withFormFields(eventFieldOfService, () =>
+          updateEvent(platform, request.actor, event.id, eventFormToInput(data)),
+        );
+        return reply.flash("success", "events.flash.saved").redirect(`/verwaltung/fachtage/${event.id}`, 303);
+      },
+      (form, status) => editPage(request, reply, event, form, status),
+    );
   });
 
   app.post("/verwaltung/fachtage/:id/status", { schema: { params: idParams } }, async (request, reply) => {
@@ -350,7 +306,7 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
   });
 
   app.get("/verwaltung/fachtage/:id/absagen", { schema: { params: idParams } }, async (request, reply) => {
-    const event = await getManageableEvent(db, request.actor, request.params.id);
+    const event = await getManageableEvent(platform, request.actor, request.params.id);
     const title = request.t("events.cancel.title", { title: event.title });
     return reply.page({
       styles,
@@ -375,7 +331,7 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
   });
 
   app.get("/verwaltung/fachtage/:id/loeschen", { schema: { params: idParams } }, async (request, reply) => {
-    const event = await getManageableEvent(db, request.actor, request.params.id);
+    const event = await getManageableEvent(platform, request.actor, request.params.id);
     const title = request.t("events.delete.title", { title: event.title });
     return reply.page({
       styles,
@@ -402,65 +358,62 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
   const programmePage = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    event: EventView,
+    eventId: string,
+    form: FormState,
+    status = 200,
+  ) => {
+    const { event, sessions } = await getProgramme(platform, request.actor, eventId);
+    return reply.page({
+      styles,
+      status,
+      title: request.t("events.programme.title", { title: event.title }),
+      body: <ProgrammePage event={event} sessions={sessions} form={form} />,
+    });
+  };
+
+  app.get("/verwaltung/fachtage/:id/programm", { schema: { params: idParams } }, async (request, reply) =>
+    programmePage(request, reply, request.params.id, { values: { kind: "workshop" }, errors: {} }),
+  );
+
+  app.post("/verwaltung/fachtage/:id/programm", { schema: { params: idParams } }, async (request, reply) => {
+    const event = await getManageableEvent(platform, request.actor, request.params.id);
+    return handleForm(
+      request,
+      sessionForm,
+      async (data) => {
+        await withFormFields(sessionFieldOfService, () =>
+          addSession(platform, request.actor, event.id, sessionFormToInput(data, utcToBerlin(event.startsAt).date)),
+        );
+        return reply
+          .flash("success", "events.flash.sessionAdded")
+          .redirect(`/verwaltung/fachtage/${event.id}/programm`, 303);
+      },
+      (form, status) => programmePage(request, reply, event.id, form, status),
+    );
+  });
+
+  const sessionParams = idParams.extend({ sessionId: idParams.shape.id });
+
+  const sessionPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    found: { event: EventView; session: SessionView },
     form: FormState,
     status = 200,
   ) =>
     reply.page({
       styles,
       status,
-      title: request.t("events.programme.title", { title: event.title }),
-      body: <ProgrammePage event={event} sessions={await listSessions(db, event.id)} form={form} />,
+      title: request.t("events.programme.editTitle", { title: found.session.title }),
+      body: <SessionEditPage event={found.event} session={found.session} form={form} />,
     });
-
-  app.get("/verwaltung/fachtage/:id/programm", { schema: { params: idParams } }, async (request, reply) => {
-    const event = await getManageableEvent(db, request.actor, request.params.id);
-    return programmePage(request, reply, event, { values: { kind: "workshop" }, errors: {} });
-  });
-
-  app.post("/verwaltung/fachtage/:id/programm", { schema: { params: idParams } }, async (request, reply) => {
-    const event = await getManageableEvent(db, request.actor, request.params.id);
-    const form = parseForm(sessionForm, request.body, request.t, request.locale);
-    const values = request.body as Record<string, unknown>;
-    if (!form.ok) return programmePage(request, reply, event, { values: form.values, errors: form.errors }, 422);
-    try {
-      await addSession(
-        platform,
-        request.actor,
-        event.id,
-        sessionFormToInput(form.data, utcToBerlin(event.startsAt).date),
-      );
-    } catch (error) {
-      if (error instanceof ValidationError) {
-        return programmePage(
-          request,
-          reply,
-          event,
-          { values, errors: fieldErrors(request, error, sessionFieldOfService) },
-          422,
-        );
-      }
-      throw error;
-    }
-    return reply
-      .flash("success", "events.flash.sessionAdded")
-      .redirect(`/verwaltung/fachtage/${event.id}/programm`, 303);
-  });
-
-  const sessionParams = idParams.extend({ sessionId: idParams.shape.id });
 
   app.get(
     "/verwaltung/fachtage/:id/programm/:sessionId",
     { schema: { params: sessionParams } },
     async (request, reply) => {
-      const { event, session } = await getSession(db, request.actor, request.params.id, request.params.sessionId);
-      return reply.page({
-        styles,
-        title: request.t("events.programme.editTitle", { title: session.title }),
-        body: (
-          <SessionEditPage event={event} session={session} form={{ values: sessionFormValues(session), errors: {} }} />
-        ),
-      });
+      const found = await getSession(platform, request.actor, request.params.id, request.params.sessionId);
+      return sessionPage(request, reply, found, { values: sessionFormValues(found.session), errors: {} });
     },
   );
 
@@ -468,36 +421,27 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
     "/verwaltung/fachtage/:id/programm/:sessionId",
     { schema: { params: sessionParams } },
     async (request, reply) => {
-      const { event, session } = await getSession(db, request.actor, request.params.id, request.params.sessionId);
-      const form = parseForm(sessionForm, request.body, request.t, request.locale);
-      const fail = (form: FormState) =>
-        reply.page({
-          styles,
-          status: 422,
-          title: request.t("events.programme.editTitle", { title: session.title }),
-          body: <SessionEditPage event={event} session={session} form={form} />,
-        });
-      if (!form.ok) return fail({ values: form.values, errors: form.errors });
-      try {
-        await updateSession(
-          platform,
-          request.actor,
-          event.id,
-          session.id,
-          sessionFormToInput(form.data, utcToBerlin(event.startsAt).date),
-        );
-      } catch (error) {
-        if (error instanceof ValidationError) {
-          return fail({
-            values: request.body as Record<string, unknown>,
-            errors: fieldErrors(request, error, sessionFieldOfService),
-          });
-        }
-        throw error;
-      }
-      return reply
-        .flash("success", "events.flash.sessionSaved")
-        .redirect(`/verwaltung/fachtage/${event.id}/programm`, 303);
+      const found = await getSession(platform, request.actor, request.params.id, request.params.sessionId);
+      const { event, session } = found;
+      return handleForm(
+        request,
+        sessionForm,
+        async (data) => {
+          await withFormFields(sessionFieldOfService, () =>
+            updateSession(
+              platform,
+              request.actor,
+              event.id,
+              session.id,
+              sessionFormToInput(data, utcToBerlin(event.startsAt).date),
+            ),
+          );
+          return reply
+            .flash("success", "events.flash.sessionSaved")
+            .redirect(`/verwaltung/fachtage/${event.id}/programm`, 303);
+        },
+        (form, status) => sessionPage(request, reply, found, form, status),
+      );
     },
   );
 
@@ -517,9 +461,7 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
   const tags = ["Fachtage"];
   const security = [{ bearerAuth: [] }];
   // Who may write is checked before the body is validated: 401/403 come before 422.
-  const organisersOnly = async (request: FastifyRequest) => {
-    requireRole(request.actor, "admin", "editor");
-  };
+  const organisersOnly = async (request: FastifyRequest) => requireOrganiser(request.actor);
 
   app.get(
     "/api/v1/events",
@@ -562,8 +504,7 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
     "/api/v1/events/:id",
     { schema: { tags, summary: "Einen Fachtag abrufen", params: idParams } },
     async (request) => {
-      const event = await getVisibleEvent(db, request.actor, request.params.id);
-      const availability = event.status === "draft" ? null : await availabilityOf(db, event.id);
+      const { event, availability } = await getEventWithAvailability(platform, request.actor, request.params.id);
       return eventJson(event, baseUrl, availability);
     },
   );
@@ -589,10 +530,7 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
   app.get(
     "/api/v1/events/:id/sessions",
     { schema: { tags, summary: "Programm eines Fachtags (Programmpunkte mit Zeitfenster)", params: idParams } },
-    async (request) => {
-      const event = await getVisibleEvent(db, request.actor, request.params.id);
-      return (await listSessions(db, event.id)).map(sessionJson);
-    },
+    async (request) => (await getPublicProgramme(platform, request.actor, request.params.id)).map(sessionJson),
   );
 
   const sessionIdParams = idParams.extend({ sessionId: idParams.shape.id });
@@ -610,7 +548,7 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
       preValidation: organisersOnly,
     },
     async (request) => {
-      const { session } = await getSession(db, request.actor, request.params.id, request.params.sessionId);
+      const { session } = await getSession(platform, request.actor, request.params.id, request.params.sessionId);
       const body = request.body;
       const updated = await updateSession(platform, request.actor, request.params.id, session.id, {
         kind: body.kind ?? session.kind,

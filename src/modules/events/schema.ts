@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { berlinToUtc } from "../../lib/berlin-time.js";
 import { formCheckbox, formText, optionalFormEmail, requiredText } from "../../platform/http/forms.js";
-import type { EventInput, SessionInput, Speaker } from "./service.js";
+import type { Speaker } from "./event-views.js";
+import type { EventInput } from "./events.service.js";
+import type { SessionInput } from "./programme.service.js";
 import type { SessionKind } from "./tables.js";
 
 // ---------------------------------------------------------------------------
-// JSON API (contract: field names and shapes of issue 3 §8). Messages are German,
+// JSON API (a published contract: field names and shapes stay as documented in the README). Messages are German,
 // because the central handler passes them to the problem document as they are.
 
 const kinds = ["talk", "workshop", "panel", "break", "welcome", "other"] as const;

@@ -59,3 +59,27 @@ describe("time slots of parallel workshops", () => {
     ]);
   });
 });
+
+describe("where one time slot ends and the next begins", () => {
+  const ids = (sessions: ReturnType<typeof s>[]) => timeSlots(sessions).map((slot) => slot.sessions.map((x) => x.id));
+
+  it("keeps back-to-back workshops apart: 10:00–11:00 and 11:00–12:00 are two slots", () => {
+    expect(ids([s("a", "workshop", "10:00", "11:00"), s("b", "workshop", "11:00", "12:00")])).toEqual([["a"], ["b"]]);
+  });
+
+  it("joins overlapping workshops: 10:00–11:30 and 11:00–12:00 are one slot", () => {
+    expect(ids([s("a", "workshop", "10:00", "11:30"), s("b", "workshop", "11:00", "12:00")])).toEqual([["a", "b"]]);
+  });
+
+  it("extends a slot to its latest end, so a workshop starting then opens the next slot", () => {
+    const slots = timeSlots([
+      s("a", "workshop", "10:00", "11:00"),
+      s("b", "workshop", "10:30", "12:00"),
+      s("c", "workshop", "12:00", "13:00"),
+    ]);
+    expect(slots.map((slot) => [slot.startsAt.slice(11, 16), slot.endsAt.slice(11, 16)])).toEqual([
+      ["10:00", "12:00"],
+      ["12:00", "13:00"],
+    ]);
+  });
+});

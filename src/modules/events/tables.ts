@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 // Tables owned by the events module (see migrations/). Times are ISO UTC strings.
 
 export type EventStatus =
@@ -41,6 +43,8 @@ export interface EventsTable {
   status: EventStatus;
   workshop_choice: "first_come" | "preferences";
   created_by: string | null;
+  /** iCalendar SEQUENCE: raised on every change of time or venue and on cancellation. */
+  ics_sequence: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -14,13 +14,11 @@ import {
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
 import { SPEAKER_ROWS } from "../schema.js";
-import { allowedNextStatuses, type EventView, type SessionView, sessionKinds } from "../service.js";
+import type { FormState } from "../../../platform/http/forms.js";
+import type { EventView, SessionView } from "../event-views.js";
+import { allowedNextStatuses } from "../events.service.js";
+import { sessionKinds } from "../programme.service.js";
 import { formatTime, longDate, shortDate, timeRange } from "./format.js";
-
-export interface FormState {
-  values: Record<string, unknown>;
-  errors: Record<string, string>;
-}
 
 const str = (form: FormState) => (name: string) => postedText(form.values[name]);
 

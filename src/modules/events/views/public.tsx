@@ -1,8 +1,8 @@
 import type { ComponentChildren, VNode } from "preact";
 import { Alert, Badge, DescriptionList, Heading, LinkButton } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
-import type { Availability } from "../registration-hooks.js";
-import type { EventView, SessionView } from "../service.js";
+import type { EventView, SessionView } from "../event-views.js";
+import type { EventAvailability } from "../hooks.js";
 import { timetable } from "../slots.js";
 import { formatTime, longDate, shortDate, timeRange } from "./format.js";
 
@@ -112,7 +112,7 @@ function Speakers({ session }: { session: SessionView }) {
   );
 }
 
-function WorkshopPlaces({ session, availability }: { session: SessionView; availability: Availability | null }) {
+function WorkshopPlaces({ session, availability }: { session: SessionView; availability: EventAvailability | null }) {
   const { t } = usePage();
   if (session.capacity === null) return null;
   const a = availability?.workshops[session.id];
@@ -133,7 +133,7 @@ function WorkshopPlaces({ session, availability }: { session: SessionView; avail
  * whose inner list becomes a grid on wide screens (events.css) and stays a list
  * on phones; headings keep the order h2 → h3 → h4 for screen-reader navigation.
  */
-export function Timetable({ sessions, availability }: { sessions: SessionView[]; availability: Availability | null }) {
+export function Timetable({ sessions, availability }: { sessions: SessionView[]; availability: EventAvailability | null }) {
   const { t, locale } = usePage();
   const rows = timetable(sessions);
   if (!rows.length) return <p class="kern-body">{t("events.detail.noProgramme")}</p>;
@@ -195,7 +195,7 @@ export function Timetable({ sessions, availability }: { sessions: SessionView[];
   );
 }
 
-export function placesText(t: (k: string, p?: Record<string, string | number>) => string, a: Availability): string {
+function placesText(t: (k: string, p?: Record<string, string | number>) => string, a: EventAvailability): string {
   if (a.free > 1) return t("events.detail.freePlaces", { free: a.free });
   if (a.free === 1) return t("events.detail.freePlace");
   return t("events.detail.full");
@@ -204,15 +204,15 @@ export function placesText(t: (k: string, p?: Record<string, string | number>) =
 function RegistrationArea({
   event,
   availability,
-  registration,
+  sections,
 }: {
   event: EventView;
-  availability: Availability | null;
-  registration: VNode | null;
+  availability: EventAvailability | null;
+  sections: VNode[];
 }) {
   const { t, locale } = usePage();
-  // The registrations module's section brings its own heading, free places and form.
-  if (registration) return registration;
+  // A contributed section (registrations) brings its own heading, free places and form.
+  if (sections.length) return <>{sections}</>;
   let body: ComponentChildren;
   if (!event.registrationOpen) {
     const reason = event.registrationClosedReason ?? "closed";
@@ -247,13 +247,14 @@ export function EventPage({
   event,
   sessions,
   availability,
-  registration,
+  sections,
   canManage,
 }: {
   event: EventView;
   sessions: SessionView[];
-  availability: Availability | null;
-  registration: VNode | null;
+  availability: EventAvailability | null;
+  /** What other modules add in the "events.page" slot. */
+  sections: VNode[];
   canManage: boolean;
 }) {
   const { t, locale } = usePage();
@@ -378,7 +379,7 @@ export function EventPage({
         <DescriptionList items={venueFacts} />
       </section>
       {event.registrationClosedReason === "past" ? null : (
-        <RegistrationArea event={event} availability={availability} registration={registration} />
+        <RegistrationArea event={event} availability={availability} sections={sections} />
       )}
     </article>
   );
@@ -413,23 +414,5 @@ export function EmbedList({ events, baseUrl }: { events: EventView[]; baseUrl: s
         </a>
       </p>
     </div>
-  );
-}
-
-/** For the start page (site module): the next few Fachtage. */
-export function UpcomingEvents({ events }: { events: EventView[] }) {
-  const { t } = usePage();
-  return (
-    <section class="stack" aria-labelledby="naechste-fachtage">
-      <h2 class="kern-heading kern-heading-large" id="naechste-fachtage">
-        {t("home.upcoming")}
-      </h2>
-      {events.length ? <EventList events={events} headingLevel={3} /> : <p class="kern-body">{t("home.noUpcoming")}</p>}
-      <p class="kern-body">
-        <a class="kern-link" href="/fachtage">
-          {t("events.detail.back")}
-        </a>
-      </p>
-    </section>
   );
 }

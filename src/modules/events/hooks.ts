@@ -1,0 +1,53 @@
+import type { EventView, SessionView } from "./event-views.js";
+
+// What the events module tells modules further down the line (registrations) and
+// what it asks of them, without importing them.
+
+export interface EventChanges {
+  time: boolean;
+  venue: boolean;
+  cancelled: boolean;
+}
+
+/** Free places of a Fachtag and of each limited workshop, as the page and the API show them. */
+export interface EventAvailability {
+  capacity: number;
+  taken: number;
+  free: number;
+  waitlist: number;
+  /** By session id; `free` is null for a workshop limited only by the event's capacity. */
+  workshops: Record<string, { capacity: number | null; taken: number; free: number | null }>;
+}
+
+declare module "../../platform/hooks.js" {
+  interface HookMap {
+    /**
+     * Time or venue of a published Fachtag changed, or it was cancelled. Emitted inside
+     * the update transaction, so the participants' notices commit with the change.
+     */
+    "events.changed": { payload: { eventId: string; changes: EventChanges }; result: void };
+    /**
+     * The capacity of the Fachtag or of one of its workshops was raised. Emitted inside
+     * the transaction of the change: the waitlist moves up with it.
+     */
+    "events.capacityRaised": { payload: { eventId: string }; result: void };
+    /** The free places of a Fachtag, for its page and the API; the first answer counts. */
+    "events.availability": { payload: { eventId: string }; result: EventAvailability };
+  }
+}
+
+/** What the registration section of a public Fachtag page receives. */
+export interface EventPageSlot {
+  event: EventView;
+  sessions: SessionView[];
+  availability: EventAvailability | null;
+  /** Page scripts a section needs (same-origin modules); the page loads them. */
+  scripts: string[];
+}
+
+declare module "../../platform/module.js" {
+  interface SectionSlots {
+    /** The registration part of a public Fachtag page (free places, form); shown unless the Fachtag is past. */
+    "events.page": EventPageSlot;
+  }
+}

@@ -1,0 +1,105 @@
+import type { Actor } from "../../platform/auth/actor.js";
+import type { Conn } from "../../platform/db/database.js";
+import type { Platform } from "../../platform/platform.js";
+import { eventsAccess } from "./access.js";
+import { type EventView, type SessionView, toEventView } from "./event-views.js";
+import { findEvent, listEventRows } from "./events.repo.js";
+import { getVisibleEvent } from "./events.service.js";
+import type { EventAvailability } from "./hooks.js";
+import { eventIcs, feedIcs, type IcsMethod } from "./ics.js";
+import { listSessions } from "./programme.service.js";
+
+// What the public sees: the calendar, the archive, a Fachtag's page, the calendar
+// files and the feed. Drafts never appear here (see access: "event.see").
+
+/** By id or slug, or undefined; drafts included (callers decide who may see them). */
+export async function getEventForRegistration(db: Conn, idOrSlug: string): Promise<EventView | undefined> {
+  const row = await findEvent(db, idOrSlug);
+  return row ? toEventView(row) : undefined;
+}
+
+/** Public events (not drafts) that have not ended yet, soonest first. */
+export async function listUpcomingEvents(db: Conn, now = new Date(), limit?: number): Promise<EventView[]> {
+  const rows = await listEventRows(db, {
+    excludeStatuses: ["draft"],
+    endsFrom: now.toISOString(),
+    ...(limit ? { limit } : {}),
+  });
+  return rows.map((r) => toEventView(r, now));
+}
+
+/** Public events that are over, latest first. */
+export async function listPastEvents(db: Conn, now = new Date()): Promise<EventView[]> {
+  const rows = await listEventRows(db, { excludeStatuses: ["draft"], endsBefore: now.toISOString(), order: "desc" });
+  return rows.map((r) => toEventView(r, now));
+}
+
+/** Public events for the API and the feed, optionally within [from, to). */
+export async function listPublicEvents(db: Conn, range: { from?: string; to?: string } = {}): Promise<EventView[]> {
+  const rows = await listEventRows(db, {
+    excludeStatuses: ["draft"],
+    ...(range.from ? { endsFrom: range.from } : {}),
+    ...(range.to ? { startsBefore: range.to } : {}),
+  });
+  return rows.map((r) => toEventView(r));
+}
+
+/** Free places, as the registrations module answers them; null when nobody counts places. */
+export async function availabilityOf(platform: Platform, eventId: string): Promise<EventAvailability | null> {
+  const [first] = await platform.hooks.emit("events.availability", { eventId }, { platform, db: platform.db.kysely });
+  return first ?? null;
+}
+
+export interface EventPageModel {
+  event: EventView;
+  sessions: SessionView[];
+  availability: EventAvailability | null;
+  canManage: boolean;
+}
+
+/** A Fachtag's public page; 404 for drafts of others. */
+export async function getEventPage(platform: Platform, actor: Actor, slug: string): Promise<EventPageModel> {
+  const event = await getVisibleEvent(platform, actor, slug);
+  const sessions = await listSessions(platform.db.kysely, event.id);
+  // Free places matter only while people can still come: not for drafts or past events.
+  const availability =
+    event.status === "draft" || event.registrationClosedReason === "past"
+      ? null
+      : await availabilityOf(platform, event.id);
+  return { event, sessions, availability, canManage: eventsAccess.can(actor, "event.manage", event) };
+}
+
+/** The API's view of one Fachtag with its free places (none for drafts). */
+export async function getEventWithAvailability(platform: Platform, actor: Actor, idOrSlug: string) {
+  const event = await getVisibleEvent(platform, actor, idOrSlug);
+  const availability = event.status === "draft" ? null : await availabilityOf(platform, event.id);
+  return { event, availability };
+}
+
+/** The public programme of a Fachtag; 404 for drafts of others. */
+export async function getPublicProgramme(platform: Platform, actor: Actor, idOrSlug: string): Promise<SessionView[]> {
+  const event = await getVisibleEvent(platform, actor, idOrSlug);
+  return listSessions(platform.db.kysely, event.id);
+}
+
+/** `/fachtage/<slug>.ics`: the one calendar entry of a Fachtag (METHOD:CANCEL once cancelled). */
+export async function eventCalendarFile(
+  platform: Platform,
+  actor: Actor,
+  slug: string,
+  calendarName: string,
+): Promise<{ filename: string; method: IcsMethod; content: string }> {
+  const event = await getVisibleEvent(platform, actor, slug);
+  const sessions = await listSessions(platform.db.kysely, event.id);
+  const file = eventIcs({ event, sessions }, { baseUrl: platform.config.baseUrl, calendarName });
+  return { filename: `${event.slug}.ics`, ...file };
+}
+
+/** `/fachtage/kalender.ics`: every public Fachtag, to subscribe to. */
+export async function calendarFeed(platform: Platform, calendarName: string): Promise<string> {
+  const events = await listPublicEvents(platform.db.kysely);
+  return feedIcs(
+    events.map((event) => ({ event })),
+    { baseUrl: platform.config.baseUrl, calendarName },
+  );
+}
