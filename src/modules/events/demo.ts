@@ -2,10 +2,10 @@ import { berlinToUtc } from "../../lib/berlin-time.js";
 import { newId } from "../../platform/db/ids.js";
 import { nowIso } from "../../platform/db/time.js";
 import type { SeedContext } from "../../platform/module.js";
-import { findUserIdByEmail, insertEvent, slugExists } from "./events.repo.js";
-import { insertSession } from "./sessions.repo.js";
 import type { Speaker } from "./event-views.js";
+import { findUserIdByEmail, insertEvent, slugExists } from "./events.repo.js";
 import { slugFor } from "./events.service.js";
+import { insertSession } from "./sessions.repo.js";
 import type { EventStatus, SessionKind } from "./tables.js";
 
 // The two Fachtage of the seed text (past) and one upcoming Fachtag with open

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
 import type { Actor } from "../../platform/auth/actor.js";
-import { seedEventsDemo } from "./demo.js";
 import { canManageEvent } from "./access.js";
+import { seedEventsDemo } from "./demo.js";
 import { createEvent, slugFor } from "./events.service.js";
 import { getEventForRegistration } from "./listing.service.js";
 import { listSessions } from "./programme.service.js";

@@ -64,7 +64,10 @@ export async function getManageableEvent(platform: Platform, actor: Actor, idOrS
 }
 
 /** The back-office list: an editor's own events, all events for admins (`all`). */
-export async function listManagedEvents(platform: Platform, actor: Actor): Promise<{ events: EventView[]; all: boolean }> {
+export async function listManagedEvents(
+  platform: Platform,
+  actor: Actor,
+): Promise<{ events: EventView[]; all: boolean }> {
   eventsAccess.requireAccess(actor, "event.organise", undefined);
   const all = eventsAccess.can(actor, "event.manageAll", undefined);
   const createdBy = actor.kind === "user" && !all ? { createdBy: actor.id } : {};

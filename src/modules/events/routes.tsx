@@ -262,7 +262,9 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
         const event = await withFormFields(eventFieldOfService, () =>
           createEvent(platform, request.actor, eventFormToInput(data)),
         );
-        return reply.flash("success", "events.flash.created").redirect(`/verwaltung/fachtage/${event.id}/programm`, 303);
+        return reply
+          .flash("success", "events.flash.created")
+          .redirect(`/verwaltung/fachtage/${event.id}/programm`, 303);
       },
       (form, status) => createPage(request, reply, form, status),
     );

@@ -1,10 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { requireRole } from "../../platform/auth/actor.js";
-import { parseForm } from "../../platform/http/forms.js";
+import { toCsv, toXlsx } from "../../lib/spreadsheet.js";
+import { emptyForm, type FormState, handleForm, parseQuery } from "../../platform/http/forms.js";
 import type { Platform } from "../../platform/platform.js";
 import { contentDisposition } from "../../platform/storage/storage.js";
-import { exportFileName, toCsv, toXlsx } from "./export.js";
-import { isFieldError, translatedFieldErrors } from "./routes.js";
+import { exportFileName, exportRows } from "./exports.service.js";
+import {
+  cancelByOrganiser,
+  listManagedEventsWithCounts,
+  listRegistrations,
+  mailParticipants,
+  moveWorkshop,
+  type RegistrationFilter,
+  setCapacities,
+} from "./organiser-desk.service.js";
+import { addQuestion, removeQuestion } from "./questions.service.js";
+import { getOrganisationField, register } from "./register.service.js";
 import {
   capacityForm,
   listQuery,
@@ -14,28 +24,13 @@ import {
   registrationForm,
   toRegistrationInput,
 } from "./schema.js";
-import {
-  addQuestion,
-  cancelByOrganiser,
-  exportRows,
-  listManagedEventsWithCounts,
-  listRegistrations,
-  mailParticipants,
-  moveWorkshop,
-  organisationField,
-  type RegistrationFilter,
-  register,
-  removeQuestion,
-  setCapacities,
-} from "./service.js";
 import { adminBase, ManagedEventsPage, ManualRegistrationPage, OrganiserPage } from "./views/admin.js";
 import { organisationFieldScripts } from "./views/registration-section.js";
 
 type Params = { Params: { eventId: string } };
-type FormState = { values: Record<string, unknown>; errors: Record<string, string> };
 
 const filterOf = (query: unknown): RegistrationFilter => {
-  const q = listQuery.parse(query ?? {});
+  const q = parseQuery(listQuery, query);
   return { status: q.status, sessionId: q.workshop };
 };
 
@@ -44,7 +39,7 @@ export function adminRoutes(app: FastifyInstance, platform: Platform): void {
   const page = async (
     request: FastifyRequest<Params>,
     reply: FastifyReply,
-    form: FormState = { values: {}, errors: {} },
+    form: FormState = emptyForm,
     status = 200,
   ) => {
     const o = await listRegistrations(platform, request.actor, request.params.eventId, filterOf(request.query));
@@ -98,7 +93,7 @@ export function adminRoutes(app: FastifyInstance, platform: Platform): void {
 
   const manualPage = async (request: FastifyRequest<Params>, reply: FastifyReply, form: FormState, status = 200) => {
     const o = await listRegistrations(platform, request.actor, request.params.eventId, {});
-    const field = await organisationField(platform);
+    const field = await getOrganisationField(platform);
     return reply.page({
       status,
       scripts: organisationFieldScripts(field),
@@ -108,37 +103,29 @@ export function adminRoutes(app: FastifyInstance, platform: Platform): void {
   };
 
   app.get<Params>("/verwaltung/fachtage/:eventId/anmeldungen/neu", async (request, reply) =>
-    manualPage(request, reply, { values: {}, errors: {} }),
+    manualPage(request, reply, emptyForm),
   );
 
   app.post<Params>("/verwaltung/fachtage/:eventId/anmeldungen/neu", async (request, reply) => {
-    requireRole(request.actor, "admin", "editor");
     const o = await listRegistrations(platform, request.actor, request.params.eventId, {});
-    const form = parseForm(registrationForm(o.slots, o.questions), request.body, request.t, request.locale);
-    if (!form.ok) return manualPage(request, reply, form, 422);
-    try {
-      const result = await register(
-        platform,
-        request.actor,
-        o.event.id,
-        toRegistrationInput(form.data, o.slots, o.questions),
-        "manual",
-      );
-      if (result.status === "waitlisted") {
-        reply.flash("warning", "registrations.admin.addedWaitlist", { position: result.waitlistPosition ?? 0 });
-      } else reply.flash("success", "registrations.admin.added");
-      return reply.redirect(adminBase(o.event.id), 303);
-    } catch (error) {
-      if (isFieldError(error)) {
-        return manualPage(
-          request,
-          reply,
-          { values: (request.body ?? {}) as Record<string, unknown>, errors: translatedFieldErrors(request, error) },
-          error.status,
+    return handleForm(
+      request,
+      registrationForm(o.slots, o.questions),
+      async (data) => {
+        const result = await register(
+          platform,
+          request.actor,
+          o.event.id,
+          toRegistrationInput(data, o.slots, o.questions),
+          "manual",
         );
-      }
-      throw error;
-    }
+        if (result.status === "waitlisted") {
+          reply.flash("warning", "registrations.admin.addedWaitlist", { position: result.waitlistPosition ?? 0 });
+        } else reply.flash("success", "registrations.admin.added");
+        return reply.redirect(adminBase(o.event.id), 303);
+      },
+      (form, status) => manualPage(request, reply, form, status),
+    );
   });
 
   // --- actions on one registration -----------------------------------------------------
@@ -156,29 +143,31 @@ export function adminRoutes(app: FastifyInstance, platform: Platform): void {
   app.post<{ Params: { eventId: string; registrationId: string } }>(
     "/verwaltung/fachtage/:eventId/anmeldungen/:registrationId/workshop",
     async (request, reply) => {
-      const form = parseForm(moveForm, request.body, request.t, request.locale);
-      if (!form.ok) return page(request, reply, form, 422);
-      try {
-        await moveWorkshop(
-          platform,
-          request.actor,
-          request.params.eventId,
-          request.params.registrationId,
-          form.data.slot,
-          form.data.sessionId || null,
-        );
-      } catch (error) {
-        if (isFieldError(error)) {
-          const errors = Object.fromEntries(
-            Object.entries(translatedFieldErrors(request, error)).map(([, message]) => ["sessionId", message]),
+      return handleForm(
+        request,
+        moveForm,
+        async (data) => {
+          await moveWorkshop(
+            platform,
+            request.actor,
+            request.params.eventId,
+            request.params.registrationId,
+            data.slot,
+            data.sessionId || null,
           );
-          return page(request, reply, { values: {}, errors }, error.status);
-        }
-        throw error;
-      }
-      return reply
-        .flash("success", "registrations.admin.moved")
-        .redirect(`${adminBase(request.params.eventId)}#liste`, 303);
+          return reply
+            .flash("success", "registrations.admin.moved")
+            .redirect(`${adminBase(request.params.eventId)}#liste`, 303);
+        },
+        // Each row has its own select, all named sessionId: the message goes there.
+        (form, status) =>
+          page(
+            request,
+            reply,
+            { values: {}, errors: Object.fromEntries(Object.values(form.errors).map((m) => ["sessionId", m])) },
+            status,
+          ),
+      );
     },
   );
 
@@ -187,69 +176,62 @@ export function adminRoutes(app: FastifyInstance, platform: Platform): void {
   app.post<Params>("/verwaltung/fachtage/:eventId/anmeldungen/kapazitaet", async (request, reply) => {
     const o = await listRegistrations(platform, request.actor, request.params.eventId, {});
     const ids = o.slots.flatMap((s) => s.workshops.map((w) => w.id));
-    const form = parseForm(capacityForm(ids), request.body, request.t, request.locale);
-    if (!form.ok) return page(request, reply, form, 422);
-    const data = form.data as Record<string, number | null>;
-    try {
-      const { promoted } = await setCapacities(platform, request.actor, o.event.id, {
-        capacity: data.capacity as number,
-        workshops: Object.fromEntries(ids.map((id) => [id, data[`ws_${id}`] ?? null])),
-      });
-      return reply
-        .flash("success", "registrations.admin.capacitySaved", { promoted })
-        .redirect(`${adminBase(o.event.id)}#kapazitaet`, 303);
-    } catch (error) {
-      if (isFieldError(error)) {
-        return page(
-          request,
-          reply,
-          { values: (request.body ?? {}) as Record<string, unknown>, errors: translatedFieldErrors(request, error) },
-          error.status,
-        );
-      }
-      throw error;
-    }
+    return handleForm(
+      request,
+      capacityForm(ids),
+      async (parsed) => {
+        const data = parsed as Record<string, number | null>;
+        const { promoted } = await setCapacities(platform, request.actor, o.event.id, {
+          capacity: data.capacity as number,
+          workshops: Object.fromEntries(ids.map((id) => [id, data[`ws_${id}`] ?? null])),
+        });
+        return reply
+          .flash("success", "registrations.admin.capacitySaved", { promoted })
+          .redirect(`${adminBase(o.event.id)}#kapazitaet`, 303);
+      },
+      (form, status) => page(request, reply, form, status),
+    );
   });
 
   app.post<Params>("/verwaltung/fachtage/:eventId/anmeldungen/nachricht", async (request, reply) => {
-    const form = parseForm(mailForm, request.body, request.t, request.locale);
-    if (!form.ok) return page(request, reply, form, 422);
-    const count = await mailParticipants(platform, request.actor, request.params.eventId, {
-      subject: form.data.subject,
-      text: form.data.text,
-      filter: filterOf(request.query),
-    });
-    return reply.flash("success", "registrations.admin.mailSent", { count }).redirect(back(request, "#nachricht"), 303);
+    return handleForm(
+      request,
+      mailForm,
+      async (data) => {
+        const count = await mailParticipants(platform, request.actor, request.params.eventId, {
+          subject: data.subject,
+          text: data.text,
+          filter: filterOf(request.query),
+        });
+        return reply
+          .flash("success", "registrations.admin.mailSent", { count })
+          .redirect(back(request, "#nachricht"), 303);
+      },
+      (form, status) => page(request, reply, form, status),
+    );
   });
 
   app.post<Params>("/verwaltung/fachtage/:eventId/anmeldungen/fragen", async (request, reply) => {
-    const form = parseForm(questionForm, request.body, request.t, request.locale);
-    if (!form.ok) return page(request, reply, form, 422);
-    try {
-      await addQuestion(platform, request.actor, request.params.eventId, {
-        kind: form.data.kind,
-        label: form.data.label,
-        options: (form.data.options ?? "")
-          .split(/\r?\n/)
-          .map((o) => o.trim())
-          .filter(Boolean)
-          .slice(0, 30),
-        required: form.data.required,
-      });
-    } catch (error) {
-      if (isFieldError(error)) {
-        return page(
-          request,
-          reply,
-          { values: (request.body ?? {}) as Record<string, unknown>, errors: translatedFieldErrors(request, error) },
-          error.status,
-        );
-      }
-      throw error;
-    }
-    return reply
-      .flash("success", "registrations.admin.questionAdded")
-      .redirect(`${adminBase(request.params.eventId)}#fragen`, 303);
+    return handleForm(
+      request,
+      questionForm,
+      async (data) => {
+        await addQuestion(platform, request.actor, request.params.eventId, {
+          kind: data.kind,
+          label: data.label,
+          options: (data.options ?? "")
+            .split(/\r?\n/)
+            .map((o) => o.trim())
+            .filter(Boolean)
+            .slice(0, 30),
+          required: data.required,
+        });
+        return reply
+          .flash("success", "registrations.admin.questionAdded")
+          .redirect(`${adminBase(request.params.eventId)}#fragen`, 303);
+      },
+      (form, status) => page(request, reply, form, status),
+    );
   });
 
   app.post<{ Params: { eventId: string; questionId: string } }>(

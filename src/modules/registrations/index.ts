@@ -1,15 +1,27 @@
 import type { AppModule } from "../../platform/module.js";
+import { adminRoutes } from "./admin-routes.js";
+import { onAvailabilityAsked, onCapacityRaised, onEventChanged } from "./event-changes.service.js";
 import { registrationsMessages } from "./messages.js";
+import { eventPageSection } from "./page-section.js";
+import { expireUnconfirmed, sendReminders } from "./reminders.service.js";
 import { registrationRoutes } from "./routes.js";
-import { expireUnconfirmed, sendReminders } from "./service.js";
 
 export const registrationsModule: AppModule = {
   name: "registrations",
   messages: registrationsMessages,
-  register: registrationRoutes,
+  register(app, platform) {
+    registrationRoutes(app, platform);
+    adminRoutes(app, platform);
+  },
   adminLinks: [
     { href: "/verwaltung/anmeldungen", label: "registrations.admin.nav", roles: ["admin", "editor"], order: 21 },
   ],
+  subscribe(hooks) {
+    hooks.on("events.changed", onEventChanged);
+    hooks.on("events.capacityRaised", onCapacityRaised);
+    hooks.on("events.availability", onAvailabilityAsked);
+  },
+  sections: [eventPageSection],
   jobs: [
     { name: "expire-unconfirmed", everyMs: 60_000, run: async (platform) => void (await expireUnconfirmed(platform)) },
     { name: "reminders", everyMs: 15 * 60_000, run: async (platform) => void (await sendReminders(platform)) },

@@ -1,8 +1,7 @@
 import { translator } from "../../platform/i18n/i18n.js";
 import type { OutgoingMail } from "../../platform/mail/outbox.js";
 import type { Platform } from "../../platform/platform.js";
-import { eventIcs } from "./ics.js";
-import type { EventRow, RegistrationRow, SessionRow } from "./repo.js";
+import { type EventView, eventIcs, type SessionView } from "../events/index.js";
 import { manageTokenFor } from "./tokens.js";
 
 // The e-mails of the registrations module. German: participants of a district's
@@ -18,14 +17,22 @@ export type MailKind =
   | "changed"
   | "eventCancelled";
 
+/** Who a mail goes to. */
+export interface MailRecipient {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+}
+
 export interface MailContext {
   platform: Platform;
-  event: EventRow;
-  registration: RegistrationRow;
+  event: EventView;
+  registration: MailRecipient;
   /** Workshops this person holds (titles and times). */
-  workshops: SessionRow[];
+  workshops: SessionView[];
   /** All sessions of the event, for the programme summary. */
-  programme?: SessionRow[];
+  programme?: SessionView[];
   confirmToken?: string;
   /** The manage token when the caller has it already (saves deriving it again). */
   manageToken?: string;
@@ -38,7 +45,8 @@ export interface MailContext {
 
 const t = translator("de");
 
-// Formatters are built once: creating an Intl.DateTimeFormat costs more than a registration's SQL.
+// Formatters (formatting only, no conversion) are built once: creating an
+// Intl.DateTimeFormat costs more than a registration's SQL, and platform/i18n builds one per call.
 const dateFormat = new Intl.DateTimeFormat("de-DE", {
   timeZone: "Europe/Berlin",
   weekday: "long",
@@ -50,7 +58,7 @@ const timeFormat = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin",
 const formatDate = (iso: string, _locale: "de") => dateFormat.format(new Date(iso));
 const formatTime = (iso: string, _locale: "de") => timeFormat.format(new Date(iso));
 
-export const manageUrl = (platform: Platform, registrationId: string) =>
+const manageUrl = (platform: Platform, registrationId: string) =>
   `${platform.config.baseUrl}/anmeldung/${manageTokenFor(platform.config.sessionSecret, registrationId)}`;
 
 const manageLinkOf = (ctx: MailContext) =>
@@ -58,60 +66,56 @@ const manageLinkOf = (ctx: MailContext) =>
     ? `${ctx.platform.config.baseUrl}/anmeldung/${ctx.manageToken}`
     : manageUrl(ctx.platform, ctx.registration.id);
 
-export const eventUrl = (platform: Platform, event: EventRow) => `${platform.config.baseUrl}/fachtage/${event.slug}`;
-
-function venueLine(event: EventRow): string {
-  return [event.venue_name, event.venue_room, event.venue_address].filter(Boolean).join(", ");
+function venueLine(event: EventView): string {
+  return [event.venue.name, event.venue.room, event.venue.address].filter(Boolean).join(", ");
 }
 
-function when(event: EventRow): string {
+function when(event: EventView): string {
   return t("registrations.mail.when", {
-    date: formatDate(event.starts_at, "de"),
-    from: formatTime(event.starts_at, "de"),
-    to: formatTime(event.ends_at, "de"),
+    date: formatDate(event.startsAt, "de"),
+    from: formatTime(event.startsAt, "de"),
+    to: formatTime(event.endsAt, "de"),
   });
 }
 
-function workshopLines(workshops: SessionRow[]): string[] {
+function workshopLines(workshops: SessionView[]): string[] {
   if (workshops.length === 0) return [];
   return [
     t("registrations.mail.yourWorkshops"),
-    ...workshops.map((w) => `– ${formatTime(w.starts_at, "de")}–${formatTime(w.ends_at, "de")} ${w.title}`),
+    ...workshops.map((w) => `– ${formatTime(w.startsAt, "de")}–${formatTime(w.endsAt, "de")} ${w.title}`),
     "",
   ];
 }
 
-function programmeLines(programme: SessionRow[] | undefined): string[] {
+function programmeLines(programme: SessionView[] | undefined): string[] {
   if (!programme?.length) return [];
   return [
     t("registrations.mail.programme"),
-    ...programme.map((s) => `${formatTime(s.starts_at, "de")}–${formatTime(s.ends_at, "de")}  ${s.title}`),
+    ...programme.map((s) => `${formatTime(s.startsAt, "de")}–${formatTime(s.endsAt, "de")}  ${s.title}`),
     "",
   ];
 }
 
-function icsAttachment(ctx: MailContext, cancelled = false) {
+/**
+ * The Fachtag's calendar entry from the events module's one writer: the same UID as
+ * the page's .ics and the feed, so the participant's calendar keeps one entry and a
+ * cancellation (METHOD:CANCEL) removes it.
+ */
+function icsAttachment(ctx: MailContext) {
   const { event } = ctx;
+  const description = [...workshopLines(ctx.workshops), t("registrations.mail.manageLink"), manageLinkOf(ctx)];
+  const file = eventIcs({ event, description: description.join("\n") }, { baseUrl: ctx.platform.config.baseUrl });
   return {
     filename: `${event.slug}.ics`,
-    contentType: "text/calendar; charset=utf-8; method=PUBLISH",
-    content: eventIcs({
-      id: event.id,
-      title: event.title,
-      startsAt: event.starts_at,
-      endsAt: event.ends_at,
-      location: venueLine(event),
-      description: [...workshopLines(ctx.workshops), t("registrations.mail.manageLink"), manageLinkOf(ctx)].join("\n"),
-      url: eventUrl(ctx.platform, event),
-      status: cancelled ? "CANCELLED" : "CONFIRMED",
-    }),
+    contentType: `text/calendar; charset=utf-8; method=${file.method}`,
+    content: file.content,
   };
 }
 
 export function buildMail(kind: MailKind, ctx: MailContext): OutgoingMail {
   const { event, registration: r, platform } = ctx;
-  const name = `${r.first_name} ${r.last_name}`;
-  const params = { event: event.title, name, date: formatDate(event.starts_at, "de") };
+  const name = `${r.firstName} ${r.lastName}`;
+  const params = { event: event.title, name, date: formatDate(event.startsAt, "de") };
   const signature = [
     "",
     t("registrations.mail.regards"),
@@ -130,7 +134,7 @@ export function buildMail(kind: MailKind, ctx: MailContext): OutgoingMail {
       body = [
         t("registrations.mail.confirmRequest.intro", params),
         "",
-        t("registrations.mail.confirmRequest.action", { hours: event.hold_hours }),
+        t("registrations.mail.confirmRequest.action", { hours: event.holdHours }),
         `${platform.config.baseUrl}/anmeldung/bestaetigen/${ctx.confirmToken ?? ""}`,
         "",
         t("registrations.mail.confirmRequest.hold"),
@@ -160,7 +164,7 @@ export function buildMail(kind: MailKind, ctx: MailContext): OutgoingMail {
       body = [
         t("registrations.mail.waitlisted.intro", { ...params, position: ctx.waitlistPosition ?? "?" }),
         "",
-        t(event.confirm_by_email ? "registrations.mail.waitlisted.nextConfirm" : "registrations.mail.waitlisted.next"),
+        t(event.confirmByEmail ? "registrations.mail.waitlisted.nextConfirm" : "registrations.mail.waitlisted.next"),
         "",
         ...facts,
         ...manage,
@@ -173,7 +177,7 @@ export function buildMail(kind: MailKind, ctx: MailContext): OutgoingMail {
         "",
         ...(ctx.confirmToken
           ? [
-              t("registrations.mail.confirmRequest.action", { hours: event.hold_hours }),
+              t("registrations.mail.confirmRequest.action", { hours: event.holdHours }),
               `${platform.config.baseUrl}/anmeldung/bestaetigen/${ctx.confirmToken}`,
               "",
               t("registrations.mail.confirmRequest.hold"),
@@ -203,7 +207,7 @@ export function buildMail(kind: MailKind, ctx: MailContext): OutgoingMail {
         t("registrations.mail.reminder.intro", params),
         "",
         ...facts,
-        ...(event.venue_directions ? [event.venue_directions, ""] : []),
+        ...(event.venue.directions ? [event.venue.directions, ""] : []),
         ...workshopLines(ctx.workshops),
         t("registrations.mail.reminder.cantCome"),
         "",
@@ -228,7 +232,7 @@ export function buildMail(kind: MailKind, ctx: MailContext): OutgoingMail {
     case "eventCancelled":
       subject = t("registrations.mail.eventCancelled.subject", params);
       body = [t("registrations.mail.eventCancelled.intro", params), "", t("registrations.mail.eventCancelled.sorry")];
-      attachments = [icsAttachment(ctx, true)];
+      attachments = [icsAttachment(ctx)];
       break;
   }
   return {
@@ -243,8 +247,8 @@ export function buildMail(kind: MailKind, ctx: MailContext): OutgoingMail {
 /** A free message from the organiser to a group of participants. */
 export function organiserMail(
   platform: Platform,
-  event: EventRow,
-  r: RegistrationRow,
+  event: EventView,
+  r: MailRecipient,
   subject: string,
   text: string,
   occasion: string,
@@ -253,7 +257,7 @@ export function organiserMail(
     to: r.email,
     subject: `${subject} – ${event.title}`,
     text: [
-      t("registrations.mail.greeting", { name: `${r.first_name} ${r.last_name}` }),
+      t("registrations.mail.greeting", { name: `${r.firstName} ${r.lastName}` }),
       "",
       text,
       "",

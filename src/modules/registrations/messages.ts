@@ -108,7 +108,7 @@ const de = {
   "registrations.error.closed.cancelled": "Dieser Fachtag wurde abgesagt. Eine Anmeldung ist nicht mehr möglich.",
   "registrations.error.closed.not_yet_open": "Die Anmeldung für diesen Fachtag ist noch nicht geöffnet.",
   "registrations.error.closed.closed": "Die Anmeldung für diesen Fachtag ist geschlossen.",
-  "registrations.error.closed.over": "Dieser Fachtag hat bereits stattgefunden. Eine Anmeldung ist nicht mehr möglich.",
+  "registrations.error.closed.past": "Dieser Fachtag hat bereits stattgefunden. Eine Anmeldung ist nicht mehr möglich.",
   "registrations.error.alreadyRegistered":
     "Mit dieser E-Mail-Adresse ist bereits eine Anmeldung für diesen Fachtag vorhanden. Ihren persönlichen Link zum Ändern oder Absagen finden Sie in der E-Mail, die Sie bei der Anmeldung erhalten haben.",
   "registrations.error.workshopFull":
@@ -388,7 +388,7 @@ const en: Record<keyof typeof de, string> = {
   "registrations.error.closed.cancelled": "This conference has been cancelled. Registration is no longer possible.",
   "registrations.error.closed.not_yet_open": "Registration for this conference is not open yet.",
   "registrations.error.closed.closed": "Registration for this conference is closed.",
-  "registrations.error.closed.over": "This conference has already taken place. Registration is no longer possible.",
+  "registrations.error.closed.past": "This conference has already taken place. Registration is no longer possible.",
   "registrations.error.alreadyRegistered":
     "There is already a registration for this conference with this e-mail address. Your personal link to change or cancel it is in the e-mail you received when registering.",
   "registrations.error.workshopFull": "The workshop “{title}” is fully booked. Please choose another workshop.",

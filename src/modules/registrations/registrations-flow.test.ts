@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Browser, createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
 import { createUserWithToken } from "../../../tests/helpers/users.js";
-import { expireUnconfirmed, onEventChanged, sendReminders } from "./service.js";
+import { expireUnconfirmed, sendReminders } from "./reminders.service.js";
 import { createFachtag, validApiBody } from "./test-fixtures.js";
 import { FormClient, linkIn, mailsTo, statusOf } from "./test-http.js";
 
@@ -603,7 +603,8 @@ describe("notices and reminders", () => {
       .where("id", "=", gone.id)
       .execute();
     await t.platform.db.kysely.transaction().execute(async (trx) => {
-      await onEventChanged(trx, t.platform, ev.id, { time: true, venue: true });
+      const changes = { time: true, venue: true, cancelled: false };
+      await t.platform.hooks.emit("events.changed", { eventId: ev.id, changes }, { platform: t.platform, db: trx });
     });
     const mails = await mailsTo(t.platform, "person-chg1@example.org");
     const notice = mails.find((m) => m.subject.startsWith("Änderung"));
@@ -613,7 +614,8 @@ describe("notices and reminders", () => {
       false,
     );
     await t.platform.db.kysely.transaction().execute(async (trx) => {
-      await onEventChanged(trx, t.platform, ev.id, { cancelled: true });
+      const changes = { time: false, venue: false, cancelled: true };
+      await t.platform.hooks.emit("events.changed", { eventId: ev.id, changes }, { platform: t.platform, db: trx });
     });
     expect((await mailsTo(t.platform, "person-chg1@example.org")).some((m) => m.subject.startsWith("Abgesagt"))).toBe(
       true,

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { DomainError } from "../../platform/http/errors.js";
-import { parseForm } from "../../platform/http/forms.js";
+import { emptyForm, type FormState, handleForm } from "../../platform/http/forms.js";
 import type { Platform } from "../../platform/platform.js";
-import { adminRoutes } from "./admin-routes.js";
+import { listForApi } from "./organiser-desk.service.js";
+import { getOrganisationField, getRegistrationForm, register } from "./register.service.js";
 import {
   apiCancelled,
   apiCancelQuery,
@@ -22,24 +22,11 @@ import {
   changeWorkshopsByToken,
   confirmByToken,
   getByManageToken,
-  getRegistrationForm,
-  listForApi,
-  organisationField,
-  register,
-} from "./service.js";
+} from "./self-service.service.js";
 import { CancelledPage, ConfirmedPage, ManagePage, RegistrationFormPage, ThanksPage } from "./views/pages.js";
 import { organisationFieldScripts } from "./views/registration-section.js";
 
-/** Field problems of a service error, in the reader's language, for the form re-render. */
-export function translatedFieldErrors(request: FastifyRequest, error: DomainError): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(error.fieldErrors).map(([field, key]) => [field, request.t(key, error.params)]),
-  );
-}
-
-/** A service error that belongs beside a form field (duplicate, full workshop, bad choice). */
-export const isFieldError = (error: unknown): error is DomainError =>
-  error instanceof DomainError && Object.keys(error.fieldErrors).length > 0;
+// The public side: the registration form, the e-mailed links and the JSON API.
 
 // Public registrations are limited per IP (bots, mistakes); RATE_LIMIT=off turns limits off for load tests.
 const publicLimit = { rateLimit: { max: 20, timeWindow: "10 minutes" } };
@@ -53,11 +40,11 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
     request: FastifyRequest,
     reply: FastifyReply,
     slug: string,
-    form: { values: Record<string, unknown>; errors: Record<string, string> },
+    form: FormState,
     status = 200,
   ) => {
     const model = await getRegistrationForm(platform, slug);
-    const field = model.state.open ? await organisationField(platform) : undefined;
+    const field = model.state.open ? await getOrganisationField(platform) : undefined;
     return reply.page({
       status,
       scripts: organisationFieldScripts(field),
@@ -68,8 +55,6 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
           slots={model.slots}
           questions={model.questions}
           availability={model.availability}
-          open={model.state.open}
-          closedReason={model.state.open ? undefined : model.state.reason}
           form={form}
           organisationField={field}
         />
@@ -78,7 +63,7 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
   };
 
   app.get<{ Params: { slug: string } }>("/fachtage/:slug/anmeldung", async (request, reply) =>
-    renderForm(request, reply, request.params.slug, { values: {}, errors: {} }),
+    renderForm(request, reply, request.params.slug, emptyForm),
   );
 
   app.post<{ Params: { slug: string } }>(
@@ -87,35 +72,25 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
     async (request, reply) => {
       const { slug } = request.params;
       const model = await getRegistrationForm(platform, slug);
-      const form = parseForm(registrationForm(model.slots, model.questions), request.body, request.t, request.locale);
-      if (!form.ok) return renderForm(request, reply, slug, form, 422);
-      try {
-        const result = await register(
-          platform,
-          request.actor,
-          model.event.id,
-          toRegistrationInput(form.data, model.slots, model.questions),
-          "web",
-        );
-        const flashKey = `registrations.thanks.${result.status}`;
-        return reply
-          .flash(result.status === "confirmed" ? "success" : "info", flashKey, {
-            position: result.waitlistPosition ?? 0,
-          })
-          .redirect(`/fachtage/${result.eventSlug}/anmeldung/danke`, 303);
-      } catch (error) {
-        if (isFieldError(error)) {
-          const values = (request.body ?? {}) as Record<string, unknown>;
-          return renderForm(
-            request,
-            reply,
-            slug,
-            { values, errors: translatedFieldErrors(request, error) },
-            error.status,
+      return handleForm(
+        request,
+        registrationForm(model.slots, model.questions),
+        async (data) => {
+          const result = await register(
+            platform,
+            request.actor,
+            model.event.id,
+            toRegistrationInput(data, model.slots, model.questions),
+            "web",
           );
-        }
-        throw error;
-      }
+          return reply
+            .flash(result.status === "confirmed" ? "success" : "info", `registrations.thanks.${result.status}`, {
+              position: result.waitlistPosition ?? 0,
+            })
+            .redirect(`/fachtage/${result.eventSlug}/anmeldung/danke`, 303);
+        },
+        (form, status) => renderForm(request, reply, slug, form, status),
+      );
     },
   );
 
@@ -125,7 +100,7 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
   });
 
   app.get<{ Params: { token: string } }>("/anmeldung/bestaetigen/:token", async (request, reply) => {
-    const { registration, event, already } = await confirmByToken(platform, request.params.token);
+    const { registration, event, already } = await confirmByToken(platform, request.actor, request.params.token);
     return reply.page({
       title: request.t("registrations.confirm.title"),
       body: <ConfirmedPage event={event} registration={registration} already={already} />,
@@ -140,10 +115,10 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
     request: FastifyRequest,
     reply: FastifyReply,
     token: string,
-    form: { values: Record<string, unknown>; errors: Record<string, string> },
+    form: FormState,
     status = 200,
   ) => {
-    const m = await getByManageToken(platform, token);
+    const m = await getByManageToken(platform, request.actor, token);
     return reply.header("referrer-policy", "no-referrer").page({
       status,
       title: request.t("registrations.manage.title"),
@@ -161,46 +136,40 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
   };
 
   app.get<{ Params: { token: string } }>("/anmeldung/:token", async (request, reply) =>
-    renderManage(request, reply, request.params.token, { values: {}, errors: {} }),
+    renderManage(request, reply, request.params.token, emptyForm),
   );
 
   app.post<{ Params: { token: string } }>("/anmeldung/:token/workshops", async (request, reply) => {
     const { token } = request.params;
-    const m = await getByManageToken(platform, token);
-    const form = parseForm(workshopChangeForm(m.slots), request.body, request.t, request.locale);
-    if (!form.ok) return renderManage(request, reply, token, form, 422);
-    const ids = m.slots
-      .map((s) => (form.data as Record<string, string | undefined>)[`workshop_${s.index}`])
-      .filter((v): v is string => Boolean(v));
-    try {
-      await changeWorkshopsByToken(platform, token, ids);
-    } catch (error) {
-      if (isFieldError(error)) {
-        return renderManage(
-          request,
-          reply,
-          token,
-          { values: (request.body ?? {}) as Record<string, unknown>, errors: translatedFieldErrors(request, error) },
-          error.status,
-        );
-      }
-      throw error;
-    }
-    return reply.flash("success", "registrations.manage.workshopsSaved").redirect(`/anmeldung/${token}`, 303);
+    const m = await getByManageToken(platform, request.actor, token);
+    return handleForm(
+      request,
+      workshopChangeForm(m.slots),
+      async (data) => {
+        const chosen = data as Record<string, string | undefined>;
+        const ids = m.slots.map((s) => chosen[`workshop_${s.index}`]).filter((v): v is string => Boolean(v));
+        await changeWorkshopsByToken(platform, request.actor, token, ids);
+        return reply.flash("success", "registrations.manage.workshopsSaved").redirect(`/anmeldung/${token}`, 303);
+      },
+      (form, status) => renderManage(request, reply, token, form, status),
+    );
   });
 
   app.post<{ Params: { token: string } }>("/anmeldung/:token/abmelden", async (request, reply) => {
     const { token } = request.params;
-    const form = parseForm(cancelForm, request.body, request.t, request.locale);
-    if (!form.ok) {
-      await getByManageToken(platform, token); // 404 first for forged links
-      return renderManage(request, reply, token, form, 422);
-    }
-    await cancelByToken(platform, token);
-    return reply.flash("success", "registrations.manage.cancelled").redirect("/anmeldung/abgesagt", 303);
+    await getByManageToken(platform, request.actor, token); // 404 first for forged links
+    return handleForm(
+      request,
+      cancelForm,
+      async () => {
+        await cancelByToken(platform, request.actor, token);
+        return reply.flash("success", "registrations.manage.cancelled").redirect("/anmeldung/abgesagt", 303);
+      },
+      (form, status) => renderManage(request, reply, token, form, status),
+    );
   });
 
-  // --- JSON API (contract) ----------------------------------------------------------
+  // --- JSON API (published contract) ----------------------------------------------------------
 
   app.post(
     "/api/v1/events/:id/registrations",
@@ -274,6 +243,4 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
     },
     async (request) => cancelRegistration(platform, request.actor, request.params.id, request.query.token),
   );
-
-  adminRoutes(root, platform);
 }

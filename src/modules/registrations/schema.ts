@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { formCheckbox, formEmail, formText, requiredText } from "../../platform/http/forms.js";
 import { organisationKinds } from "./messages.js";
-import type { QuestionView, RegistrationInput, SlotView } from "./service.js";
+import type { RegistrationInput } from "./register.service.js";
+import type { QuestionView, SlotView } from "./view-models.js";
 
 // ---------------------------------------------------------------------------
 // HTML forms

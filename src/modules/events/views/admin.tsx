@@ -1,4 +1,5 @@
 import { utcToBerlin } from "../../../lib/berlin-time.js";
+import type { FormState } from "../../../platform/http/forms.js";
 import {
   Button,
   Checkbox,
@@ -13,11 +14,10 @@ import {
   TextField,
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
-import { SPEAKER_ROWS } from "../schema.js";
-import type { FormState } from "../../../platform/http/forms.js";
 import type { EventView, SessionView } from "../event-views.js";
 import { allowedNextStatuses } from "../events.service.js";
 import { sessionKinds } from "../programme.service.js";
+import { SPEAKER_ROWS } from "../schema.js";
 import { formatTime, longDate, shortDate, timeRange } from "./format.js";
 
 const str = (form: FormState) => (name: string) => postedText(form.values[name]);

@@ -133,7 +133,13 @@ function WorkshopPlaces({ session, availability }: { session: SessionView; avail
  * whose inner list becomes a grid on wide screens (events.css) and stays a list
  * on phones; headings keep the order h2 → h3 → h4 for screen-reader navigation.
  */
-export function Timetable({ sessions, availability }: { sessions: SessionView[]; availability: EventAvailability | null }) {
+export function Timetable({
+  sessions,
+  availability,
+}: {
+  sessions: SessionView[];
+  availability: EventAvailability | null;
+}) {
   const { t, locale } = usePage();
   const rows = timetable(sessions);
   if (!rows.length) return <p class="kern-body">{t("events.detail.noProgramme")}</p>;

@@ -1,3 +1,4 @@
+import type { FormState } from "../../../platform/http/forms.js";
 import { formatDateTime, formatTime } from "../../../platform/i18n/i18n.js";
 import {
   Button,
@@ -13,9 +14,10 @@ import {
   TextField,
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
-import type { OrganisationField, OrganiserOverview, SlotView } from "../service.js";
-import { StatusBadge, sessionsOf } from "./pages.js";
-import type { FormState } from "./registration-section.js";
+import type { ManagedEventSummary, OrganiserOverview } from "../organiser-desk.service.js";
+import type { OrganisationField } from "../register.service.js";
+import type { SlotView } from "../view-models.js";
+import { StatusBadge } from "./pages.js";
 import { RegistrationSection } from "./registration-section.js";
 
 const statuses = ["confirmed", "pending", "waitlisted", "cancelled", "expired"] as const;
@@ -340,14 +342,8 @@ function ManualForm({
   // The public section is reused for its fields; its own heading and action are replaced below.
   const section = (
     <RegistrationSection
-      event={{
-        id: o.event.id,
-        slug: o.event.slug,
-        title: o.event.title,
-        registrationOpen: true,
-        confirmByEmail: false,
-      }}
-      sessions={sessionsOf(o.slots)}
+      event={{ slug: o.event.slug, registrationOpen: true, confirmByEmail: false, holdHours: o.event.holdHours }}
+      slots={o.slots}
       availability={o.availability}
       questions={o.questions}
       form={form}
@@ -361,11 +357,7 @@ function ManualForm({
 }
 
 /** /verwaltung/anmeldungen — the way in from the back office: one line per Fachtag. */
-export function ManagedEventsPage({
-  events,
-}: {
-  events: Awaited<ReturnType<typeof import("../service.js").listManagedEventsWithCounts>>;
-}) {
+export function ManagedEventsPage({ events }: { events: ManagedEventSummary[] }) {
   const { t, locale } = usePage();
   return (
     <div class="stack">

@@ -1,3 +1,4 @@
+import type { FormState } from "../../../platform/http/forms.js";
 import { formatDate, formatDateTime, formatTime } from "../../../platform/i18n/i18n.js";
 import {
   Alert,
@@ -11,10 +12,11 @@ import {
   LinkButton,
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
-import type { EventRow } from "../repo.js";
-import type { Availability, OrganisationField, QuestionView, RegistrationView, SlotView } from "../service.js";
+import type { EventView } from "../../events/index.js";
+import type { OrganisationField } from "../register.service.js";
 import type { RegistrationStatus } from "../tables.js";
-import { type FormState, RegistrationSection, type SectionSession, WorkshopSlot } from "./registration-section.js";
+import type { Availability, QuestionView, RegistrationView, SlotView } from "../view-models.js";
+import { RegistrationSection, WorkshopSlot } from "./registration-section.js";
 
 const statusKind: Record<RegistrationStatus, "info" | "success" | "warning" | "danger"> = {
   pending: "warning",
@@ -29,31 +31,18 @@ export function StatusBadge({ status }: { status: RegistrationStatus }) {
   return <Badge kind={statusKind[status]}>{t(`registrations.status.${status}`)}</Badge>;
 }
 
-export const sessionsOf = (slots: SlotView[]): SectionSession[] =>
-  slots.flatMap((s) =>
-    s.workshops.map((w) => ({
-      id: w.id,
-      kind: "workshop",
-      title: w.title,
-      startsAt: w.startsAt,
-      endsAt: w.endsAt,
-      capacity: w.capacity,
-      room: w.room,
-    })),
-  );
-
-function EventLine({ event }: { event: EventRow }) {
+function EventLine({ event }: { event: EventView }) {
   const { t, locale } = usePage();
   return (
     <p class="kern-body kern-body--large">
       {t("registrations.mail.when", {
-        date: formatDate(event.starts_at, locale),
-        from: formatTime(event.starts_at, locale),
-        to: formatTime(event.ends_at, locale),
+        date: formatDate(event.startsAt, locale),
+        from: formatTime(event.startsAt, locale),
+        to: formatTime(event.endsAt, locale),
       })}
       <br />
       {t("registrations.mail.where", {
-        venue: [event.venue_name, event.venue_room, event.venue_address].filter(Boolean).join(", "),
+        venue: [event.venue.name, event.venue.room, event.venue.address].filter(Boolean).join(", "),
       })}
     </p>
   );
@@ -65,17 +54,13 @@ export function RegistrationFormPage({
   slots,
   questions,
   availability,
-  open,
-  closedReason,
   form,
   organisationField,
 }: {
-  event: EventRow;
+  event: EventView;
   slots: SlotView[];
   questions: QuestionView[];
   availability: Availability;
-  open: boolean;
-  closedReason?: string | undefined;
   form: FormState;
   organisationField?: OrganisationField | undefined;
 }) {
@@ -90,16 +75,8 @@ export function RegistrationFormPage({
         </a>
       </p>
       <RegistrationSection
-        event={{
-          id: event.id,
-          slug: event.slug,
-          title: event.title,
-          registrationOpen: open,
-          registrationClosedReason: closedReason,
-          confirmByEmail: Boolean(event.confirm_by_email),
-          holdHours: event.hold_hours,
-        }}
-        sessions={sessionsOf(slots)}
+        event={event}
+        slots={slots}
         availability={availability}
         questions={questions}
         form={form}
@@ -110,7 +87,7 @@ export function RegistrationFormPage({
 }
 
 /** After submitting: the flash message says what happened; this page says what comes next. */
-export function ThanksPage({ event }: { event: EventRow }) {
+export function ThanksPage({ event }: { event: EventView }) {
   const { t } = usePage();
   return (
     <div class="stack">
@@ -130,7 +107,7 @@ export function ConfirmedPage({
   registration,
   already,
 }: {
-  event: EventRow;
+  event: EventView;
   registration: RegistrationView;
   already: boolean;
 }) {
@@ -178,7 +155,7 @@ export function ManagePage({
   form,
 }: {
   token: string;
-  event: EventRow;
+  event: EventView;
   registration: RegistrationView;
   slots: SlotView[];
   availability: Availability;
@@ -210,7 +187,7 @@ export function ManagePage({
           [t("registrations.manage.organisation"), r.organisation ?? "–"],
           [
             t("registrations.manage.when"),
-            `${formatDate(event.starts_at, locale)}, ${formatTime(event.starts_at, locale)}–${formatTime(event.ends_at, locale)}`,
+            `${formatDate(event.startsAt, locale)}, ${formatTime(event.startsAt, locale)}–${formatTime(event.endsAt, locale)}`,
           ],
           [
             t("registrations.manage.workshops"),

@@ -1,3 +1,4 @@
+import type { FormState } from "../../../platform/http/forms.js";
 import { formatTime } from "../../../platform/i18n/i18n.js";
 import {
   Alert,
@@ -13,64 +14,23 @@ import {
 } from "../../../platform/views/components.js";
 import { fieldSuggestScript } from "../../../platform/views/layout.js";
 import { usePage } from "../../../platform/views/page-context.js";
+import type { RegistrationClosedReason } from "../../events/index.js";
 import { organisationKinds } from "../messages.js";
-import type { Availability, OrganisationField, QuestionView } from "../service.js";
+import type { OrganisationField } from "../register.service.js";
+import type { Availability, QuestionView, SlotView } from "../view-models.js";
 
-/** What the section needs from the events module's EventView (structurally compatible). */
+/** What the section shows of a Fachtag (the events module's EventView fits). */
 export interface SectionEvent {
-  id: string;
   slug: string;
-  title: string;
   registrationOpen: boolean;
-  registrationClosedReason?: string | undefined;
-  confirmByEmail?: boolean;
-  holdHours?: number;
-}
-
-/** What the section needs from the events module's SessionView. */
-export interface SectionSession {
-  id: string;
-  kind: string;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  capacity?: number | null;
-  room?: string | null;
-}
-
-export interface FormState {
-  values: Record<string, unknown>;
-  errors: Record<string, string>;
-}
-
-interface Slot {
-  index: number;
-  startsAt: string;
-  endsAt: string;
-  workshops: SectionSession[];
-}
-
-/** Same grouping as service.workshopSlots: overlapping workshops run in one slot. */
-export function slotsOf(sessions: SectionSession[]): Slot[] {
-  const workshops = sessions.filter((s) => s.kind === "workshop").sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-  const slots: Slot[] = [];
-  for (const w of workshops) {
-    let slot = slots.at(-1);
-    if (!slot || w.startsAt >= slot.endsAt) {
-      slot = { index: slots.length, startsAt: w.startsAt, endsAt: w.endsAt, workshops: [] };
-      slots.push(slot);
-    }
-    if (w.endsAt > slot.endsAt) slot.endsAt = w.endsAt;
-    slot.workshops.push(w);
-  }
-  return slots;
+  registrationClosedReason?: RegistrationClosedReason | undefined;
+  confirmByEmail: boolean;
+  holdHours: number;
 }
 
 /** The scripts a page with the section must load: the search behind a long organisation list. */
 export const organisationFieldScripts = (field: OrganisationField | undefined): string[] =>
   field?.searchUrl ? [fieldSuggestScript] : [];
-
-const knownReasons = new Set(["not_published", "cancelled", "not_yet_open", "closed", "over"]);
 
 /**
  * The registration part of a Fachtag page: free places, the form (or the
@@ -79,7 +39,7 @@ const knownReasons = new Set(["not_published", "cancelled", "not_yet_open", "clo
  */
 export function RegistrationSection({
   event,
-  sessions,
+  slots,
   availability,
   questions = [],
   form = { values: {}, errors: {} },
@@ -89,7 +49,7 @@ export function RegistrationSection({
   organisationField,
 }: {
   event: SectionEvent;
-  sessions: SectionSession[];
+  slots: SlotView[];
   availability: Availability;
   questions?: QuestionView[];
   form?: FormState;
@@ -98,7 +58,7 @@ export function RegistrationSection({
   action?: string;
   /** Replaces the consent wording (organisers registering someone by phone). */
   privacyLabel?: string;
-  /** How the organisation field offers the Bildungsportal's organisations (service.organisationField). */
+  /** How the organisation field offers the Bildungsportal's organisations (getOrganisationField). */
   organisationField?: OrganisationField | undefined;
 }) {
   const { t } = usePage();
@@ -106,9 +66,7 @@ export function RegistrationSection({
   const headingClass = headingLevel === 1 ? "kern-heading kern-heading-x-large" : "kern-heading kern-heading-large";
   const full = availability.free <= 0;
   if (!event.registrationOpen) {
-    // The events module says "past" for a Fachtag that has begun; this module says "over".
-    const given = event.registrationClosedReason === "past" ? "over" : (event.registrationClosedReason ?? "");
-    const reason = knownReasons.has(given) ? given : "closed";
+    const reason = event.registrationClosedReason ?? "closed";
     return (
       <section class="stack registration-section" aria-labelledby="anmeldung">
         <Heading class={headingClass} id="anmeldung">
@@ -123,7 +81,6 @@ export function RegistrationSection({
   const v = (name: string) => postedText(form.values[name]);
   const checked = (name: string) => ["on", "true", "1"].includes(String(form.values[name] ?? ""));
   const e = form.errors;
-  const slots = slotsOf(sessions);
   return (
     <section class="stack registration-section" aria-labelledby="anmeldung">
       <Heading class={headingClass} id="anmeldung">
@@ -139,8 +96,8 @@ export function RegistrationSection({
         </p>
       )}
       <p class="kern-body">{t("registrations.section.noAccount")}</p>
-      {event.confirmByEmail !== false ? (
-        <p class="kern-body">{t("registrations.section.optIn", { hours: event.holdHours ?? 24 })}</p>
+      {event.confirmByEmail ? (
+        <p class="kern-body">{t("registrations.section.optIn", { hours: event.holdHours })}</p>
       ) : null}
       <ErrorSummary errors={e} />
       <Form

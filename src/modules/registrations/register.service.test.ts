@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
 import { anonymous } from "../../platform/auth/actor.js";
-import { getAvailability, register, workshopSlots } from "./service.js";
+import { register } from "./register.service.js";
 import { createFachtag } from "./test-fixtures.js";
+import { getAvailability, workshopSlots } from "./view-models.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -36,46 +37,26 @@ describe("availability and the core rule", () => {
     expect(c).toMatchObject({ status: "waitlisted", waitlistPosition: 1 });
     const av = await getAvailability(t.platform.db.kysely, ev.id);
     expect(av).toMatchObject({ capacity: 2, taken: 2, free: 0, waitlist: 1 });
-    expect(av.workshops[ev.workshops[0] as string]).toEqual({ capacity: 1, taken: 1, free: 0 });
+    expect(av?.workshops[ev.workshops[0] as string]).toEqual({ capacity: 1, taken: 1, free: 0 });
   });
 
-  it("groups overlapping workshops into one time slot", () => {
-    const base = {
-      event_id: "e",
+  it("groups overlapping workshops into one time slot with the events module's rule", () => {
+    const w = (id: string, from: string, to: string) => ({
+      id,
+      eventId: "e",
       kind: "workshop" as const,
+      title: id.toUpperCase(),
       abstract: null,
-      speakers: "[]",
+      speakers: [],
       room: null,
+      startsAt: `2026-03-28T${from}:00.000Z`,
+      endsAt: `2026-03-28T${to}:00.000Z`,
       capacity: 10,
-      created_at: "",
-      updated_at: "",
-    };
-    const slots = workshopSlots([
-      {
-        ...base,
-        id: "a",
-        title: "A",
-        starts_at: "2026-03-28T09:00:00.000Z",
-        ends_at: "2026-03-28T10:30:00.000Z",
-        position: 0,
-      },
-      {
-        ...base,
-        id: "b",
-        title: "B",
-        starts_at: "2026-03-28T09:00:00.000Z",
-        ends_at: "2026-03-28T10:30:00.000Z",
-        position: 1,
-      },
-      {
-        ...base,
-        id: "c",
-        title: "C",
-        starts_at: "2026-03-28T11:00:00.000Z",
-        ends_at: "2026-03-28T12:30:00.000Z",
-        position: 2,
-      },
-    ]);
-    expect(slots.map((s) => s.workshops.map((w) => w.id))).toEqual([["a", "b"], ["c"]]);
+      position: 0,
+      slotIndex: null,
+    });
+    const slots = workshopSlots([w("a", "09:00", "10:30"), w("b", "09:00", "10:30"), w("c", "10:30", "12:00")]);
+    expect(slots.map((s) => s.workshops.map((x) => x.id))).toEqual([["a", "b"], ["c"]]);
+    expect(slots.map((s) => s.key)).toEqual(["2026-03-28T09:00:00.000Z", "2026-03-28T10:30:00.000Z"]);
   });
 });

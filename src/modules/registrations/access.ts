@@ -1,0 +1,28 @@
+import { defineAccess } from "../../platform/auth/access.js";
+import type { Actor } from "../../platform/auth/actor.js";
+import { canManageEvent, type OwnedEvent } from "../events/index.js";
+import type { RegistrationSource } from "./tables.js";
+
+// Who may do what with registrations. Whether somebody may run a Fachtag's desk is the
+// events module's rule (canManageEvent): the organiser who created it, or an admin.
+
+const isOrganiser = (actor: Actor) => actor.kind === "user" && (actor.role === "admin" || actor.role === "editor");
+
+export const registrationsAccess = defineAccess<{
+  /** Register for a Fachtag: anybody on the web and the API; by hand ("manual") only its organisers. */
+  "registration.register": { source: RegistrationSource; event: OwnedEvent };
+  /** The desk's overview of one's own Fachtage (all for admins). */
+  "registration.desk": undefined;
+  /** Everything on one Fachtag's desk: list, exports, add by hand, cancel, move, capacities, mails, questions. */
+  "registration.manage": OwnedEvent;
+  /** The private manage link: only whoever holds the token of this very registration. */
+  "registration.selfService": { tokenMatches: boolean };
+  /** Cancel one registration by id (API): its token, or the Fachtag's organisers. */
+  "registration.cancel": { event: OwnedEvent; tokenMatches: boolean };
+}>({
+  "registration.register": (actor, { source, event }) => source !== "manual" || canManageEvent(actor, event),
+  "registration.desk": (actor) => isOrganiser(actor),
+  "registration.manage": canManageEvent,
+  "registration.selfService": (_actor, { tokenMatches }) => tokenMatches,
+  "registration.cancel": (actor, { event, tokenMatches }) => tokenMatches || canManageEvent(actor, event),
+});

@@ -1,0 +1,44 @@
+import type { Conn } from "../../platform/db/database.js";
+import { enqueueMail } from "../../platform/mail/outbox.js";
+import { type EventView, listSessions, listWorkshops, type SessionView } from "../events/index.js";
+import { buildMail, type MailContext, type MailKind, type MailRecipient } from "./mails.js";
+import { type RegistrationRow, workshopChoicesOf } from "./registrations.repo.js";
+
+// Puts a participant's mail into the outbox inside the caller's transaction, with the
+// workshops and programme it names read in that same transaction.
+
+export const recipientOf = (r: RegistrationRow): MailRecipient => ({
+  id: r.id,
+  firstName: r.first_name,
+  lastName: r.last_name,
+  email: r.email,
+});
+
+async function workshopsOfRegistration(db: Conn, registrationId: string, eventId: string): Promise<SessionView[]> {
+  const [choices, workshops] = await Promise.all([workshopChoicesOf(db, [registrationId]), listWorkshops(db, eventId)]);
+  const ids = new Set(choices.map((c) => c.session_id));
+  return workshops.filter((w) => ids.has(w.id));
+}
+
+export async function queueMail(
+  trx: Conn,
+  kind: MailKind,
+  ctx: Omit<MailContext, "workshops" | "registration" | "event"> & {
+    event: EventView;
+    registration: RegistrationRow;
+    workshops?: SessionView[];
+  },
+): Promise<void> {
+  const { registration, ...rest } = ctx;
+  const workshops = ctx.workshops ?? (await workshopsOfRegistration(trx, registration.id, ctx.event.id));
+  const programme = kind === "confirmed" || kind === "promoted" ? await listSessions(trx, ctx.event.id) : undefined;
+  await enqueueMail(
+    trx,
+    buildMail(kind, {
+      ...rest,
+      registration: recipientOf(registration),
+      workshops,
+      ...(programme ? { programme } : {}),
+    }),
+  );
+}
