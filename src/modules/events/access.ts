@@ -1,5 +1,6 @@
 import { defineAccess } from "../../platform/auth/access.js";
 import type { Actor } from "../../platform/auth/actor.js";
+import { ForbiddenError } from "../../platform/http/errors.js";
 
 // Who may do what with Fachtage. "Who may manage this Fachtag" is decided here once:
 // the registrations module asks the same policy (canManageEvent) for its organiser desk.
@@ -36,3 +37,13 @@ export const eventsAccess = defineAccess<{
 
 /** For routes whose body is validated by the framework: who may write is told before 422. */
 export const requireOrganiser = (actor: Actor): void => eventsAccess.requireAccess(actor, "event.organise", undefined);
+
+/** requireAccess for "event.manage", telling a refused organiser why: somebody else created it. */
+export function requireEventManager(actor: Actor, event: OwnedEvent): void {
+  try {
+    eventsAccess.requireAccess(actor, "event.manage", event);
+  } catch (error) {
+    if (error instanceof ForbiddenError) throw new ForbiddenError("events.error.notYours");
+    throw error;
+  }
+}

@@ -5,7 +5,7 @@ import { newId } from "../../platform/db/ids.js";
 import { nowIso, toDbBool } from "../../platform/db/time.js";
 import { DomainError, NotFoundError, ValidationError } from "../../platform/http/errors.js";
 import type { Platform } from "../../platform/platform.js";
-import { eventsAccess } from "./access.js";
+import { eventsAccess, requireEventManager } from "./access.js";
 import { type EventView, toEventView } from "./event-views.js";
 import {
   deleteEventRow,
@@ -59,7 +59,7 @@ export async function getManageableEvent(platform: Platform, actor: Actor, idOrS
   const row = await findEvent(platform.db.kysely, idOrSlug);
   if (!row) throw new NotFoundError("events.error.notFound");
   const event = toEventView(row);
-  eventsAccess.requireAccess(actor, "event.manage", event);
+  requireEventManager(actor, event);
   return event;
 }
 
@@ -247,7 +247,7 @@ export async function updateEvent(platform: Platform, actor: Actor, idOrSlug: st
   await db.transaction().execute(async (trx) => {
     const row = await findEventForUpdate(trx, id);
     if (!row) throw new NotFoundError("events.error.notFound");
-    eventsAccess.requireAccess(actor, "event.manage", { createdBy: row.created_by });
+    requireEventManager(actor, { createdBy: row.created_by });
     const has = (key: keyof EventPatch) => Object.hasOwn(patch, key) && patch[key] !== undefined;
     const iso = (v: string | null | undefined) => (v ? new Date(v).toISOString() : null);
     const next = {
