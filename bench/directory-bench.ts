@@ -18,7 +18,7 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import pino from "pino";
 import { modules } from "../src/modules/index.js";
-import { computeNetworkAnalysis } from "../src/modules/network/service.js";
+import { computeNetworkAnalysis } from "../src/modules/network/analysis.service.js";
 import { createPlatform } from "../src/platform/bootstrap.js";
 import { loadConfig } from "../src/platform/config.js";
 import { dropSchema, ensureSchema } from "../src/platform/db/database.js";
@@ -159,7 +159,7 @@ try {
   for (let i = 0; i < 3; i++) {
     const start = performance.now();
     const cpu = process.cpuUsage();
-    await computeNetworkAnalysis(platform.db);
+    await computeNetworkAnalysis(platform);
     const used = process.cpuUsage(cpu);
     compute.push(
       `${Math.round(performance.now() - start)} ms (CPU ${Math.round((used.user + used.system) / 1000)} ms)`,

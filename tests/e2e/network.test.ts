@@ -2,7 +2,7 @@
 // the analysis page, cooperations and networks; axe-clean, valid HTML, keyboard and
 // no-JavaScript use; an admin records a cooperation through the form.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOrganisation, inputFromApi, listOrganisationsForNetwork } from "../../src/modules/directory/service.js";
+import { createOrganisation, inputFromApi, listOrganisationsForNetwork } from "../../src/modules/directory/index.js";
 import { seedNetworkDemo } from "../../src/modules/network/demo.js";
 import type { UserActor } from "../../src/platform/auth/actor.js";
 import {

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
 import { createUserWithToken } from "../../../tests/helpers/users.js";
 import type { UserActor } from "../../platform/auth/actor.js";
-import { createOrganisation, inputFromApi, listOrganisationsForNetwork } from "../directory/service.js";
+import { createOrganisation, inputFromApi, listOrganisationsForNetwork } from "../directory/index.js";
+import { getNetworkAnalysis } from "./analysis.service.js";
 import { seedNetworkDemo } from "./demo.js";
-import { getNetworkAnalysis } from "./service.js";
 
 let t: TestApp;
 let actor: UserActor;

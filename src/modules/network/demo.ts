@@ -1,11 +1,11 @@
 import { newId } from "../../platform/db/ids.js";
 import { nowIso } from "../../platform/db/time.js";
 import type { SeedContext } from "../../platform/module.js";
-import { listOrganisationsForNetwork } from "../directory/service.js";
-import { listPublicEvents } from "../events/service.js";
+import { listOrganisationsForNetwork } from "../directory/index.js";
+import { listPublicEvents } from "../events/index.js";
 import { secondarySchoolKinds, transitionAreas } from "./constants.js";
-import type { PartnerRow } from "./repo.js";
-import * as repo from "./repo.js";
+import { hasAnyCooperation, insertCooperation, type PartnerRow } from "./cooperations.repo.js";
+import { insertMeeting, insertNetwork, insertStoredFile } from "./networks.repo.js";
 
 // Demo cooperations and networks among the directory's demo organisations. Fictitious,
 // deterministic (fixed pseudo-random sequence), and only loaded into an empty network.
@@ -56,8 +56,7 @@ export function tinyPdf(lines: string[]): Buffer {
 
 export async function seedNetworkDemo({ platform, announce }: SeedContext): Promise<void> {
   const db = platform.db.kysely;
-  const existing = await db.selectFrom("cooperations").select("id").limit(1).executeTakeFirst();
-  if (existing) return;
+  if (await hasAnyCooperation(db)) return;
   const orgs = await listOrganisationsForNetwork(db);
   if (orgs.length < 4) return;
   const random = seededRandom(20240223);
@@ -160,7 +159,7 @@ export async function seedNetworkDemo({ platform, announce }: SeedContext): Prom
         confirmed_at: p.pending && i > 0 ? null : now,
         confirmed_by: null,
       }));
-      await repo.insertCooperation(
+      await insertCooperation(
         trx,
         {
           id,
@@ -218,7 +217,7 @@ export async function seedNetworkDemo({ platform, announce }: SeedContext): Prom
     ];
     for (const nw of networks) {
       const id = newId();
-      await repo.insertNetwork(
+      await insertNetwork(
         trx,
         {
           id,
@@ -240,7 +239,7 @@ export async function seedNetworkDemo({ platform, announce }: SeedContext): Prom
         "Fiktive Demodaten.",
       ]);
       await platform.storage.put(key, pdf);
-      await repo.insertStoredFile(trx, {
+      await insertStoredFile(trx, {
         id: fileId,
         storage_key: key,
         original_name: `Protokoll ${nw.name}.pdf`,
@@ -250,7 +249,7 @@ export async function seedNetworkDemo({ platform, announce }: SeedContext): Prom
         uploaded_by: null,
         created_at: now,
       });
-      await repo.insertMeeting(trx, {
+      await insertMeeting(trx, {
         id: newId(),
         network_id: id,
         starts_at: nw.meeting.startsAt,

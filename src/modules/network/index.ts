@@ -1,8 +1,9 @@
 import type { AppModule } from "../../platform/module.js";
+import { organisationsCooperatingWithKind, warmNetworkAnalysis } from "./analysis.service.js";
 import { seedNetworkDemo } from "./demo.js";
 import { networkMessages } from "./messages.js";
+import { profileCooperationsSection } from "./profile-section.js";
 import { networkRoutes } from "./routes.js";
-import { warmNetworkAnalysis } from "./service.js";
 
 export const networkModule: AppModule = {
   name: "network",
@@ -19,6 +20,16 @@ export const networkModule: AppModule = {
     { href: "/netzwerke", label: "network.admin.networks", roles: ["admin"], order: 32 },
   ],
   register: networkRoutes,
+  // The directory asks for its "Kooperiert mit" filter without knowing this module.
+  subscribe(hooks) {
+    hooks.on("directory.organisationsCooperatingWithKind", ({ kind }, { platform }) =>
+      organisationsCooperatingWithKind(platform, kind),
+    );
+  },
+  sections: [profileCooperationsSection],
   seedDemo: seedNetworkDemo,
   jobs: [{ name: "analysis-cache", everyMs: 30_000, run: warmNetworkAnalysis }],
 };
+
+// The network module's public API: what other modules and the directory's tests use.
+export { createCooperation } from "./cooperations.service.js";

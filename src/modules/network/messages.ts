@@ -212,6 +212,9 @@ const de = {
   "network.validation.minutesType": "Das Protokoll muss ein PDF-, DOCX- oder ODT-Dokument sein.",
   "network.validation.nameTaken": "Es gibt schon ein Netzwerk mit diesem Namen.",
   "network.error.notPending": "Diese Bestätigung steht nicht (mehr) aus.",
+  "network.profile.cooperations": "Kooperationen",
+  "network.profile.noCooperations": "Es sind noch keine Kooperationen eingetragen.",
+  "network.profile.partners": "Partner",
 } as const;
 
 const en: Record<keyof typeof de, string> = {
@@ -420,6 +423,9 @@ const en: Record<keyof typeof de, string> = {
   "network.validation.minutesType": "The minutes must be a PDF, DOCX or ODT document.",
   "network.validation.nameTaken": "A network with this name already exists.",
   "network.error.notPending": "This confirmation is not (or no longer) pending.",
+  "network.profile.cooperations": "Cooperations",
+  "network.profile.noCooperations": "No cooperations have been recorded yet.",
+  "network.profile.partners": "Partners",
 };
 
 export const networkMessages: Catalog = { de, en };

@@ -3,9 +3,10 @@ import { createUser, signIn } from "../../../tests/helpers/auth.js";
 import { Browser, createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
 import { createUserWithToken } from "../../../tests/helpers/users.js";
 import type { UserActor } from "../../platform/auth/actor.js";
-import { createOrganisation, inputFromApi, linkMemberByEmail } from "../directory/service.js";
+import { createOrganisation, inputFromApi, linkMemberByEmail } from "../directory/index.js";
+import { cooperationItemsForProfile } from "./cooperations.service.js";
 import { tinyPdf } from "./demo.js";
-import { cooperationItemsForProfile, listCooperationsOf } from "./service.js";
+import { addMeeting } from "./networks.service.js";
 
 let t: TestApp;
 let admin: Awaited<ReturnType<typeof createUserWithToken>>;
@@ -172,9 +173,11 @@ describe("recording cooperations through the API", () => {
       },
     );
     expect(again.statusCode).toBe(409);
-    // the profile page's export lists it for both organisations
-    expect((await listCooperationsOf(t.platform.db, org.gs!)).map((c) => c.id)).toContain(created.id);
-    expect(await cooperationItemsForProfile(t.platform.db, org.gs!, "de")).toContainEqual({
+    // the profile section lists it for both organisations, each with the other as partner
+    expect((await cooperationItemsForProfile(t.platform, org.kita!, "de")).map((c) => c.url)).toContain(
+      `/kooperationen/${created.id}`,
+    );
+    expect(await cooperationItemsForProfile(t.platform, org.gs!, "de")).toContainEqual({
       title: "Übergang Sonnenschein – Am Park",
       kindLabel: "Übergangskooperation Kita–Grundschule",
       partners: [{ name: "Kita Sonnenschein", slug: expect.any(String) }],
@@ -450,8 +453,12 @@ describe("networks and meetings", () => {
     slug = String(res.headers.location).replace("/netzwerke/", "");
   });
 
-  const upload = async (file?: { filename: string; data: Buffer }, fields = { startsAt: "2025-05-14T10:00" }) => {
-    const page = await browser.get(`/netzwerke/${slug}`);
+  const upload = async (
+    file?: { filename: string; data: Buffer },
+    fields = { startsAt: "2025-05-14T10:00" },
+    as: Browser = browser,
+  ) => {
+    const page = await as.get(`/netzwerke/${slug}`);
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? "";
     const body = multipart(
       { ...fields, place: "Kreishaus", agenda: "Termine" },
@@ -460,7 +467,7 @@ describe("networks and meetings", () => {
     return t.app.inject({
       method: "POST",
       url: `/netzwerke/${slug}/treffen?_csrf=${encodeURIComponent(token)}`,
-      headers: { cookie: browser.cookieHeader(), "content-type": body.contentType },
+      headers: { cookie: as.cookieHeader(), "content-type": body.contentType },
       payload: body.payload,
     });
   };
@@ -507,6 +514,44 @@ describe("networks and meetings", () => {
     await signIn(member, kitaMember.email, kitaMember.password);
     expect((await member.get("/netzwerke/neu")).statusCode).toBe(403);
     expect((await t.app.inject("/netzwerke/neu")).statusCode).toBe(401);
+    // the posts themselves are refused and store nothing, valid or not
+    const networks = async () => (await t.platform.db.kysely.selectFrom("networks").select("id").execute()).length;
+    const beforeNetworks = await networks();
+    const created = await member.submit(`/netzwerke/${slug}`, "/netzwerke/neu", {
+      name: "Netzwerk eines Mitglieds",
+      visibility: "public",
+    });
+    expect(created.statusCode).toBe(403);
+    expect((await member.submit(`/netzwerke/${slug}`, "/netzwerke/neu", { name: "" })).statusCode).toBe(403);
+    expect(await networks()).toBe(beforeNetworks);
+    const beforeMeetings = await countMeetings();
+    const meeting = await upload({ filename: "protokoll.pdf", data: tinyPdf(["Fremd"]) }, undefined, member);
+    expect(meeting.statusCode).toBe(403);
+    expect((await upload(undefined, { startsAt: "" }, member)).statusCode).toBe(403);
+    // anonymous: refused (401, or 403 already at the CSRF check for want of a session)
+    expect([401, 403]).toContain((await upload(undefined, undefined, new Browser(t.app))).statusCode);
+    expect(await countMeetings()).toBe(beforeMeetings);
+  });
+
+  it("stores meeting times typed in Berlin as UTC, in summer and in winter time", async () => {
+    const startOf = async (startsAt: string) => {
+      await addMeeting(t.platform, adminActor, slug, { startsAt, place: startsAt });
+      const row = await t.platform.db.kysely
+        .selectFrom("network_meetings")
+        .select("starts_at")
+        .where("place", "=", startsAt)
+        .executeTakeFirstOrThrow();
+      return row.starts_at;
+    };
+    expect(await startOf("2025-07-10T09:30")).toBe("2025-07-10T07:30:00.000Z"); // CEST, UTC+2
+    expect(await startOf("2025-01-15T09:30")).toBe("2025-01-15T08:30:00.000Z"); // CET, UTC+1
+    // the night of the change: before it still winter time, after it summer time
+    expect(await startOf("2025-03-30T01:30")).toBe("2025-03-30T00:30:00.000Z");
+    expect(await startOf("2025-03-30T09:30")).toBe("2025-03-30T07:30:00.000Z");
+    expect(await startOf("2025-10-26T09:30")).toBe("2025-10-26T08:30:00.000Z");
+    const page = await t.app.inject(`/netzwerke/${slug}`);
+    expect(page.body).toContain("10.07.2025, 09:30");
+    expect(page.body).toContain("15.01.2025, 09:30");
   });
 
   it("hides internal networks from the public", async () => {

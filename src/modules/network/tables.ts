@@ -60,6 +60,5 @@ export interface NetworkTables {
 }
 
 declare module "../../platform/db/schema.js" {
-  // biome-ignore lint/suspicious/noEmptyInterface: adds this module's tables to the one database type
   interface Database extends NetworkTables {}
 }

@@ -1,4 +1,4 @@
-import { hasRole } from "../../../platform/auth/actor.js";
+import type { FormState } from "../../../platform/http/forms.js";
 import {
   Badge,
   Button,
@@ -16,14 +16,11 @@ import {
   TextField,
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
+import type { EventChoice, OrganisationChoice } from "../choices.service.js";
 import { cooperationKinds, cooperationStatuses } from "../constants.js";
-import type { CooperationView, PendingConfirmation } from "../service.js";
+import type { CooperationView } from "../cooperation-views.js";
+import type { PendingConfirmation } from "../cooperations.service.js";
 import { formatDay } from "./labels.js";
-
-export interface FormState {
-  values: Record<string, unknown>;
-  errors: Record<string, string>;
-}
 
 function Period({ c }: { c: CooperationView }) {
   const { t, locale } = usePage();
@@ -114,9 +111,9 @@ export interface CooperationListProps {
   items: CooperationView[];
   total: number;
   page: number;
-  pageSize: number;
+  pageCount: number;
   filter: { art?: string | undefined; status?: string | undefined; organisation?: string | undefined };
-  organisations: { id: string; name: string }[];
+  organisations: OrganisationChoice[];
   canCreate: boolean;
   path: string;
   admin?: boolean;
@@ -177,17 +174,20 @@ export function CooperationListPage(p: CooperationListProps) {
       ) : (
         <CooperationTable items={p.items} caption={t("network.coop.listTitle")} />
       )}
-      <Pagination
-        page={p.page}
-        pageCount={Math.max(1, Math.ceil(p.total / p.pageSize))}
-        baseQuery={query}
-        path={p.path}
-      />
+      <Pagination page={p.page} pageCount={p.pageCount} baseQuery={query} path={p.path} />
     </div>
   );
 }
 
-export function CooperationDetailPage({ c, canEdit }: { c: CooperationView; canEdit: boolean }) {
+export function CooperationDetailPage({
+  c,
+  canEdit,
+  canEnd,
+}: {
+  c: CooperationView;
+  canEdit: boolean;
+  canEnd: boolean;
+}) {
   const { t } = usePage();
   const items: [string, preact.ComponentChildren][] = [
     [t("network.coop.field.kind"), t(`network.kind.${c.kind}`)],
@@ -217,12 +217,14 @@ export function CooperationDetailPage({ c, canEdit }: { c: CooperationView; canE
       <DescriptionList items={items} />
       <h2 class="kern-heading kern-heading-large">{t("network.coop.partners")}</h2>
       <Partners c={c} showState={!c.confirmed} />
-      {canEdit ? (
+      {canEdit || canEnd ? (
         <div class="stack">
-          <div class="button-row">
-            <LinkButton href={`/kooperationen/${c.id}/bearbeiten`}>{t("network.coop.edit")}</LinkButton>
-          </div>
-          {c.status !== "ended" ? (
+          {canEdit ? (
+            <div class="button-row">
+              <LinkButton href={`/kooperationen/${c.id}/bearbeiten`}>{t("network.coop.edit")}</LinkButton>
+            </div>
+          ) : null}
+          {canEnd ? (
             <Form action={`/kooperationen/${c.id}/beenden`} class="stack" ariaLabel={t("network.coop.end")}>
               <p class="kern-body kern-body--small">{t("network.coop.endHint")}</p>
               <Button variant="secondary">{t("network.coop.end")}</Button>
@@ -243,8 +245,10 @@ export interface CooperationFormProps {
   form: FormState;
   action: string;
   title: string;
-  organisations: { id: string; name: string; municipality?: string }[];
-  events: { id: string; title: string; startsAt: string }[];
+  organisations: OrganisationChoice[];
+  events: EventChoice[];
+  /** The actor's record is confirmed for every partner at once (changes the hint). */
+  confirmsForAll: boolean;
 }
 
 /** A multi-select of organisations: works without JavaScript, one request, any number. */
@@ -314,8 +318,15 @@ function OrganisationSelect({
 const str = postedText;
 const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === "string" && v ? [v] : []);
 
-export function CooperationFormPage({ form, action, title, organisations, events }: CooperationFormProps) {
-  const { t, locale, actor } = usePage();
+export function CooperationFormPage({
+  form,
+  action,
+  title,
+  organisations,
+  events,
+  confirmsForAll,
+}: CooperationFormProps) {
+  const { t, locale } = usePage();
   const v = form.values;
   const e = form.errors;
   return (
@@ -337,9 +348,7 @@ export function CooperationFormPage({ form, action, title, organisations, events
           name="organisationIds"
           label={t("network.coop.field.organisations")}
           hint={`${t("network.coop.field.organisationsHint")} ${t(
-            hasRole(actor, "admin")
-              ? "network.coop.field.organisationsHintAdmin"
-              : "network.coop.field.organisationsHintMember",
+            confirmsForAll ? "network.coop.field.organisationsHintAdmin" : "network.coop.field.organisationsHintMember",
           )}`}
           options={organisations}
           selected={list(v.organisationIds)}

@@ -1,8 +1,8 @@
 import { Button, Heading, LinkButton, Pagination, Select } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
 import { areaOrder, cooperationKinds } from "../constants.js";
+import type { GraphModel } from "../graph.service.js";
 import { areaShapes, computeLayout, NONE_GROUP, shapePath } from "../layout.js";
-import type { GraphModel } from "../service.js";
 import { areaLabel } from "./labels.js";
 
 export const GRAPH_MAX_NODES = 300;

@@ -1,5 +1,5 @@
 import type { Locale } from "../../../platform/i18n/i18n.js";
-import { educationAreas, organisationKinds } from "../../directory/service.js";
+import { educationAreas, organisationKinds } from "../../directory/index.js";
 import { NONE_GROUP } from "../layout.js";
 
 export function areaLabel(id: string, locale: Locale, t: (key: string) => string): string {

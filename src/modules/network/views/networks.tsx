@@ -1,3 +1,4 @@
+import type { FormState } from "../../../platform/http/forms.js";
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import {
   Badge,
@@ -16,9 +17,9 @@ import {
   TextField,
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
+import type { OrganisationChoice } from "../choices.service.js";
 import { networkVisibilities } from "../constants.js";
-import type { MeetingView, NetworkView } from "../service.js";
-import type { FormState } from "./cooperations.js";
+import type { NetworkPage, NetworkView } from "../networks.service.js";
 
 const orgLink = (o: { name: string; slug: string }) => (
   <a class="kern-link" href={`/akteure/${o.slug}`}>
@@ -26,13 +27,13 @@ const orgLink = (o: { name: string; slug: string }) => (
   </a>
 );
 
-export function NetworkListPage({ networks, canManage }: { networks: NetworkView[]; canManage: boolean }) {
+export function NetworkListPage({ networks, canCreate }: { networks: NetworkView[]; canCreate: boolean }) {
   const { t } = usePage();
   return (
     <div class="stack">
       <Heading>{t("network.nw.listTitle")}</Heading>
       <p class="kern-body">{t("network.nw.listIntro")}</p>
-      {canManage ? (
+      {canCreate ? (
         <div class="button-row">
           <LinkButton href="/netzwerke/neu" variant="primary">
             {t("network.nw.new")}
@@ -65,14 +66,10 @@ export function NetworkListPage({ networks, canManage }: { networks: NetworkView
 }
 
 export function NetworkDetailPage({
-  network,
-  meetings,
-  canManage,
+  page: { network, meetings, canEdit, canAddMeeting },
   meetingForm,
 }: {
-  network: NetworkView;
-  meetings: MeetingView[];
-  canManage: boolean;
+  page: NetworkPage;
   meetingForm: FormState;
 }) {
   const { t, locale } = usePage();
@@ -90,7 +87,7 @@ export function NetworkDetailPage({
           [t("network.nw.field.visibility"), t(`network.visibility.${network.visibility}`)],
         ]}
       />
-      {canManage ? (
+      {canEdit ? (
         <div class="button-row">
           <LinkButton href={`/netzwerke/${network.slug}/bearbeiten`}>{t("network.nw.edit")}</LinkButton>
         </div>
@@ -130,7 +127,7 @@ export function NetworkDetailPage({
           ])}
         />
       )}
-      {canManage ? (
+      {canAddMeeting ? (
         <section class="stack" aria-labelledby="treffen-neu">
           <h2 class="kern-heading kern-heading-large" id="treffen-neu">
             {t("network.nw.addMeeting")}
@@ -195,7 +192,7 @@ export function NetworkFormPage({
   form: FormState;
   action: string;
   title: string;
-  organisations: { id: string; name: string }[];
+  organisations: OrganisationChoice[];
 }) {
   const { t } = usePage();
   const v = form.values;

@@ -1,4 +1,4 @@
-import { toExcelCsv } from "../../lib/excel-csv.js";
+import { type Cell, toCsv } from "../../lib/spreadsheet.js";
 import type { Locale, Translate } from "../../platform/i18n/i18n.js";
 import type { NetworkAnalysis } from "./analysis.js";
 import { areaLabel } from "./views/labels.js";
@@ -15,7 +15,7 @@ export function analysisCsv(
   t: Translate,
   locale: Locale,
 ): string {
-  const rows: (string | number)[][] = [["Abschnitt", "Schlüssel", "Bezeichnung", "Wert", "Wert 2"]];
+  const rows: Cell[][] = [];
   const figure = (key: string, label: string, value: string | number) => rows.push(["Kennzahl", key, label, value, ""]);
   figure("stichtag", "Stichtag", a.asOf);
   figure("organisationen", t("network.analysis.organisations"), a.organisations);
@@ -45,5 +45,5 @@ export function analysisCsv(
     rows.push(["Ohne Kooperation", id, org?.name ?? "", "", org?.municipality ?? ""]);
   }
   for (const q of a.growth) rows.push(["Quartal", q.quarter, q.quarter.replace("-", " "), q.active, ""]);
-  return toExcelCsv(rows);
+  return toCsv(["Abschnitt", "Schlüssel", "Bezeichnung", "Wert", "Wert 2"], rows);
 }
