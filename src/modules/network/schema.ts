@@ -51,7 +51,6 @@ export const cooperationForm = z
     message: "network.validation.endBeforeStart",
     when: (payload) => payload.issues.every((i) => !["startsOn", "endsOn"].includes(String(i.path?.[0]))),
   });
-export type CooperationInput = z.output<typeof cooperationForm>;
 
 const apiDate = z
   .string(german("network.validation.date"))
@@ -80,7 +79,6 @@ export const cooperationCreateBody = z
     }
   })
   .describe("Eine neue Kooperation zwischen mindestens zwei Organisationen");
-export type CooperationCreateBody = z.output<typeof cooperationCreateBody>;
 
 export const cooperationListQuery = z.object({
   organisationId: z.string().max(100).optional(),
@@ -107,7 +105,6 @@ export const cooperationOut = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type CooperationOut = z.output<typeof cooperationOut>;
 
 export const analysisOut = z.object({
   organisations: z.number().int().describe("Anzahl der veröffentlichten Organisationen (Knoten)"),

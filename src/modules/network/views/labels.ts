@@ -1,15 +1,10 @@
 import type { Locale } from "../../../platform/i18n/i18n.js";
-import { educationAreas, organisationKinds } from "../../directory/index.js";
+import { educationAreas } from "../../directory/index.js";
 import { NONE_GROUP } from "../layout.js";
 
 export function areaLabel(id: string, locale: Locale, t: (key: string) => string): string {
   if (id === NONE_GROUP) return t("network.area.none");
   const term = educationAreas.find((a) => a.id === id);
-  return term ? term[locale] : id;
-}
-
-export function orgKindLabel(id: string, locale: Locale): string {
-  const term = organisationKinds.find((k) => k.id === id);
   return term ? term[locale] : id;
 }
 
@@ -19,5 +14,3 @@ export function formatDay(day: string | null | undefined, locale: Locale): strin
   const [y, m, d] = day.split("-");
   return locale === "de" ? `${d}.${m}.${y}` : `${d}/${m}/${y}`;
 }
-
-export const orgHref = (slug: string | null | undefined) => (slug ? `/akteure/${slug}` : undefined);
