@@ -81,7 +81,7 @@ const fictional = [
   "Dr. Paul Entwurf",
 ];
 
-export const demoEvents: DemoEvent[] = [
+const demoEvents: DemoEvent[] = [
   {
     title: "Migrationsbedingte Vielfalt in der Bildung",
     subtitle: "Fachtag im Rahmen des Programms Bildungskommunen",

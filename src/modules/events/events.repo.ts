@@ -4,7 +4,7 @@ import type { EventStatus, EventsTable } from "./tables.js";
 
 // SQL on the events table. Functions take the database or an open transaction first.
 
-export type EventRow = Selectable<EventsTable>;
+type EventRow = Selectable<EventsTable>;
 
 export async function insertEvent(db: Conn, row: Insertable<EventsTable>): Promise<void> {
   await db.insertInto("events").values(row).execute();
@@ -51,7 +51,7 @@ export async function slugExists(db: Conn, slug: string): Promise<boolean> {
   return row !== undefined;
 }
 
-export interface EventFilter {
+interface EventFilter {
   statuses?: EventStatus[];
   excludeStatuses?: EventStatus[];
   startsFrom?: string;

@@ -21,16 +21,6 @@ import type { EventStatus } from "./tables.js";
 
 // A Fachtag's life in the back office: create, change, publish, cancel, delete.
 
-export const eventStatuses: EventStatus[] = [
-  "draft",
-  "published",
-  "registration_open",
-  "registration_closed",
-  "held",
-  "documented",
-  "cancelled",
-];
-
 /** Which status may follow which (the same status is always allowed). */
 const transitions: Record<EventStatus, EventStatus[]> = {
   draft: ["published", "registration_open", "cancelled"],

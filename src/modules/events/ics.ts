@@ -50,7 +50,7 @@ export const icsTime = (iso: string): string =>
 /** The Fachtag's one calendar identity: "<eventId>@<host name of BASE_URL>". */
 export const icsUid = (eventId: string, baseUrl: string): string => `${eventId}@${new URL(baseUrl).hostname}`;
 
-export interface IcsOptions {
+interface IcsOptions {
   baseUrl: string;
   /** X-WR-CALNAME, for files a person subscribes to or imports as a calendar. */
   calendarName?: string;
@@ -58,7 +58,7 @@ export interface IcsOptions {
   now?: Date;
 }
 
-export interface IcsEntry {
+interface IcsEntry {
   event: EventView;
   /** The programme, listed in the description. */
   sessions?: SessionView[];

@@ -50,7 +50,7 @@ export async function availabilityOf(platform: Platform, eventId: string): Promi
   return first ?? null;
 }
 
-export interface EventPageModel {
+interface EventPageModel {
   event: EventView;
   sessions: SessionView[];
   availability: EventAvailability | null;

@@ -7,7 +7,7 @@ export type RegistrationClosedReason = "not_published" | "cancelled" | "not_yet_
 
 export type RegistrationState = { open: true; reason?: undefined } | { open: false; reason: RegistrationClosedReason };
 
-export interface RegistrationWindow {
+interface RegistrationWindow {
   status: EventStatus;
   /** ISO UTC. */
   startsAt: string;

@@ -254,7 +254,7 @@ export const eventForm = z
       }
     }
   });
-export type EventFormData = z.output<typeof eventForm>;
+type EventFormData = z.output<typeof eventForm>;
 
 const local = (date: string | undefined, time: string | undefined): string | null =>
   date && time ? berlinToUtc(date, time) : null;
@@ -325,7 +325,7 @@ export const sessionForm = z
       }
     }
   });
-export type SessionFormData = z.output<typeof sessionForm>;
+type SessionFormData = z.output<typeof sessionForm>;
 
 export function sessionFormToInput(f: SessionFormData, date: string): SessionInput {
   const values = f as Record<string, unknown>;

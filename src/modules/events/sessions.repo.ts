@@ -4,7 +4,7 @@ import type { EventSessionsTable } from "./tables.js";
 
 // SQL on the programme (event_sessions). Functions take the database or an open transaction first.
 
-export type SessionRow = Selectable<EventSessionsTable>;
+type SessionRow = Selectable<EventSessionsTable>;
 
 export async function insertSession(db: Conn, row: Insertable<EventSessionsTable>): Promise<void> {
   await db.insertInto("event_sessions").values(row).execute();

@@ -1,7 +1,7 @@
 // Parallel workshops: workshops whose times overlap run at the same time and
 // form one time slot. A participant chooses at most one workshop per slot.
 
-export interface Timed {
+interface Timed {
   id: string;
   kind: string;
   startsAt: string;
@@ -47,7 +47,7 @@ export function slotIndexById<S extends Timed>(sessions: readonly S[]): Map<stri
   return map;
 }
 
-export type TimetableRow<S extends Timed> = { type: "item"; session: S } | { type: "slot"; slot: TimeSlot<S> };
+type TimetableRow<S extends Timed> = { type: "item"; session: S } | { type: "slot"; slot: TimeSlot<S> };
 
 /** The public timetable: single items and parallel-workshop slots in order of time. */
 export function timetable<S extends Timed>(sessions: readonly S[]): TimetableRow<S>[] {

@@ -56,7 +56,7 @@ export interface RegistrationInput {
   answers: Record<string, string>;
 }
 
-export interface RegistrationResult {
+interface RegistrationResult {
   id: string;
   status: "pending" | "confirmed" | "waitlisted";
   waitlistPosition?: number;
@@ -65,7 +65,7 @@ export interface RegistrationResult {
   eventSlug: string;
 }
 
-export interface RegistrationFormModel {
+interface RegistrationFormModel {
   event: EventView;
   slots: SlotView[];
   questions: QuestionView[];
@@ -290,10 +290,10 @@ async function organisationOf(
   };
   let found: Awaited<ReturnType<typeof findPublishedOrganisation>>;
   if (input.organisationId) {
-    found = await findPublishedOrganisation(platform.db, input.organisationId);
+    found = await findPublishedOrganisation(platform.db.kysely, input.organisationId);
     if (!found) throw new ValidationError({ organisationId: "registrations.validation.organisationUnknown" });
   } else if (source !== "api" && input.organisation) {
-    found = await findOrganisationByLabel(platform.db, input.organisation);
+    found = await findOrganisationByLabel(platform.db.kysely, input.organisation);
   }
   if (!found) return typed;
   return {

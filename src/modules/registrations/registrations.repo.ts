@@ -7,7 +7,7 @@ import type { RegistrationStatus, RegistrationsTable, RegistrationWorkshopsTable
 export type RegistrationRow = Selectable<RegistrationsTable>;
 
 /** Statuses that hold a person's one registration for an event (see the partial unique index). */
-export const activeStatuses: RegistrationStatus[] = ["pending", "confirmed", "waitlisted"];
+const activeStatuses: RegistrationStatus[] = ["pending", "confirmed", "waitlisted"];
 
 /**
  * The statuses as literals, written exactly as in the partial unique index

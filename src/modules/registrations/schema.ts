@@ -144,7 +144,7 @@ export const moveForm = z.object({
   sessionId: z.string().max(100).optional(),
 });
 
-export const statusFilter = z.enum(["pending", "confirmed", "waitlisted", "cancelled", "expired"]);
+const statusFilter = z.enum(["pending", "confirmed", "waitlisted", "cancelled", "expired"]);
 
 export const listQuery = z.object({
   status: z

@@ -41,7 +41,7 @@ async function byManageToken(db: Conn, actor: Actor, token: string): Promise<Reg
   return found as RegistrationRow;
 }
 
-export interface ManagedRegistration {
+interface ManagedRegistration {
   registration: RegistrationView;
   event: EventView;
   slots: SlotView[];

@@ -15,7 +15,7 @@ export function StatusBadge({ event }: { event: EventView }) {
 }
 
 /** One event in a list: date first (people scan calendars by date), then title and place. */
-export function EventCard({ event, headingLevel = 3 }: { event: EventView; headingLevel?: 2 | 3 }) {
+function EventCard({ event, headingLevel = 3 }: { event: EventView; headingLevel?: 2 | 3 }) {
   const { locale } = usePage();
   const H = `h${headingLevel}` as "h2" | "h3";
   return (
@@ -39,7 +39,7 @@ export function EventCard({ event, headingLevel = 3 }: { event: EventView; headi
   );
 }
 
-export function EventList({ events, headingLevel = 2 }: { events: EventView[]; headingLevel?: 2 | 3 }) {
+function EventList({ events, headingLevel = 2 }: { events: EventView[]; headingLevel?: 2 | 3 }) {
   return (
     <ul class="events-list">
       {events.map((e) => (
@@ -133,13 +133,7 @@ function WorkshopPlaces({ session, availability }: { session: SessionView; avail
  * whose inner list becomes a grid on wide screens (events.css) and stays a list
  * on phones; headings keep the order h2 → h3 → h4 for screen-reader navigation.
  */
-export function Timetable({
-  sessions,
-  availability,
-}: {
-  sessions: SessionView[];
-  availability: EventAvailability | null;
-}) {
+function Timetable({ sessions, availability }: { sessions: SessionView[]; availability: EventAvailability | null }) {
   const { t, locale } = usePage();
   const rows = timetable(sessions);
   if (!rows.length) return <p class="kern-body">{t("events.detail.noProgramme")}</p>;

@@ -20,7 +20,7 @@ import type { OrganisationField } from "../register.service.js";
 import type { Availability, QuestionView, SlotView } from "../view-models.js";
 
 /** What the section shows of a Fachtag (the events module's EventView fits). */
-export interface SectionEvent {
+interface SectionEvent {
   slug: string;
   registrationOpen: boolean;
   registrationClosedReason?: RegistrationClosedReason | undefined;
