@@ -2,12 +2,9 @@ import { writeSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { FastifyBaseLogger } from "fastify";
 import pino from "pino";
-import { accountsMessages } from "../modules/accounts/messages.js";
-import { findUserByEmail } from "../modules/accounts/repo.js";
-import { createUserWithPassword } from "../modules/accounts/service.js";
+import { createTokenForAccount, createUserWithPassword } from "../modules/accounts/index.js";
 import { modules } from "../modules/index.js";
 import { roles } from "../platform/auth/actor.js";
-import { createApiToken } from "../platform/auth/api-tokens.js";
 import { createPlatform, isEmptyDatabase, seedDemo } from "../platform/bootstrap.js";
 import { type Config, ConfigError, loadConfig } from "../platform/config.js";
 import { openDatabase } from "../platform/db/database.js";
@@ -111,11 +108,10 @@ const commands: Command[] = [
       const email = required(values, "email").trim().toLowerCase();
       const name = typeof values.name === "string" && values.name.trim() ? values.name.trim() : "Kommandozeile";
       await withPlatform(io, async (platform) => {
-        const user = await findUserByEmail(platform.db.kysely, email);
-        if (!user) throw new CliError(`Es gibt kein Konto mit der E-Mail-Adresse ${email}.`);
-        const { token } = await createApiToken(platform.db.kysely, user.id, name);
-        io.err(`API-Token „${name}“ für ${email} (Rolle ${user.role}) erstellt. Es wird nur jetzt angezeigt:`);
-        io.out(token);
+        const created = await createTokenForAccount(platform, email, name);
+        if (!created) throw new CliError(`Es gibt kein Konto mit der E-Mail-Adresse ${email}.`);
+        io.err(`API-Token „${name}“ für ${email} (Rolle ${created.role}) erstellt. Es wird nur jetzt angezeigt:`);
+        io.out(created.token);
       });
     },
   },
@@ -257,7 +253,14 @@ async function withPlatform(io: CliIo, work: (platform: Platform) => Promise<voi
   }
 }
 
-const de = (key: string) => accountsMessages.de[key] ?? key;
+/** German texts of the modules' message keys (the CLI renders no page, so it asks the catalogues itself). */
+const de = (key: string) => {
+  for (const module of modules) {
+    const text = module.messages?.de[key];
+    if (text !== undefined) return text;
+  }
+  return key;
+};
 const fieldNames: Record<string, string> = { email: "--email", password: "--password", role: "--role", name: "--name" };
 
 /** Domain errors of the accounts service, in German for the terminal. */

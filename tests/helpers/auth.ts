@@ -1,4 +1,4 @@
-import { createUserWithPassword } from "../../src/modules/accounts/service.js";
+import { createUserWithPassword } from "../../src/modules/accounts/index.js";
 import type { Role } from "../../src/platform/auth/actor.js";
 import { newId } from "../../src/platform/db/ids.js";
 import type { Platform } from "../../src/platform/platform.js";

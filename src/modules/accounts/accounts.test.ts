@@ -168,7 +168,7 @@ describe("password reset and e-mail verification", () => {
   });
 
   it("asks an unverified user to confirm the address, and the mailed link confirms it", async () => {
-    const { createUserWithPassword } = await import("./service.js");
+    const { createUserWithPassword } = await import("./index.js");
     const email = "unbestaetigt@test.example";
     await createUserWithPassword(t.platform, {
       email,

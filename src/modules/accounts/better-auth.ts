@@ -9,20 +9,20 @@ import {
 import { enqueueMail } from "../../platform/mail/outbox.js";
 import type { Platform } from "../../platform/platform.js";
 import { invitationOrResetMail, verificationMail } from "./mails.js";
-import { markEmailVerified } from "./repo.js";
+import { markEmailVerified } from "./users.repo.js";
 
 /** Session cookies are named "bn.session_token" ("__Secure-bn.session_token" in production). */
-export const COOKIE_PREFIX = "bn";
-export const SESSION_DAYS = 7;
-/** How long a password-reset link stays valid (1 hour); invitations get longer, see accounts service. */
-export const RESET_TOKEN_SECONDS = 3600;
+const COOKIE_PREFIX = "bn";
+const SESSION_DAYS = 7;
+/** How long a password-reset link stays valid (1 hour); invitations get longer, see users.service.ts. */
+const RESET_TOKEN_SECONDS = 3600;
 
 /**
  * Better Auth on our own Kysely instance and our snake_case tables (migration
  * 2026-11-27-0001). Its HTTP handler is not mounted: our HTML form routes call
  * `auth.api.*` and forward the cookies it sets. Rate limiting is Fastify's.
  */
-export function createAuth(platform: Platform) {
+function createAuth(platform: Platform) {
   const { config } = platform;
   return betterAuth({
     appName: "Bildungsnetz",
@@ -97,7 +97,7 @@ export function createAuth(platform: Platform) {
       },
       // Setting a password through an e-mailed link proves the address.
       onPasswordReset: async ({ user }) => {
-        await markEmailVerified(platform.db, user.id);
+        await markEmailVerified(platform.db.kysely, platform.db.dialect, user.id);
       },
     },
     emailVerification: {
@@ -131,7 +131,7 @@ export function createAuth(platform: Platform) {
   });
 }
 
-export type Auth = ReturnType<typeof createAuth>;
+type Auth = ReturnType<typeof createAuth>;
 
 const instances = new WeakMap<Platform, Auth>();
 

@@ -1,27 +1,25 @@
-import { randomBytes } from "node:crypto";
 import type { AppModule } from "../../platform/module.js";
-import type { NavItem } from "../../platform/views/page-context.js";
+import { accountRoutes } from "./account.routes.js";
+import { seedDemoAccounts } from "./demo.js";
 import { accountsMessages } from "./messages.js";
-import { accountsRoutes } from "./routes.js";
-import { DEMO_PASSWORD, seedDemoAccounts } from "./service.js";
 import { actorForSession } from "./session.js";
-
-const adminLinks: NavItem[] = [
-  { href: "/verwaltung/benutzer", label: "accounts.users.link", roles: ["admin"], order: 900 },
-];
+import { signInRoutes } from "./sign-in.routes.js";
+import { usersRoutes } from "./users.routes.js";
 
 export const accountsModule: AppModule = {
   name: "accounts",
   messages: accountsMessages,
   nav: [{ href: "/verwaltung", label: "accounts.nav.admin", roles: ["admin", "editor", "member"], order: 1000 }],
-  adminLinks,
+  adminLinks: [{ href: "/verwaltung/benutzer", label: "accounts.users.link", roles: ["admin"], order: 900 }],
   resolveActor: actorForSession,
   register(app, platform) {
-    accountsRoutes(app, platform);
+    signInRoutes(app, platform);
+    accountRoutes(app, platform);
+    usersRoutes(app, platform);
   },
-  async seedDemo({ platform, announce }) {
-    // Outside production everybody may know the demo password; in production it is random and unknown.
-    const password = platform.config.isProduction ? randomBytes(18).toString("base64url") : DEMO_PASSWORD;
-    for (const line of await seedDemoAccounts(platform, password)) announce(line);
-  },
+  seedDemo: seedDemoAccounts,
 };
+
+// The operator's tools (command line, test factories) create accounts and tokens through these.
+export { createTokenForAccount } from "./tokens.service.js";
+export { createUserWithPassword } from "./users.service.js";

@@ -21,14 +21,23 @@ function compose(kind: "reset" | "invite" | "verify", params: Record<string, str
   };
 }
 
-export function invitationOrResetMail(
-  kind: "reset" | "invite",
-  params: { name: string; link: string; district: string; role?: string },
-) {
+/** What an account e-mail says: whom it greets, the link it carries, the district it comes from. */
+export interface AccountMailView {
+  name: string;
+  link: string;
+  district: string;
+}
+
+/** An invitation names the role the education office gave the new account. */
+export interface InvitationMailView extends AccountMailView {
+  role?: string;
+}
+
+export function invitationOrResetMail(kind: "reset" | "invite", params: InvitationMailView) {
   const role = params.role ? de(`accounts.role.${params.role}`, {}) : "";
   return compose(kind, { ...params, role });
 }
 
-export function verificationMail(params: { name: string; link: string; district: string }) {
-  return compose("verify", params);
+export function verificationMail(params: AccountMailView) {
+  return compose("verify", { ...params });
 }

@@ -4,7 +4,7 @@ import { passwordWeakness } from "../../platform/auth/password.js";
 import { formEmail, requiredText } from "../../platform/http/forms.js";
 
 /** A new password: at least 12 characters and not on the list of common passwords. */
-export const newPassword = z
+const newPassword = z
   .string({ error: "validation.required" })
   .min(1, "validation.required")
   .superRefine((value, ctx) => {
@@ -12,7 +12,7 @@ export const newPassword = z
     if (weakness) ctx.addIssue({ code: "custom", message: `accounts.password.${weakness}` });
   });
 
-export const roleField = z.enum(roles, { error: "validation.choice" });
+const roleField = z.enum(roles, { error: "validation.choice" });
 
 export const loginForm = z.object({
   email: formEmail,
@@ -47,8 +47,6 @@ export const inviteForm = z.object({
 });
 
 export const roleForm = z.object({ role: roleField });
-
-export const idParam = z.object({ id: z.uuid() });
 
 export type InviteInput = z.output<typeof inviteForm>;
 

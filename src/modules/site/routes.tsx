@@ -1,11 +1,11 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ping } from "../../platform/db/database.js";
 import { migrationsCurrent } from "../../platform/db/migrator.js";
-import { parseForm } from "../../platform/http/forms.js";
+import { emptyForm, type FormState, handleForm } from "../../platform/http/forms.js";
 import type { Platform } from "../../platform/platform.js";
-import { listUpcomingEvents } from "../events/service.js";
+import { listUpcomingEvents } from "../events/index.js";
+import { submitAccessibilityFeedback } from "./feedback.service.js";
 import { feedbackForm } from "./schema.js";
-import { submitAccessibilityFeedback } from "./service.js";
 import {
   AccessibilityPage,
   ApiDocsPage,
@@ -47,24 +47,23 @@ export function siteRoutes(app: FastifyInstance, platform: Platform): void {
     reply.page({ title: request.t("easy.title"), body: <EasyLanguagePage /> }),
   );
 
-  app.get("/barrierefreiheit", async (request, reply) =>
-    reply.page({ title: request.t("a11y.title"), body: <AccessibilityPage form={{ values: {}, errors: {} }} /> }),
-  );
+  const accessibilityPage = (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) =>
+    reply.page({ status, title: request.t("a11y.title"), body: <AccessibilityPage form={form} /> });
+
+  app.get("/barrierefreiheit", async (request, reply) => accessibilityPage(request, reply, emptyForm));
   app.post(
     "/barrierefreiheit",
     { config: { rateLimit: { max: 10, timeWindow: "10 minutes" } } },
-    async (request, reply) => {
-      const form = parseForm(feedbackForm, request.body, request.t, request.locale);
-      if (!form.ok) {
-        return reply.page({
-          status: 422,
-          title: request.t("a11y.title"),
-          body: <AccessibilityPage form={{ values: form.values, errors: form.errors }} />,
-        });
-      }
-      await submitAccessibilityFeedback(platform, form.data);
-      return reply.flash("success", "a11y.form.thanks").redirect("/barrierefreiheit", 303);
-    },
+    async (request, reply) =>
+      handleForm(
+        request,
+        feedbackForm,
+        async (data) => {
+          await submitAccessibilityFeedback(platform, data);
+          return reply.flash("success", "a11y.form.thanks").redirect("/barrierefreiheit", 303);
+        },
+        (form, status) => accessibilityPage(request, reply, form, status),
+      ),
   );
 
   app.get("/api/v1/openapi.json", { config: { rateLimit: false } }, async () => app.swagger());

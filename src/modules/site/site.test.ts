@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Browser, createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
-import { countFeedback } from "./repo.js";
+import { countFeedback } from "./feedback.repo.js";
 
 let t: TestApp;
 beforeAll(async () => {

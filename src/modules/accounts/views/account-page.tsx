@@ -1,4 +1,5 @@
-import type { UserActor } from "../../../platform/auth/actor.js";
+import type { Role } from "../../../platform/auth/actor.js";
+import type { FormState } from "../../../platform/http/forms.js";
 import { formatDate } from "../../../platform/i18n/i18n.js";
 import {
   Alert,
@@ -13,22 +14,43 @@ import {
   TextField,
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
-import type { TokenView } from "../service.js";
-import type { FormState } from "./auth-pages.js";
+
+/** One API token in the list on "Mein Konto" (never the token itself: only its hash is stored). */
+export interface TokenView {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  active: boolean;
+}
+
+/** "Mein Konto": who is signed in, and their API tokens. */
+export interface AccountView {
+  name: string;
+  email: string;
+  role: Role;
+  tokens: TokenView[];
+}
+
+/** A token just created, shown once on the page after the redirect. */
+export interface NewTokenView {
+  name: string;
+  token: string;
+}
 
 export function AccountPage({
-  user,
-  tokens,
+  account,
   newToken,
   passwordForm,
   tokenForm,
 }: {
-  user: UserActor;
-  tokens: TokenView[];
-  newToken?: { name: string; token: string } | undefined;
+  account: AccountView;
+  newToken?: NewTokenView | undefined;
   passwordForm: FormState;
   tokenForm: FormState;
 }) {
+  const { tokens } = account;
   const { t, locale } = usePage();
   const errors = { ...passwordForm.errors, ...tokenForm.errors };
   return (
@@ -37,9 +59,9 @@ export function AccountPage({
       <ErrorSummary errors={errors} />
       <DescriptionList
         items={[
-          [t("accounts.account.name"), user.name],
-          [t("accounts.account.email"), user.email],
-          [t("accounts.account.role"), t(`accounts.role.${user.role}`)],
+          [t("accounts.account.name"), account.name],
+          [t("accounts.account.email"), account.email],
+          [t("accounts.account.role"), t(`accounts.role.${account.role}`)],
         ]}
       />
 

@@ -1,5 +1,5 @@
-import type { Role } from "../../../platform/auth/actor.js";
-import { roles } from "../../../platform/auth/actor.js";
+import { type Role, roles } from "../../../platform/auth/actor.js";
+import type { FormState } from "../../../platform/http/forms.js";
 import {
   Alert,
   Badge,
@@ -14,8 +14,19 @@ import {
   TextField,
 } from "../../../platform/views/components.js";
 import { type NavItem, usePage } from "../../../platform/views/page-context.js";
-import type { UserView } from "../service.js";
-import type { FormState } from "./auth-pages.js";
+
+/** One account in the user list and on the delete confirmation. */
+export interface UserView {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  /** False until the address is confirmed; an invited person confirms it by setting a password. */
+  verified: boolean;
+  createdAt: string;
+  /** The admin looking at the list: no role change or deletion offered for oneself. */
+  isSelf: boolean;
+}
 
 export function DashboardPage({ links, role }: { links: NavItem[]; role: Role }) {
   const { t } = usePage();

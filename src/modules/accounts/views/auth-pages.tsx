@@ -1,3 +1,4 @@
+import type { FormState } from "../../../platform/http/forms.js";
 import {
   Alert,
   Button,
@@ -8,13 +9,6 @@ import {
   TextField,
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
-
-export interface FormState {
-  values: Record<string, unknown>;
-  errors: Record<string, string>;
-}
-
-export const emptyForm: FormState = { values: {}, errors: {} };
 
 const str = (form: FormState, name: string) => postedText(form.values[name]);
 

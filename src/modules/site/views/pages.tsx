@@ -1,3 +1,4 @@
+import type { FormState } from "../../../platform/http/forms.js";
 import { formatDate, formatTime } from "../../../platform/i18n/i18n.js";
 import {
   Button,
@@ -10,7 +11,7 @@ import {
   TextField,
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
-import type { EventView } from "../../events/service.js";
+import type { EventView } from "../../events/index.js";
 
 export function HomePage({ upcoming = [] }: { upcoming?: EventView[] }) {
   const { t, district, locale } = usePage();
@@ -126,12 +127,7 @@ export function PrivacyPage() {
   );
 }
 
-export interface FeedbackFormState {
-  values: Record<string, unknown>;
-  errors: Record<string, string>;
-}
-
-export function AccessibilityPage({ form }: { form: FeedbackFormState }) {
+export function AccessibilityPage({ form }: { form: FormState }) {
   const { t, district } = usePage();
   const v = (name: string) => postedText(form.values[name]);
   return (

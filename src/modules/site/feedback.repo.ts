@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
-import type { Database } from "../../platform/db/schema.js";
-
-type Conn = Kysely<Database> | Transaction<Database>;
+import type { Conn } from "../../platform/db/database.js";
 
 export async function insertFeedback(
   db: Conn,

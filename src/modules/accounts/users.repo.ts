@@ -1,18 +1,13 @@
 import { createHash } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
-import type { Db } from "../../platform/db/database.js";
-import type { Database } from "../../platform/db/schema.js";
-import { nowIso } from "../../platform/db/time.js";
-
-type Conn = Kysely<Database> | Transaction<Database>;
+import type { Conn, Dialect } from "../../platform/db/database.js";
 
 // Better Auth's tables keep its native types: timestamptz and boolean on PostgreSQL,
 // ISO text and 0/1 on SQLite (see migration 2026-11-27-0001). These two functions
-// hold that difference.
-export const authTime = (db: Db, date = new Date()): string | Date =>
-  db.dialect === "postgres" ? date : date.toISOString();
-export const authBool = (db: Db, value: boolean): number | boolean =>
-  db.dialect === "postgres" ? value : value ? 1 : 0;
+// hold that difference; the writes below take the dialect for them.
+const authTime = (dialect: Dialect, date = new Date()): string | Date =>
+  dialect === "postgres" ? date : date.toISOString();
+const authBool = (dialect: Dialect, value: boolean): number | boolean =>
+  dialect === "postgres" ? value : value ? 1 : 0;
 
 export interface UserRow {
   id: string;
@@ -37,27 +32,19 @@ export async function listUsers(db: Conn): Promise<UserRow[]> {
   return db.selectFrom("users").select(userColumns).orderBy("name").orderBy("email").execute();
 }
 
-export async function countUsers(db: Conn): Promise<number> {
-  const row = await db
-    .selectFrom("users")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 export async function insertUser(
-  db: Db,
-  trx: Conn,
+  db: Conn,
+  dialect: Dialect,
   user: { id: string; name: string; email: string; role: string; verified: boolean },
 ): Promise<void> {
-  const now = authTime(db);
-  await trx
+  const now = authTime(dialect);
+  await db
     .insertInto("users")
     .values({
       id: user.id,
       name: user.name,
       email: user.email.toLowerCase(),
-      email_verified: authBool(db, user.verified),
+      email_verified: authBool(dialect, user.verified),
       image: null,
       role: user.role,
       locale: null,
@@ -69,12 +56,12 @@ export async function insertUser(
 
 /** The e-mail + password login of a user, as Better Auth's "credential" account. */
 export async function insertCredentialAccount(
-  db: Db,
-  trx: Conn,
+  db: Conn,
+  dialect: Dialect,
   account: { id: string; userId: string; passwordHash: string },
 ): Promise<void> {
-  const now = authTime(db);
-  await trx
+  const now = authTime(dialect);
+  await db
     .insertInto("accounts")
     .values({
       id: account.id,
@@ -104,19 +91,19 @@ export async function hasCredential(db: Conn, userId: string): Promise<boolean> 
  * its reset tokens ("reset-password:<token>", hashed), so its reset endpoint accepts it.
  */
 export async function insertResetToken(
-  db: Db,
-  trx: Conn,
+  db: Conn,
+  dialect: Dialect,
   token: { id: string; token: string; userId: string; expiresAt: Date },
 ): Promise<void> {
   const identifier = createHash("sha256").update(`reset-password:${token.token}`).digest("base64url");
-  const now = authTime(db);
-  await trx
+  const now = authTime(dialect);
+  await db
     .insertInto("verifications")
     .values({
       id: token.id,
       identifier,
       value: token.userId,
-      expires_at: authTime(db, token.expiresAt),
+      expires_at: authTime(dialect, token.expiresAt),
       created_at: now,
       updated_at: now,
     })
@@ -124,66 +111,27 @@ export async function insertResetToken(
 }
 
 /** Makes every earlier password-setting link of this user void (before a new invitation). */
-export async function deleteResetTokens(trx: Conn, userId: string): Promise<void> {
-  await trx.deleteFrom("verifications").where("value", "=", userId).execute();
+export async function deleteResetTokens(db: Conn, userId: string): Promise<void> {
+  await db.deleteFrom("verifications").where("value", "=", userId).execute();
 }
 
-export async function markEmailVerified(db: Db, userId: string): Promise<void> {
-  await db.kysely
+export async function markEmailVerified(db: Conn, dialect: Dialect, userId: string): Promise<void> {
+  await db
     .updateTable("users")
-    .set({ email_verified: authBool(db, true), updated_at: authTime(db) })
+    .set({ email_verified: authBool(dialect, true), updated_at: authTime(dialect) })
     .where("id", "=", userId)
     .execute();
 }
 
-export async function updateRole(db: Db, trx: Conn, userId: string, role: string): Promise<void> {
-  await trx
+export async function updateRole(db: Conn, dialect: Dialect, userId: string, role: string): Promise<void> {
+  await db
     .updateTable("users")
-    .set({ role, updated_at: authTime(db) })
+    .set({ role, updated_at: authTime(dialect) })
     .where("id", "=", userId)
     .execute();
 }
 
-export async function deleteUserRow(trx: Conn, userId: string): Promise<void> {
+export async function deleteUserRow(db: Conn, userId: string): Promise<void> {
   // Sessions, accounts and API tokens go with the user (ON DELETE CASCADE).
-  await trx.deleteFrom("users").where("id", "=", userId).execute();
-}
-
-export async function countAdmins(db: Conn): Promise<number> {
-  const row = await db
-    .selectFrom("users")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("role", "=", "admin")
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-export interface TokenRow {
-  id: string;
-  name: string;
-  prefix: string;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
-
-export async function listTokens(db: Conn, userId: string): Promise<TokenRow[]> {
-  return db
-    .selectFrom("api_tokens")
-    .select(["id", "name", "prefix", "created_at", "last_used_at", "revoked_at"])
-    .where("user_id", "=", userId)
-    .orderBy("created_at", "desc")
-    .execute();
-}
-
-/** Revokes one of the user's own tokens; false when there is no such active token. */
-export async function revokeToken(db: Conn, userId: string, tokenId: string): Promise<boolean> {
-  const result = await db
-    .updateTable("api_tokens")
-    .set({ revoked_at: nowIso() })
-    .where("id", "=", tokenId)
-    .where("user_id", "=", userId)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  await db.deleteFrom("users").where("id", "=", userId).execute();
 }

@@ -1,0 +1,106 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { emptyForm, type FormState, handleForm } from "../../platform/http/forms.js";
+import type { Platform } from "../../platform/platform.js";
+import { inviteForm, roleForm } from "./schema.js";
+import { orSignIn } from "./sign-in.routes.js";
+import { changeRole, deleteAccount, getAccount, inviteUser, listAccounts, resendInvitation } from "./users.service.js";
+import { DeleteUserPage, UsersPage } from "./views/admin-pages.js";
+
+/** The buttons on the user list post no fields; only their refusals need the list again. */
+const noFields = z.object({});
+
+const userIdOf = (request: FastifyRequest) => (request.params as { id: string }).id;
+
+/** User management for the education office: /verwaltung/benutzer. */
+export function usersRoutes(app: FastifyInstance, platform: Platform): void {
+  const usersPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: { form?: FormState; problem?: string | undefined; status?: number } = {},
+  ) => {
+    const users = await listAccounts(platform, request.actor);
+    return reply.page({
+      status: options.status ?? 200,
+      title: request.t("accounts.users.title"),
+      body: <UsersPage users={users} form={options.form ?? emptyForm} problem={options.problem} />,
+    });
+  };
+
+  /** A refusal about one row (own role, own account, already set up) shown above the list. */
+  const listProblem = (request: FastifyRequest, reply: FastifyReply) => (form: FormState, status: number) =>
+    usersPage(request, reply, { problem: form.errors.role ?? form.errors._form, status });
+
+  app.get("/verwaltung/benutzer", async (request, reply) => orSignIn(request, reply, () => usersPage(request, reply)));
+
+  app.post("/verwaltung/benutzer", async (request, reply) =>
+    handleForm(
+      request,
+      inviteForm,
+      async (data) => {
+        await inviteUser(platform, request.actor, data);
+        return reply
+          .flash("success", "accounts.users.created", { email: data.email })
+          .redirect("/verwaltung/benutzer", 303);
+      },
+      // The list is read first: somebody who may not manage users gets 403, not the form again.
+      (form, status) => usersPage(request, reply, { form, status }),
+    ),
+  );
+
+  app.post("/verwaltung/benutzer/:id/rolle", async (request, reply) =>
+    handleForm(
+      request,
+      roleForm,
+      async ({ role }) => {
+        const changed = await changeRole(platform, request.actor, userIdOf(request), role);
+        return reply
+          .flash("success", "accounts.users.roleChanged", {
+            name: changed.name,
+            role: request.t(`accounts.role.${changed.role}`),
+          })
+          .redirect("/verwaltung/benutzer", 303);
+      },
+      listProblem(request, reply),
+    ),
+  );
+
+  app.post("/verwaltung/benutzer/:id/einladung", async (request, reply) =>
+    handleForm(
+      request,
+      noFields,
+      async () => {
+        const { email } = await resendInvitation(platform, request.actor, userIdOf(request));
+        return reply.flash("success", "accounts.users.inviteResent", { email }).redirect("/verwaltung/benutzer", 303);
+      },
+      listProblem(request, reply),
+    ),
+  );
+
+  app.get("/verwaltung/benutzer/:id/loeschen", async (request, reply) =>
+    orSignIn(request, reply, async () => {
+      const user = await getAccount(platform, request.actor, userIdOf(request));
+      if (user.isSelf) {
+        return usersPage(request, reply, { problem: request.t("accounts.users.ownDelete"), status: 409 });
+      }
+      return reply.page({
+        title: request.t("accounts.users.deleteTitle", { name: user.name }),
+        body: <DeleteUserPage user={user} />,
+      });
+    }),
+  );
+
+  app.post("/verwaltung/benutzer/:id/loeschen", async (request, reply) =>
+    handleForm(
+      request,
+      noFields,
+      async () => {
+        const deleted = await deleteAccount(platform, request.actor, userIdOf(request));
+        return reply
+          .flash("success", "accounts.users.deleted", { name: deleted.name })
+          .redirect("/verwaltung/benutzer", 303);
+      },
+      listProblem(request, reply),
+    ),
+  );
+}
