@@ -3,7 +3,7 @@
 // small script offers matches from the directory's JSON search while the person types;
 // the picked "Name (Gemeinde)" links the registration to the directory entry.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { MAX_FORM_CHOICES } from "../../src/modules/directory/service.js";
+import { MAX_FORM_CHOICES } from "../../src/modules/directory/organisation-field.service.js";
 import { adminActor, makeOrg } from "../../src/modules/directory/test-fixtures.js";
 import { createFachtag, type FixtureEvent } from "../../src/modules/registrations/test-fixtures.js";
 import {

@@ -1,7 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Platform } from "../../platform/platform.js";
-import { offerJson, organisationJson } from "./export.js";
+import { offerJson, organisationJson } from "./api-json.js";
+import { searchDirectory } from "./listing.service.js";
+import { createOffer, listOffersOf } from "./offers.service.js";
+import { inputFromApi } from "./organisation-input.js";
+import { createOrganisation, getOrganisationById, patchOrganisation } from "./organisations.service.js";
 import {
   apiIdParams,
   apiOffer,
@@ -14,12 +18,11 @@ import {
   apiOrganisationQuery,
   type OfferInput,
 } from "./schema.js";
-import * as service from "./service.js";
 
 const tags = ["Akteure"];
 const bearer = [{ bearerAuth: [] }];
 
-/** The directory's JSON API under /api/v1 (contract in issue 4; schemas in schema.ts). */
+/** The directory's JSON API under /api/v1 (schemas, which are the contract, in schema.ts). */
 export function apiRoutes(root: FastifyInstance, platform: Platform): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const baseUrl = platform.config.baseUrl;
@@ -36,7 +39,7 @@ export function apiRoutes(root: FastifyInstance, platform: Platform): void {
     },
     async (request) => {
       const q = request.query;
-      const result = await service.searchDirectory(
+      const result = await searchDirectory(
         platform,
         {
           q: q.q,
@@ -64,7 +67,7 @@ export function apiRoutes(root: FastifyInstance, platform: Platform): void {
       },
     },
     async (request, reply) => {
-      const created = await service.createOrganisation(platform, request.actor, service.inputFromApi(request.body));
+      const created = await createOrganisation(platform, request.actor, inputFromApi(request.body));
       return reply
         .code(201)
         .header("location", `/api/v1/organisations/${created.id}`)
@@ -82,8 +85,7 @@ export function apiRoutes(root: FastifyInstance, platform: Platform): void {
         response: { 200: apiOrganisation },
       },
     },
-    async (request) =>
-      organisationJson(await service.getOrganisationById(platform, request.actor, request.params.id), baseUrl),
+    async (request) => organisationJson(await getOrganisationById(platform, request.actor, request.params.id), baseUrl),
   );
 
   app.patch(
@@ -99,10 +101,7 @@ export function apiRoutes(root: FastifyInstance, platform: Platform): void {
       },
     },
     async (request) =>
-      organisationJson(
-        await service.patchOrganisation(platform, request.actor, request.params.id, request.body),
-        baseUrl,
-      ),
+      organisationJson(await patchOrganisation(platform, request.actor, request.params.id, request.body), baseUrl),
   );
 
   app.get(
@@ -116,7 +115,7 @@ export function apiRoutes(root: FastifyInstance, platform: Platform): void {
       },
     },
     async (request) => {
-      const offers = await service.listOffersOf(platform, request.actor, request.params.id);
+      const offers = await listOffersOf(platform, request.actor, request.params.id);
       return { items: offers.map((o) => offerJson(o, baseUrl)), total: offers.length };
     },
   );
@@ -153,7 +152,7 @@ export function apiRoutes(root: FastifyInstance, platform: Platform): void {
         place: b.place || undefined,
         contact: b.contact || undefined,
       };
-      const offer = await service.createOffer(platform, request.actor, request.params.id, input);
+      const offer = await createOffer(platform, request.actor, request.params.id, input);
       return reply.code(201).header("location", `/angebote/${offer.id}`).send(offerJson(offer, baseUrl));
     },
   );

@@ -1,7 +1,10 @@
 import type { SeedContext } from "../../platform/module.js";
-import * as repo from "./repo.js";
+import { addContact } from "./contacts.service.js";
+import * as members from "./members.repo.js";
+import { createOffer } from "./offers.service.js";
+import { anyOrganisationExists } from "./organisations.repo.js";
+import { createOrganisation } from "./organisations.service.js";
 import type { OfferInput, OrganisationInput } from "./schema.js";
-import { addContact, createOffer, createOrganisation } from "./service.js";
 import type { OfferKindId } from "./vocab.js";
 import { municipalityCentres } from "./vocab.js";
 
@@ -422,14 +425,9 @@ const jitter = (i: number, axis: number) => (((i * 7919 + axis * 104729) % 200) 
 
 export async function seedDirectoryDemo({ platform, announce }: SeedContext): Promise<void> {
   const db = platform.db.kysely;
-  const existing = await db.selectFrom("organisations").select("id").limit(1).executeTakeFirst();
-  if (existing) return;
+  if (await anyOrganisationExists(db)) return;
   // The demo admin acts as the seeder, so the change log names a real account.
-  const admin = await db
-    .selectFrom("users")
-    .select(["id", "name", "email"])
-    .where("role", "=", "admin")
-    .executeTakeFirst();
+  const admin = await members.findAnyAdmin(db);
   if (!admin) {
     announce("Verzeichnis: keine Demo-Akteure, weil kein Administrationskonto existiert.");
     return;
@@ -501,14 +499,14 @@ export async function seedDirectoryDemo({ platform, announce }: SeedContext): Pr
     });
   }
 
-  const member = await repo.findUserByEmail(db, "mitglied@bildungsnetz.example");
+  const member = await members.findUserByEmail(db, "mitglied@bildungsnetz.example");
   if (member) {
     const now = new Date().toISOString();
     for (const o of created
       .filter((c) => c.kind === "kita")
       .slice(0, 1)
       .concat(created.filter((c) => c.kind === "grundschule").slice(0, 1))) {
-      await repo.insertMember(db, o.id, member.id, now);
+      await members.insertMember(db, o.id, member.id, now);
     }
     announce("Demo-Mitglied mitglied@bildungsnetz.example pflegt Kita Sonnenblume und Grundschule Am Beispielweg.");
   }

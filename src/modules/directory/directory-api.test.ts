@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
 import { createUserWithToken } from "../../../tests/helpers/users.js";
-import { linkMemberByEmail } from "./service.js";
+import { linkMemberByEmail } from "./members.service.js";
 import { adminActor } from "./test-fixtures.js";
 import { areaIds, baseKindIds } from "./vocab.js";
 

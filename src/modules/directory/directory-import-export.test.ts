@@ -5,8 +5,9 @@ import { createUser, signIn } from "../../../tests/helpers/auth.js";
 import { Browser, createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
 import { safeCell } from "../../lib/excel-csv.js";
 import { translator } from "../../platform/i18n/i18n.js";
-import { checkImport, decodeCsv, detectSeparator } from "./import.js";
-import { kindLookup } from "./service.js";
+import { importOrganisations } from "./import.service.js";
+import { checkImport, decodeCsv, detectSeparator } from "./import-csv.js";
+import { kindChoices } from "./kinds.service.js";
 import { adminActor, makeOrg, multipartBody } from "./test-fixtures.js";
 
 let t: TestApp;
@@ -135,7 +136,7 @@ describe("CSV import", () => {
     const preview = checkImport(
       "Name;Art;Bildungsbereiche;Gemeinde\nA;Kita;schule;Celle\n\nB;Raumstation;schule;Celle\n",
       "UTF-8",
-      await kindLookup(t.platform),
+      await kindChoices(t.platform),
       translator("de"),
       "de",
     );
@@ -158,7 +159,7 @@ describe("CSV import", () => {
 
   it("stores nothing when the transaction fails halfway", async () => {
     const db = t.platform.db.kysely;
-    const kinds = await kindLookup(t.platform);
+    const kinds = await kindChoices(t.platform);
     const preview = checkImport(
       `${header}\nErste (Rollback);Kita;fruehkindlich;Celle;;;;;;;;\nZweite (Rollback);Kita;fruehkindlich;Celle;;;;;;;;\n`,
       "UTF-8",
@@ -170,7 +171,6 @@ describe("CSV import", () => {
     expect(inputs).toHaveLength(2);
     // The second row names a kind that does not exist (removed meanwhile): nothing may remain.
     const broken = [inputs[0]!, { ...inputs[1]!, kind: "entfernt" }];
-    const { importOrganisations } = await import("./service.js");
     const actor = await adminActor(t.platform);
     await expect(importOrganisations(t.platform, actor, broken)).rejects.toMatchObject({ status: 422 });
     const left = await db.selectFrom("organisations").select("id").where("name", "like", "%(Rollback)").execute();
@@ -266,7 +266,7 @@ describe("export", () => {
 
   it("round-trips: an exported CSV can be imported again", async () => {
     const exported = await t.app.inject("/akteure/export.csv?q=sonnenschein");
-    const kinds = await kindLookup(t.platform);
+    const kinds = await kindChoices(t.platform);
     const { text, encoding } = decodeCsv(exported.rawPayload);
     const preview = checkImport(text, encoding, kinds, translator("de"), "de");
     expect(preview.fileErrors).toEqual([]);

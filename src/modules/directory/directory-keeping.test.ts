@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, signIn } from "../../../tests/helpers/auth.js";
 import { Browser, createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
 import type { UserActor } from "../../platform/auth/actor.js";
-import type { OrganisationView } from "./service.js";
-import { isMemberOf } from "./service.js";
+import { isMemberOf } from "./members.service.js";
 import { adminActor, makeOrg } from "./test-fixtures.js";
+import type { OrganisationView } from "./view-models.js";
 
 // Who keeps the directory: admins everything, members only their own organisations,
 // the public only proposes. Every change is logged; contacts are public only with consent.
@@ -54,7 +54,7 @@ afterAll(async () => t?.close());
 
 describe("members keep only their own organisations", () => {
   it("links the member by e-mail", async () => {
-    expect(await isMemberOf(t.platform.db, member.id, own.id)).toBe(true);
+    expect(await isMemberOf(t.platform.db.kysely, member.id, own.id)).toBe(true);
     expect(await isMemberOf(t.platform.db.kysely, member.id, other.id)).toBe(false);
     const page = await adminBrowser.get(`/verwaltung/akteure/${own.slug}/mitglieder`);
     expect(page.body).toContain("Mia Mitglied");

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
-import { createCooperation } from "../network/service.js";
-import { addContact, createOffer } from "./service.js";
+import { createCooperation } from "../network/index.js";
+import { addContact } from "./contacts.service.js";
+import { createOffer } from "./offers.service.js";
 import { adminActor, makeOrg } from "./test-fixtures.js";
 
 // Profile, offers and the map page (with and without a tile server).

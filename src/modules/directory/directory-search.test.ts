@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
-import { createOffer, searchDirectory, searchOfferList } from "./service.js";
+import { searchDirectory } from "./listing.service.js";
+import { createOffer, searchOfferList } from "./offers.service.js";
 import { adminActor, makeOrg } from "./test-fixtures.js";
 
 // The German search and the filters, on whichever database the suite runs against
@@ -111,7 +112,7 @@ describe("German substring search (same on SQLite and PostgreSQL)", () => {
   it("searches offers the same way", async () => {
     const result = await searchOfferList(
       t.platform,
-      { q: "uebungen behoerde", art: undefined, bereich: undefined, gemeinde: undefined },
+      { q: "uebungen behoerde", art: undefined, bereich: undefined, gemeinde: undefined, seite: 1 },
       "de",
     );
     expect(result.items.map((o) => o.title)).toEqual(["Deutsch für den Alltag"]);

@@ -27,18 +27,19 @@ export const directoryModule: AppModule = {
   seedDemo: seedDirectoryDemo,
 };
 
-// The directory's public service API: what other modules may use.
+export { isMemberOf, linkMemberByEmail } from "./members.service.js";
 export {
-  createOrganisation,
-  educationAreas,
   findOrganisationByLabel,
   findPublishedOrganisation,
+  organisationChoices,
+} from "./organisation-field.service.js";
+export { inputFromApi } from "./organisation-input.js";
+export {
   getOrganisationSummaries,
-  inputFromApi,
-  isMemberOf,
-  linkMemberByEmail,
   listOrganisationsForNetwork,
   type OrganisationSummary,
-  organisationChoices,
-  organisationKinds,
-} from "./service.js";
+} from "./organisation-summaries.service.js";
+// The directory's public service API: what other modules use. The lookups that take
+// `db` read in the caller's connection, so a caller inside a transaction passes it.
+export { createOrganisation } from "./organisations.service.js";
+export { educationAreas, organisationKinds } from "./vocab.js";

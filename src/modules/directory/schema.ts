@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { formCheckbox, formList, formText, optionalFormEmail, requiredText } from "../../platform/http/forms.js";
+import {
+  formCheckbox,
+  formList,
+  formText,
+  optionalFormEmail,
+  pageParam,
+  requiredText,
+} from "../../platform/http/forms.js";
 import { areaIds, baseKindIds, carrierIds, municipalities, offerKindIds } from "./vocab.js";
 
 // zod schemas of the directory: HTML forms (strings, empty = not given) and the JSON API.
@@ -255,7 +262,7 @@ export const directoryQuery = z.object({
   /** "kooperiert mit": only organisations with a running cooperation with this kind of partner. */
   partnerart: queryText(40),
   sortierung: z.enum(["relevanz", "name"]).optional().catch(undefined),
-  seite: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+  seite: pageParam,
 });
 export type DirectoryQuery = z.output<typeof directoryQuery>;
 
@@ -264,9 +271,34 @@ export const offerQuery = z.object({
   art: queryText(40),
   bereich: queryText(40),
   gemeinde: queryText(80),
-  seite: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+  seite: pageParam,
 });
 export type OfferQuery = z.output<typeof offerQuery>;
+
+/** The back office's list of every organisation. */
+export const adminListQuery = z.object({
+  q: queryText(200),
+  status: z.enum(["published", "proposed", "rejected"]).optional().catch(undefined),
+  seite: pageParam,
+});
+
+/** The change log: open ones only, members' changes only. */
+export const changeLogQuery = z.object({
+  offen: z.literal("1").optional().catch(undefined),
+  mitglieder: z.literal("1").optional().catch(undefined),
+  seite: pageParam,
+});
+
+/** The decision on a proposal (the button pressed). */
+export const proposalDecision = z.object({
+  decision: z.enum(["approve", "reject"], { error: "validation.choice" }),
+});
+
+/** The confirmation of an import: the checked text comes back with its encoding. */
+export const importConfirmation = z.object({
+  content: z.string().catch(""),
+  encoding: z.enum(["UTF-8", "Windows-1252"]).catch("UTF-8"),
+});
 
 // --- JSON API (contract) ------------------------------------------------------------
 

@@ -3,8 +3,9 @@
 import { createUserWithToken } from "../../../tests/helpers/users.js";
 import type { UserActor } from "../../platform/auth/actor.js";
 import type { Platform } from "../../platform/platform.js";
+import { createOrganisation } from "./organisations.service.js";
 import type { OrganisationInput } from "./schema.js";
-import { createOrganisation, type OrganisationView } from "./service.js";
+import type { OrganisationView } from "./view-models.js";
 
 export async function adminActor(platform: Platform): Promise<UserActor & { authorization: string }> {
   const u = await createUserWithToken(platform, "admin");

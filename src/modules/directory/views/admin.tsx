@@ -1,3 +1,4 @@
+import type { FormState } from "../../../platform/http/forms.js";
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import {
   Badge,
@@ -13,10 +14,10 @@ import {
   TextField,
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
-import type { ImportPreview } from "../import.js";
-import type { ChangeView, ContactView, MemberView, OrganisationView, SearchResult } from "../service.js";
+import type { ImportPreview } from "../import-csv.js";
+import type { ChangeView, ContactView, MemberView, OrganisationView, SearchResult } from "../view-models.js";
 import { PostButton } from "./directory.js";
-import { type FormState, text } from "./forms.js";
+import { text } from "./forms.js";
 import { areaLabels } from "./shared.js";
 
 export function AdminListPage({

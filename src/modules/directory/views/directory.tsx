@@ -1,3 +1,4 @@
+import type { VNode } from "preact";
 import {
   Badge,
   DescriptionList,
@@ -8,7 +9,9 @@ import {
   Table,
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
-import type { ContactView, Facets, OfferView, OrganisationView, Profile, SearchResult } from "../service.js";
+import type { Facets } from "../listing.service.js";
+import type { Profile } from "../profile.service.js";
+import type { ContactView, OfferView, OrganisationView, SearchResult } from "../view-models.js";
 import { carrierTypes, labelOf } from "../vocab.js";
 import {
   addressLine,
@@ -244,22 +247,8 @@ export function OfferSummary({ o, showOrganisation = false }: { o: OfferView; sh
   );
 }
 
-export interface CooperationItem {
-  title: string;
-  kindLabel: string;
-  partners: { name: string; slug?: string | undefined }[];
-  period?: string | undefined;
-  /** The cooperation's own page. */
-  url?: string | undefined;
-}
-
-export function ProfilePage({
-  profile,
-  cooperations,
-}: {
-  profile: Profile;
-  cooperations?: CooperationItem[] | undefined;
-}) {
+/** The profile page; `sections` are what other modules contribute to the "directory.profile" slot. */
+export function ProfilePage({ profile, sections }: { profile: Profile; sections: VNode[] }) {
   const { t, locale } = usePage();
   const o = profile.organisation;
   const website = safeHref(o.website);
@@ -329,7 +318,7 @@ export function ProfilePage({
           <LinkButton href={`/akteure/${o.slug}/bearbeiten`}>{t("directory.profile.edit")}</LinkButton>
           <LinkButton href={`/akteure/${o.slug}/angebote/neu`}>{t("directory.profile.addOffer")}</LinkButton>
           <LinkButton href={`/akteure/${o.slug}/kontakte`}>{t("directory.profile.contacts")}</LinkButton>
-          {profile.isAdmin ? (
+          {profile.canLinkMembers ? (
             <LinkButton href={`/verwaltung/akteure/${o.slug}/mitglieder`}>{t("directory.profile.members")}</LinkButton>
           ) : null}
         </nav>
@@ -368,51 +357,7 @@ export function ProfilePage({
           <p class="kern-body">{t("directory.profile.noContacts")}</p>
         )}
       </section>
-      {cooperations ? (
-        <section class="stack" aria-labelledby="coop-heading">
-          <h2 class="kern-heading kern-heading-large" id="coop-heading">
-            {t("directory.profile.cooperations")}
-          </h2>
-          {cooperations.length > 0 ? (
-            <ul class="directory-list">
-              {cooperations.map((c, i) => (
-                <li class="directory-card" key={i}>
-                  <p class="kern-body kern-body--bold">
-                    {c.url ? (
-                      <a class="kern-link" href={c.url}>
-                        {c.title}
-                      </a>
-                    ) : (
-                      c.title
-                    )}
-                  </p>
-                  <p class="kern-body kern-body--small">
-                    {c.kindLabel}
-                    {c.period ? ` · ${c.period}` : ""}
-                  </p>
-                  <p class="kern-body">
-                    {t("directory.profile.partners")}:{" "}
-                    {c.partners.map((p, j) => (
-                      <span key={p.name}>
-                        {j > 0 ? ", " : ""}
-                        {p.slug ? (
-                          <a class="kern-link" href={`/akteure/${p.slug}`}>
-                            {p.name}
-                          </a>
-                        ) : (
-                          p.name
-                        )}
-                      </span>
-                    ))}
-                  </p>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p class="kern-body">{t("directory.profile.noCooperations")}</p>
-          )}
-        </section>
-      ) : null}
+      {sections}
       <p class="kern-body kern-body--small">
         {t("directory.profile.updated", { date: o.updatedAt.slice(0, 10).split("-").reverse().join(".") })}
       </p>

@@ -1,3 +1,4 @@
+import type { FormState } from "../../../platform/http/forms.js";
 import {
   Button,
   Checkbox,
@@ -11,13 +12,6 @@ import {
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
 import { carrierTypes, educationAreas, municipalities, offerKinds } from "../vocab.js";
-
-export interface FormState {
-  values: Record<string, unknown>;
-  errors: Record<string, string>;
-}
-
-export const emptyForm: FormState = { values: {}, errors: {} };
 
 /** Reads a posted or pre-filled value as text (lists joined with ", "). */
 export function text(values: Record<string, unknown>, name: string): string | undefined {

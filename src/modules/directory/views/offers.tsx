@@ -8,7 +8,7 @@ import {
   TextField,
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
-import type { OfferView, SearchResult } from "../service.js";
+import type { OfferView, SearchResult } from "../view-models.js";
 import { educationAreas, labelOf, municipalities, offerKinds } from "../vocab.js";
 import { OfferSummary, PostButton } from "./directory.js";
 import { filterQuery } from "./shared.js";

@@ -1,7 +1,8 @@
 import type { ComponentChildren } from "preact";
 import { Button, Select, TextField } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
-import type { Facets, OrganisationView } from "../service.js";
+import type { Facets } from "../listing.service.js";
+import type { OrganisationView } from "../view-models.js";
 import { educationAreas, labelOf } from "../vocab.js";
 
 export interface FilterValues {
@@ -17,9 +18,9 @@ export interface FilterValues {
 }
 
 /** The query string of the current filters (without page), for links that keep them. */
-export function filterQuery(values: FilterValues): URLSearchParams {
+export function filterQuery(values: FilterValues & { seite?: number }): URLSearchParams {
   const q = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) if (value) q.set(key, value);
+  for (const [key, value] of Object.entries(values)) if (value && key !== "seite") q.set(key, String(value));
   return q;
 }
 

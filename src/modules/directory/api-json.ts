@@ -1,77 +1,11 @@
-import ExcelJS from "exceljs";
-import { safeCell, toExcelCsv } from "../../lib/excel-csv.js";
-import type { ApiOffer, ApiOrganisation } from "./api-shape.js";
-import type { OfferView, OrganisationView } from "./service.js";
-import { carrierTypes, educationAreas, labelOf } from "./vocab.js";
+import type { z } from "zod";
+import type { apiOffer, apiOrganisation } from "./schema.js";
+import type { OfferView, OrganisationView } from "./view-models.js";
 
-// The directory as CSV (Excel-friendly: UTF-8 with BOM, ";"), XLSX and JSON. The CSV
-// columns are the import's German headers, so an export can be edited and re-imported.
+// The API's JSON objects (the contract's fields plus a few more), also the JSON export.
 
-export const exportHeaders = [
-  "Name",
-  "Art",
-  "Bildungsbereiche",
-  "Gemeinde",
-  "Straße",
-  "PLZ",
-  "Ort",
-  "Webseite",
-  "E-Mail",
-  "Telefon",
-  "Beschreibung",
-  "Themen",
-  "Zielgruppen",
-  "Sprachen",
-  "Träger",
-  "Trägername",
-  "Barrierefreiheit",
-  "Breitengrad",
-  "Längengrad",
-  "Profil",
-] as const;
-
-export function exportRow(o: OrganisationView, baseUrl: string): (string | number)[] {
-  return [
-    o.name,
-    o.kindLabel,
-    o.areas.map((a) => labelOf(educationAreas, a, "de")).join(", "),
-    o.municipality,
-    o.street ?? "",
-    o.postalCode ?? "",
-    o.city ?? "",
-    o.website ?? "",
-    o.email ?? "",
-    o.phone ?? "",
-    o.description ?? "",
-    o.themes.join(", "),
-    o.targetGroups.join(", "),
-    o.languages.join(", "),
-    o.carrierType ? labelOf(carrierTypes, o.carrierType, "de") : "",
-    o.carrierName ?? "",
-    o.accessibility ?? "",
-    o.lat ?? "",
-    o.lon ?? "",
-    `${baseUrl}/akteure/${o.slug}`,
-  ];
-}
-
-export function toCsv(items: readonly OrganisationView[], baseUrl: string): string {
-  return toExcelCsv([exportHeaders, ...items.map((o) => exportRow(o, baseUrl))]);
-}
-
-export async function toXlsx(items: readonly OrganisationView[], baseUrl: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Bildungsnetz";
-  const sheet = workbook.addWorksheet("Akteure");
-  sheet.addRow([...exportHeaders]);
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
-  for (const o of items) sheet.addRow(exportRow(o, baseUrl).map((v) => (typeof v === "number" ? v : safeCell(v))));
-  sheet.columns.forEach((column, i) => {
-    column.width = i === 10 ? 60 : i === 0 ? 40 : 20;
-  });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
+export type ApiOrganisation = z.output<typeof apiOrganisation>;
+export type ApiOffer = z.output<typeof apiOffer>;
 
 /** The API's organisation object (contract fields plus a few more). */
 export function organisationJson(o: OrganisationView, baseUrl: string): ApiOrganisation {

@@ -2,13 +2,14 @@ import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { parseForm } from "../../platform/http/forms.js";
 import type { Locale, Translate } from "../../platform/i18n/i18n.js";
+import type { KindChoice } from "./kinds.service.js";
 import { type OrganisationInput, organisationForm } from "./schema.js";
 import { normaliseExpanded } from "./search.js";
 import { educationAreas, municipalities } from "./vocab.js";
 
 // CSV import of organisations as Excel writes it: UTF-8 (with or without BOM) or
-// Windows-1252, separated by ";" or ",". Parsing and checking only — storing is the
-// service's importOrganisations, which takes all rows in one transaction.
+// Windows-1252, separated by ";" or ",". Parsing and checking only — storing is
+// import.service.ts, which takes all rows in one transaction.
 
 export const MAX_IMPORT_ROWS = 5000;
 
@@ -157,12 +158,6 @@ const carrierAliases = new Map<string, string>([
   ["privat", "privat"],
   ["privatwirtschaftlich", "privat"],
 ]);
-
-export interface KindChoice {
-  id: string;
-  labelDe: string;
-  labelEn: string;
-}
 
 function kindResolver(kinds: readonly KindChoice[]): (value: string) => string | undefined {
   const map = new Map<string, string>();
