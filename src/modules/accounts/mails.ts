@@ -22,14 +22,14 @@ function compose(kind: "reset" | "invite" | "verify", params: Record<string, str
 }
 
 /** What an account e-mail says: whom it greets, the link it carries, the district it comes from. */
-export interface AccountMailView {
+interface AccountMailView {
   name: string;
   link: string;
   district: string;
 }
 
 /** An invitation names the role the education office gave the new account. */
-export interface InvitationMailView extends AccountMailView {
+interface InvitationMailView extends AccountMailView {
   role?: string;
 }
 

@@ -1,7 +1,7 @@
 import type { Conn } from "../../platform/db/database.js";
 import { nowIso } from "../../platform/db/time.js";
 
-export interface TokenRow {
+interface TokenRow {
   id: string;
   name: string;
   prefix: string;

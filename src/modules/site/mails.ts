@@ -1,7 +1,7 @@
 import { translator } from "../../platform/i18n/i18n.js";
 
 /** A barrier report as the education office reads it; "–" stands for what was left empty. */
-export interface FeedbackMailView {
+interface FeedbackMailView {
   name?: string | undefined;
   email?: string | undefined;
   pageUrl?: string | undefined;
