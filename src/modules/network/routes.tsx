@@ -58,12 +58,9 @@ import { NetworkDetailPage, NetworkFormPage, NetworkListPage } from "./views/net
 
 const PAGE_SIZE = 50;
 
-const listQuery = z.object({
-  art: z.unknown().transform(oneParam),
-  status: z.unknown().transform(oneParam),
-  organisation: z.unknown().transform(oneParam),
-  seite: pageParam,
-});
+/** A filter value: the first one if sent twice, absent when empty or too long. */
+const filterParam = z.preprocess(oneParam, z.string().max(100).optional().catch(undefined));
+const listQuery = z.object({ art: filterParam, status: filterParam, organisation: filterParam, seite: pageParam });
 
 const confirmBody = z.object({
   cooperationId: z.string().min(1).max(100),
