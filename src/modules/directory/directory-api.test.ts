@@ -5,7 +5,7 @@ import { linkMemberByEmail } from "./members.service.js";
 import { adminActor } from "./test-fixtures.js";
 import { areaIds, baseKindIds } from "./vocab.js";
 
-// The JSON API contract of issue 4: POST/GET /api/v1/organisations, GET/PATCH
+// The JSON API contract: POST/GET /api/v1/organisations, GET/PATCH
 // /api/v1/organisations/{id}, POST/GET /api/v1/organisations/{id}/offers.
 
 let t: TestApp;

@@ -1,5 +1,6 @@
 import type { AppModule } from "../../platform/module.js";
 import "./hooks.js";
+import { directoryAdminRoutes } from "./admin-routes.js";
 import { apiRoutes } from "./api.js";
 import { seedDirectoryDemo } from "./demo.js";
 import { directoryMessages } from "./messages.js";
@@ -22,6 +23,7 @@ export const directoryModule: AppModule = {
   ],
   async register(app, platform) {
     directoryRoutes(app, platform);
+    directoryAdminRoutes(app, platform);
     apiRoutes(app, platform);
   },
   seedDemo: seedDirectoryDemo,

@@ -1,18 +1,13 @@
 import { join } from "node:path";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { VNode } from "preact";
 import { mountAssets, packageDir } from "../../platform/http/assets.js";
-import { ValidationError } from "../../platform/http/errors.js";
 import { emptyForm, type FormState, handleForm, parseQuery } from "../../platform/http/forms.js";
 import type { Platform } from "../../platform/platform.js";
 import { assetVersion } from "../../platform/views/layout.js";
-import { listChangeLog, reviewChange } from "./change-log.service.js";
 import { addContact, listContactsForKeeping, removeContact, updateContact } from "./contacts.service.js";
 import { exportDirectoryCsv, exportDirectoryJson, exportDirectoryXlsx } from "./export.service.js";
-import { confirmImport, previewImport, startImport } from "./import.service.js";
-import { addKind, listKindsForAdmin } from "./kinds.service.js";
-import { directoryFacets, filtersFromQuery, searchAllForAdmin, searchDirectory } from "./listing.service.js";
-import { getMembersPage, linkMemberByEmail, myOrganisations, unlinkMember } from "./members.service.js";
+import { directoryFacets, filtersFromQuery, searchDirectory } from "./listing.service.js";
+import { myOrganisations } from "./members.service.js";
 import {
   createOffer,
   deleteOffer,
@@ -23,48 +18,26 @@ import {
   updateOffer,
 } from "./offers.service.js";
 import { inputOf } from "./organisation-input.js";
-import {
-  createOrganisation,
-  getOrganisationBySlug,
-  getOrganisationEditForm,
-  getOrganisationToKeep,
-  startNewOrganisation,
-  updateOrganisation,
-} from "./organisations.service.js";
+import { getOrganisationEditForm, getOrganisationToKeep, updateOrganisation } from "./organisations.service.js";
+import { directoryStyles, page } from "./page.js";
 import { getProfile } from "./profile.service.js";
-import { decideProposal, listProposals, proposeOrganisation, startProposal } from "./proposals.service.js";
+import { proposeOrganisation, startProposal } from "./proposals.service.js";
 import {
-  adminListQuery,
-  changeLogQuery,
   contactForm,
   directoryQuery,
-  importConfirmation,
-  kindForm,
-  memberForm,
   type OrganisationInput,
   offerForm,
   offerQuery,
   organisationForm,
-  proposalDecision,
   proposalForm,
 } from "./schema.js";
 import type { OfferView } from "./view-models.js";
-import {
-  AdminListPage,
-  ChangesPage,
-  ContactsPage,
-  ImportPage,
-  KindsPage,
-  MembersPage,
-  MyOrganisationsPage,
-  ProposalsPage,
-} from "./views/admin.js";
+import { ContactsPage, MyOrganisationsPage } from "./views/admin.js";
 import { DirectoryPage, MapPage, ProfilePage } from "./views/directory.js";
 import { OfferFormPage, OrganisationFormPage, ProposalPage } from "./views/forms.js";
 import { OfferDetailPage, OfferListPage } from "./views/offers.js";
 import { districtCentre } from "./vocab.js";
 
-export const directoryStyles = [`/assets/directory.css?v=${assetVersion}`];
 const mapStyles = [`/assets/leaflet/leaflet.css?v=${assetVersion}`, ...directoryStyles];
 const mapScripts = [`/assets/directory-map.js?v=${assetVersion}`];
 
@@ -78,15 +51,9 @@ const organisationValues = (input: OrganisationInput): Record<string, unknown> =
 
 type Params<T extends string> = { Params: Record<T, string> };
 
+/** The public pages and the pages where organisations are kept (their members, admins). */
 export function directoryRoutes(app: FastifyInstance, platform: Platform): void {
   mountAssets("leaflet", join(packageDir("leaflet"), "dist"));
-
-  const page = (
-    reply: FastifyReply,
-    title: string,
-    body: VNode,
-    options: { status?: number; styles?: string[]; scripts?: string[] } = {},
-  ) => reply.page({ title, body, styles: options.styles ?? directoryStyles, ...options });
 
   // --- public: list, map, exports --------------------------------------------------------
 
@@ -437,202 +404,5 @@ export function directoryRoutes(app: FastifyInstance, platform: Platform): void 
   app.post<Params<"id">>("/angebote/:id/loeschen", async (request, reply) => {
     const org = await deleteOffer(platform, request.actor, request.params.id);
     return reply.flash("success", "directory.offer.deleted").redirect(`/akteure/${org.slug}`, 303);
-  });
-
-  // --- back office -----------------------------------------------------------------------------
-
-  app.get("/verwaltung/akteure", async (request, reply) => {
-    const query = parseQuery(adminListQuery, request.query);
-    const { result, openProposals } = await searchAllForAdmin(
-      platform,
-      request.actor,
-      { q: query.q, status: query.status },
-      query.seite,
-      request.locale,
-    );
-    return page(
-      reply,
-      request.t("directory.admin.title"),
-      <AdminListPage result={result} q={query.q} status={query.status} openProposals={openProposals} />,
-    );
-  });
-
-  const newOrganisationPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
-    const title = request.t("directory.admin.new");
-    return page(
-      reply,
-      title,
-      <OrganisationFormPage
-        title={title}
-        action="/verwaltung/akteure/neu"
-        form={form}
-        kinds={await startNewOrganisation(platform, request.actor, request.locale)}
-        cancelHref="/verwaltung/akteure"
-      />,
-      { status },
-    );
-  };
-
-  app.get("/verwaltung/akteure/neu", async (request, reply) => newOrganisationPage(request, reply, emptyForm));
-
-  app.post("/verwaltung/akteure/neu", async (request, reply) => {
-    // Who may not add organisations is told so before any message about the form.
-    await startNewOrganisation(platform, request.actor, request.locale);
-    return handleForm(
-      request,
-      organisationForm,
-      async (data) => {
-        const created = await createOrganisation(platform, request.actor, data, request.locale);
-        return reply.flash("success", "flash.saved").redirect(`/akteure/${created.slug}`, 303);
-      },
-      (form, status) => newOrganisationPage(request, reply, form, status),
-    );
-  });
-
-  app.get("/verwaltung/akteure/vorschlaege", async (request, reply) => {
-    const proposals = await listProposals(platform, request.actor, request.locale);
-    return page(reply, request.t("directory.proposals.title"), <ProposalsPage proposals={proposals} />);
-  });
-
-  app.post<Params<"id">>("/verwaltung/akteure/vorschlaege/:id", async (request, reply) => {
-    const parsed = proposalDecision.safeParse(request.body ?? {});
-    if (!parsed.success) throw new ValidationError({ decision: "validation.choice" });
-    const { decision } = parsed.data;
-    const org = await decideProposal(platform, request.actor, request.params.id, decision);
-    return reply
-      .flash("success", decision === "approve" ? "directory.proposals.approved" : "directory.proposals.rejected", {
-        name: org.name,
-      })
-      .redirect("/verwaltung/akteure/vorschlaege", 303);
-  });
-
-  app.get("/verwaltung/akteure/aenderungen", async (request, reply) => {
-    const query = parseQuery(changeLogQuery, request.query);
-    const openOnly = query.offen === "1";
-    const membersOnly = query.mitglieder === "1";
-    const result = await listChangeLog(platform, request.actor, { openOnly, membersOnly, page: query.seite });
-    return page(
-      reply,
-      request.t("directory.changes.title"),
-      <ChangesPage result={result} openOnly={openOnly} membersOnly={membersOnly} />,
-    );
-  });
-
-  app.post<Params<"id">>("/verwaltung/akteure/aenderungen/:id/gesehen", async (request, reply) => {
-    await reviewChange(platform, request.actor, request.params.id);
-    return reply.flash("success", "directory.changes.marked").redirect("/verwaltung/akteure/aenderungen?offen=1", 303);
-  });
-
-  const kindsPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) =>
-    page(
-      reply,
-      request.t("directory.kinds.title"),
-      <KindsPage kinds={await listKindsForAdmin(platform, request.actor)} form={form} />,
-      { status },
-    );
-
-  app.get("/verwaltung/akteure/arten", async (request, reply) => kindsPage(request, reply, emptyForm));
-
-  app.post("/verwaltung/akteure/arten", async (request, reply) => {
-    // Who may not add kinds is told so before any message about the form.
-    await listKindsForAdmin(platform, request.actor);
-    return handleForm(
-      request,
-      kindForm,
-      async (data) => {
-        await addKind(platform, request.actor, data);
-        return reply.flash("success", "directory.kinds.added.flash").redirect("/verwaltung/akteure/arten", 303);
-      },
-      (form, status) => kindsPage(request, reply, form, status),
-    );
-  });
-
-  const membersPage = async (
-    request: FastifyRequest<Params<"slug">>,
-    reply: FastifyReply,
-    form: FormState,
-    status = 200,
-  ) => {
-    const { organisation, members } = await getMembersPage(
-      platform,
-      request.actor,
-      request.params.slug,
-      request.locale,
-    );
-    return page(
-      reply,
-      request.t("directory.members.title", { name: organisation.name }),
-      <MembersPage organisation={organisation} members={members} form={form} />,
-      { status },
-    );
-  };
-
-  app.get<Params<"slug">>("/verwaltung/akteure/:slug/mitglieder", async (request, reply) =>
-    membersPage(request, reply, emptyForm),
-  );
-
-  app.post<Params<"slug">>("/verwaltung/akteure/:slug/mitglieder", async (request, reply) => {
-    const { organisation } = await getMembersPage(platform, request.actor, request.params.slug, request.locale);
-    return handleForm(
-      request,
-      memberForm,
-      async (data) => {
-        await linkMemberByEmail(platform, request.actor, organisation.id, data.email ?? "");
-        return reply
-          .flash("success", "directory.members.linked")
-          .redirect(`/verwaltung/akteure/${organisation.slug}/mitglieder`, 303);
-      },
-      (form, status) => membersPage(request, reply, form, status),
-    );
-  });
-
-  app.post<Params<"slug" | "userId">>(
-    "/verwaltung/akteure/:slug/mitglieder/:userId/entfernen",
-    async (request, reply) => {
-      const organisation = await getOrganisationBySlug(platform, request.actor, request.params.slug);
-      await unlinkMember(platform, request.actor, organisation.id, request.params.userId);
-      return reply
-        .flash("success", "directory.members.unlinked")
-        .redirect(`/verwaltung/akteure/${organisation.slug}/mitglieder`, 303);
-    },
-  );
-
-  // --- import ----------------------------------------------------------------------------------
-
-  app.get("/verwaltung/akteure/import", async (request, reply) => {
-    startImport(platform, request.actor);
-    return page(reply, request.t("directory.import.title"), <ImportPage />);
-  });
-
-  app.post("/verwaltung/akteure/import", async (request, reply) => {
-    // Refused before the upload is read.
-    startImport(platform, request.actor);
-    const title = request.t("directory.import.title");
-    const file = request.isMultipart() ? await request.file() : undefined;
-    const preview = await previewImport(
-      platform,
-      request.actor,
-      file ? await file.toBuffer() : undefined,
-      request.t,
-      request.locale,
-    );
-    if (!preview) {
-      return page(reply, title, <ImportPage error={request.t("directory.import.error.noFile")} />, { status: 422 });
-    }
-    const ok = preview.fileErrors.length === 0 && preview.errorCount === 0;
-    return page(reply, title, <ImportPage preview={preview} />, { status: ok ? 200 : 422 });
-  });
-
-  app.post("/verwaltung/akteure/import/bestaetigen", async (request, reply) => {
-    const { content, encoding } = parseQuery(importConfirmation, request.body);
-    const outcome = await confirmImport(platform, request.actor, content, encoding, request.t, request.locale);
-    if ("preview" in outcome) {
-      return page(reply, request.t("directory.import.title"), <ImportPage preview={outcome.preview} />, {
-        status: 422,
-      });
-    }
-    return reply
-      .flash("success", "directory.import.done", { count: outcome.imported })
-      .redirect("/verwaltung/akteure", 303);
   });
 }
