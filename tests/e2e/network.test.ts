@@ -25,7 +25,7 @@ const htmlPages: { url: string; html: string }[] = [];
 /** Without the directory's demo data (module not loaded), a small fictitious landscape. */
 async function ensureOrganisations() {
   const platform = server.platform;
-  if ((await listOrganisationsForNetwork(platform.db)).length >= 8) return;
+  if ((await listOrganisationsForNetwork(platform.db.kysely)).length >= 8) return;
   const admin = await platform.db.kysely
     .selectFrom("users")
     .select(["id", "email", "name"])

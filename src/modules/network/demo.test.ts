@@ -66,6 +66,6 @@ describe("demo data", () => {
     const second = await getNetworkAnalysis(t.platform);
     expect(second.organisations).toBe(first.organisations + 1);
     expect(second.isolated).toContain(created.id);
-    expect((await listOrganisationsForNetwork(t.platform.db)).length).toBe(second.organisations);
+    expect((await listOrganisationsForNetwork(t.platform.db.kysely)).length).toBe(second.organisations);
   });
 });
