@@ -175,7 +175,7 @@ describe("CLI commands (in-process)", () => {
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain("--force");
     const forced = await cli("seed:demo", "--force");
-    expect(forced.code).toBe(0);
+    expect(forced.code, forced.stderr).toBe(0);
     expect(forced.stdout).toContain("admin@bildungsnetz.example");
 
     const target = join(dataDir, "sicherung.db");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createUser } from "../../../tests/helpers/auth.js";
 import { Browser, createTestApp } from "../../../tests/helpers/test-app.js";
 
-// A file of its own: one test app per file (see the PostgreSQL migration-lock note in the accounts README).
+// A file of its own: this app runs with production settings, and every test file keeps to one app.
 describe("in production", () => {
   it("marks the session cookie Secure, HttpOnly and SameSite=Lax, and the session still works", async () => {
     const prod = await createTestApp({ NODE_ENV: "production", BASE_URL: "https://bildung.example.de" });
