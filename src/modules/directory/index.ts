@@ -29,6 +29,8 @@ export const directoryModule: AppModule = {
   seedDemo: seedDirectoryDemo,
 };
 
+// The directory's public service API: what other modules use. The lookups that take
+// `db` read in the caller's connection, so a caller inside a transaction passes it.
 export { isMemberOf, linkMemberByEmail } from "./members.service.js";
 export {
   findOrganisationByLabel,
@@ -36,12 +38,6 @@ export {
   organisationChoices,
 } from "./organisation-field.service.js";
 export { inputFromApi } from "./organisation-input.js";
-export {
-  getOrganisationSummaries,
-  listOrganisationsForNetwork,
-  type OrganisationSummary,
-} from "./organisation-summaries.service.js";
-// The directory's public service API: what other modules use. The lookups that take
-// `db` read in the caller's connection, so a caller inside a transaction passes it.
+export { getOrganisationSummaries, listOrganisationsForNetwork } from "./organisation-summaries.service.js";
 export { createOrganisation } from "./organisations.service.js";
-export { educationAreas, organisationKinds } from "./vocab.js";
+export { educationAreas } from "./vocab.js";

@@ -167,11 +167,6 @@ async function visibleOffer(
   return { offer, org };
 }
 
-export async function getOffer(platform: Platform, actor: Actor, offerId: string, locale: Locale): Promise<OfferView> {
-  const { offer, org } = await visibleOffer(platform.db.kysely, actor, offerId);
-  return offerToView(offer, org, locale);
-}
-
 /** The offer's page: the offer, and whether the viewer may change it. */
 export async function getOfferPage(
   platform: Platform,

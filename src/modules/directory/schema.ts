@@ -109,7 +109,6 @@ export const organisationForm = z.object({
   languages: formWordList,
   accessibility: formText(1000),
 });
-export type OrganisationFormInput = z.output<typeof organisationForm>;
 
 /** What every write path (form, API, import, proposal) hands the service. */
 export interface OrganisationInput {
@@ -401,7 +400,6 @@ export const apiOrganisation = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type ApiOrganisation = z.output<typeof apiOrganisation>;
 
 export const apiOrganisationList = z.object({ items: z.array(apiOrganisation), total: z.number().int() });
 

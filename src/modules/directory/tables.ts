@@ -139,6 +139,5 @@ export interface DirectoryTables {
 }
 
 declare module "../../platform/db/schema.js" {
-  // biome-ignore lint/suspicious/noEmptyInterface: adds this module's tables to the one database type
   interface Database extends DirectoryTables {}
 }
