@@ -31,7 +31,12 @@ export const directoryModule: AppModule = {
 
 // The directory's public service API: what other modules use. The lookups that take
 // `db` read in the caller's connection, so a caller inside a transaction passes it.
-export { isMemberOf, linkMemberByEmail } from "./members.service.js";
+export {
+  isMemberOf,
+  linkMemberByEmail,
+  memberContactsOf,
+  organisationIdsOfMember,
+} from "./members.service.js";
 export {
   findOrganisationByLabel,
   findPublishedOrganisation,

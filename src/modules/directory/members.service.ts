@@ -19,6 +19,23 @@ export function isMemberOf(db: Conn, userId: string, organisationId: string): Pr
   return members.isMember(db, userId, organisationId);
 }
 
+/** The ids of the organisations a user is linked to. Reads in the caller's connection. */
+export async function organisationIdsOfMember(db: Conn, userId: string): Promise<string[]> {
+  return (await members.organisationsOfMember(db, userId)).map((o) => o.id);
+}
+
+/** Name and e-mail of the accounts linked to an organisation: whom to ask about it. Reads in the caller's connection. */
+export async function memberContactsOf(
+  db: Conn,
+  organisationId: string,
+): Promise<{ userId: string; name: string; email: string }[]> {
+  return (await members.membersOf(db, organisationId)).map((r) => ({
+    userId: r.user_id,
+    name: r.name,
+    email: r.email,
+  }));
+}
+
 /** The organisations a member keeps (admins keep all; none are listed for them here). */
 export async function myOrganisations(platform: Platform, actor: Actor, locale: Locale): Promise<OrganisationView[]> {
   directoryAccess.requireAccess(actor, "organisation.listOwn", undefined);

@@ -17,7 +17,7 @@ export const eventsModule: AppModule = {
 export { canManageEvent, type OwnedEvent } from "./access.js";
 export { changeCapacities, listEventsStartingBetween, listWorkshops, lockEventForCapacity } from "./capacity.js";
 export type { EventView, SessionView } from "./event-views.js";
-export { listManagedEvents } from "./events.service.js";
+export { getVisibleEvent, listManagedEvents } from "./events.service.js";
 export type { EventAvailability, EventChanges, EventPageSlot } from "./hooks.js";
 export { eventIcs } from "./ics.js";
 export { getEventForRegistration, listPublicEvents, listUpcomingEvents } from "./listing.service.js";
