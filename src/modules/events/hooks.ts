@@ -25,11 +25,13 @@ declare module "../../platform/hooks.js" {
      * Time or venue of a published Fachtag changed, or it was cancelled. Emitted inside
      * the update transaction, so the participants' notices commit with the change.
      */
+    // biome-ignore lint/suspicious/noConfusingVoidType: subscribers answer nothing; void lets plain async handlers fit
     "events.changed": { payload: { eventId: string; changes: EventChanges }; result: void };
     /**
      * The capacity of the Fachtag or of one of its workshops was raised. Emitted inside
      * the transaction of the change: the waitlist moves up with it.
      */
+    // biome-ignore lint/suspicious/noConfusingVoidType: as above
     "events.capacityRaised": { payload: { eventId: string }; result: void };
     /** The free places of a Fachtag, for its page and the API; the first answer counts. */
     "events.availability": { payload: { eventId: string }; result: EventAvailability };

@@ -71,6 +71,6 @@ export interface EventsTables {
 }
 
 declare module "../../platform/db/schema.js" {
-  // biome-ignore lint/suspicious/noEmptyInterface: adds this module's tables to the one database type
+  // Adds this module's tables to the one database type.
   interface Database extends EventsTables {}
 }

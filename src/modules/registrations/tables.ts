@@ -64,6 +64,6 @@ export interface RegistrationsTables {
 }
 
 declare module "../../platform/db/schema.js" {
-  // biome-ignore lint/suspicious/noEmptyInterface: adds this module's tables to the one database type
+  // Adds this module's tables to the one database type.
   interface Database extends RegistrationsTables {}
 }
