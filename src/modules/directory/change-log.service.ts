@@ -10,11 +10,11 @@ import { type ChangeView, opt, resultPage, type SearchResult } from "./view-mode
 // Every change to an organisation, its offers, contacts and members is logged with a
 // field-by-field diff; the education office reviews the log (members' changes above all).
 
-export const CHANGES_PAGE_SIZE = 20;
+const CHANGES_PAGE_SIZE = 20;
 
 /** A record flattened to the fields the log compares. */
 export type Flat = Record<string, string | number | boolean | null>;
-export type Changes = Record<string, { from: unknown; to: unknown }>;
+type Changes = Record<string, { from: unknown; to: unknown }>;
 
 export function diff(before: Flat, after: Flat): Changes {
   const result: Changes = {};

@@ -32,7 +32,7 @@ export async function previewImport(
 }
 
 /** A preview that may be imported: no problem with the file or any row, and at least one row. */
-export const importable = (preview: ImportPreview): boolean =>
+const importable = (preview: ImportPreview): boolean =>
   preview.fileErrors.length === 0 && preview.errorCount === 0 && preview.validCount > 0;
 
 /**

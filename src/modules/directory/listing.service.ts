@@ -15,7 +15,7 @@ import { educationAreas, municipalities } from "./vocab.js";
 // The directory's list, map and back-office list: filters, search, pagination and the
 // "Kooperiert mit" filter, which the directory asks of other modules by a hook.
 
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 
 export interface DirectoryFilters {
   q?: string | undefined;

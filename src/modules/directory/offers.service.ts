@@ -19,7 +19,7 @@ import { educationAreas, labelOf, offerKinds } from "./vocab.js";
 // Offers of an organisation (courses, counselling, places to learn …): kept by the
 // organisation's members and the education office, listed and searched on /angebote.
 
-export const OFFERS_PAGE_SIZE = 20;
+const OFFERS_PAGE_SIZE = 20;
 
 const flatOffer = (row: OffersTable): Flat => ({
   title: row.title,
