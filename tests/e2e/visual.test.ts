@@ -31,7 +31,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const mainPages = () => [
+const mainPages = (): [string, string][] => [
   ["start", "/"],
   ["fachtage", "/fachtage"],
   ["fachtag", fachtagPath],
