@@ -143,6 +143,9 @@ describe("network permissions × roles", () => {
     );
     const { cooperation } = await getCooperation(t.platform, actors.admin, c.id);
     expect(cooperation.title).toBe("Geändert admin");
+    // the partner's change of title went back to the school for confirmation
+    expect(cooperation.confirmed).toBe(false);
+    await confirmCooperation(t.platform, actors.admin, c.id, org.school!);
     expect((await getCooperation(t.platform, actors.partner, c.id)).canEdit).toBe(true);
     expect((await getCooperation(t.platform, actors.other, c.id)).canEdit).toBe(false);
     expect((await getCooperation(t.platform, anonymous, c.id)).canEdit).toBe(false);
@@ -257,7 +260,7 @@ describe("network permissions × roles", () => {
       t.platform,
       actors.admin,
       slug,
-      { startsAt: "2025-05-14T10:00" },
+      { startsAt: "2025-05-14T08:00:00.000Z" },
       { data: tinyPdf(["Intern"]), filename: "Protokoll.pdf" },
     );
     const signedIn = { anonymous: 404, partner: "ok", other: "ok", editor: "ok", admin: "ok" };
@@ -279,7 +282,7 @@ describe("network permissions × roles", () => {
           t.platform,
           actor,
           slug,
-          { startsAt: "2025-06-02T17:00" },
+          { startsAt: "2025-06-02T15:00:00.000Z" },
           { data: tinyPdf(["Protokoll"]), filename: "Protokoll.pdf" },
         ),
       ),

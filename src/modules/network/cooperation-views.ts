@@ -1,13 +1,16 @@
-import type { Conn } from "../../platform/db/database.js";
+import type { Actor } from "../../platform/auth/actor.js";
+import { NotFoundError } from "../../platform/http/errors.js";
+import type { Platform } from "../../platform/platform.js";
 import { getOrganisationSummaries } from "../directory/index.js";
-import { getEventForRegistration } from "../events/index.js";
+import { type EventView, getVisibleEvent } from "../events/index.js";
 import { germanCollator } from "./analysis.js";
 import type { CooperationKind, CooperationStatus } from "./constants.js";
 import { partnersOf } from "./cooperations.repo.js";
 import type { CooperationsTable } from "./tables.js";
 
 // Cooperations as pages and the API see them: rows of the two tables joined with the
-// partners' names from the directory and the origin Fachtag from events.
+// partners' names from the directory and the origin Fachtag from events. An origin
+// Fachtag the viewer may not see (another organiser's draft) is left out entirely.
 
 export interface PartnerView {
   organisationId: string;
@@ -44,7 +47,22 @@ const parseList = (text: string | null): string[] => {
   }
 };
 
-export async function toCooperationViews(db: Conn, rows: CooperationsTable[]): Promise<CooperationView[]> {
+/** The Fachtag as the actor may see it (the events module's "event.see"), else undefined. */
+export async function visibleEvent(platform: Platform, actor: Actor, id: string): Promise<EventView | undefined> {
+  try {
+    return await getVisibleEvent(platform, actor, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }
+}
+
+export async function toCooperationViews(
+  platform: Platform,
+  actor: Actor,
+  rows: CooperationsTable[],
+): Promise<CooperationView[]> {
+  const db = platform.db.kysely;
   const partners = await partnersOf(
     db,
     rows.map((r) => r.id),
@@ -53,7 +71,7 @@ export async function toCooperationViews(db: Conn, rows: CooperationsTable[]): P
   const byId = new Map(summaries.map((s) => [s.id, s]));
   const events = new Map<string, { title: string; url: string } | null>();
   for (const id of new Set(rows.map((r) => r.origin_event_id).filter((x): x is string => !!x))) {
-    const event = await getEventForRegistration(db, id);
+    const event = await visibleEvent(platform, actor, id);
     events.set(id, event ? { title: event.title, url: event.url } : null);
   }
   return rows.map((r) => {
@@ -79,7 +97,7 @@ export async function toCooperationViews(db: Conn, rows: CooperationsTable[]): P
       confirmed: own.every((p) => p.confirmed),
       themes: parseList(r.themes),
       origin: r.origin,
-      originEventId: r.origin_event_id,
+      originEventId: r.origin_event_id && events.get(r.origin_event_id) ? r.origin_event_id : null,
       originEvent: r.origin_event_id ? (events.get(r.origin_event_id) ?? null) : null,
       createdAt: r.created_at,
       updatedAt: r.updated_at,

@@ -60,6 +60,16 @@ export async function removePartners(db: Conn, cooperationId: string, organisati
     .execute();
 }
 
+/** Withdraws every partner's confirmation except those of `keep` (a change to agree to again). */
+export async function withdrawConfirmations(db: Conn, cooperationId: string, keep: string[]): Promise<void> {
+  let q = db
+    .updateTable("cooperation_partners")
+    .set({ confirmed_at: null, confirmed_by: null })
+    .where("cooperation_id", "=", cooperationId);
+  if (keep.length) q = q.where("organisation_id", "not in", keep);
+  await q.execute();
+}
+
 export async function confirmPartnerRow(
   db: Conn,
   cooperationId: string,

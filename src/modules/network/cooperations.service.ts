@@ -5,19 +5,15 @@ import { nowIso } from "../../platform/db/time.js";
 import { ConflictError, DomainError, NotFoundError, ValidationError } from "../../platform/http/errors.js";
 import { type Locale, translator } from "../../platform/i18n/i18n.js";
 import type { Platform } from "../../platform/platform.js";
-import { getOrganisationSummaries } from "../directory/index.js";
-import { getEventForRegistration } from "../events/index.js";
+import { getOrganisationSummaries, organisationIdsOfMember } from "../directory/index.js";
 import { can, type PartnerRef, representedAmong, requireAccess, userIdOf } from "./access.js";
 import { todayInBerlin } from "./analysis.js";
-import {
-  type EventChoice,
-  type OrganisationChoice,
-  organisationOptions,
-  originEventOptions,
-} from "./choices.service.js";
+import { type EventChoice, organisationPicker, originEventOptions, type PartnerPicker } from "./choices.service.js";
+import { askPartnersToConfirm } from "./confirmation-mail.js";
 import { type CooperationKind, type CooperationStatus, cooperationStatuses } from "./constants.js";
-import { type CooperationView, toCooperationViews } from "./cooperation-views.js";
+import { type CooperationView, toCooperationViews, visibleEvent } from "./cooperation-views.js";
 import * as repo from "./cooperations.repo.js";
+import type { CooperationsTable } from "./tables.js";
 import { formatDay } from "./views/labels.js";
 import type { ProfileCooperation } from "./views/profile-cooperations.js";
 
@@ -37,12 +33,25 @@ export interface CooperationFields {
   originEventId?: string | null | undefined;
 }
 
-async function checkReferences(db: Conn, input: CooperationFields): Promise<void> {
+/**
+ * The partners exist, the end is not before the start, and the origin Fachtag is one
+ * the actor may see: a draft of another organiser is refused exactly like an unknown
+ * id, so the answer tells nothing about it. `keptOrigin` (the stored origin on update)
+ * may stay even when the actor cannot see it.
+ */
+async function checkReferences(
+  platform: Platform,
+  actor: Actor,
+  input: CooperationFields,
+  keptOrigin: string | null = null,
+): Promise<void> {
+  const db = platform.db.kysely;
   const summaries = await getOrganisationSummaries(db, input.organisationIds);
   if (summaries.length !== new Set(input.organisationIds).size) {
     throw new ValidationError({ organisationIds: "network.validation.unknownOrganisation" });
   }
-  if (input.originEventId && !(await getEventForRegistration(db, input.originEventId))) {
+  const origin = input.originEventId;
+  if (origin && origin !== keptOrigin && !(await visibleEvent(platform, actor, origin))) {
     throw new ValidationError({ originEventId: "network.validation.unknownEvent" });
   }
   if (input.endsOn && input.endsOn < input.startsOn) {
@@ -106,27 +115,36 @@ export async function createCooperation(
   requireAccess(actor, "cooperation.create", undefined);
   const db = platform.db.kysely;
   const ids = partnerIds(input);
-  await checkReferences(db, { ...input, organisationIds: ids });
+  await checkReferences(platform, actor, { ...input, organisationIds: ids });
   const own = await requireOwnPartner(db, actor, ids);
   const id = newId();
   const now = nowIso();
   const by = userIdOf(actor);
+  const rows = ids.map((organisation_id) => {
+    const confirmed = confirmedAtOnce(actor, own, organisation_id);
+    return {
+      cooperation_id: id,
+      organisation_id,
+      confirmed_at: confirmed ? now : null,
+      confirmed_by: confirmed ? by : null,
+    };
+  });
   await db.transaction().execute(async (trx) => {
     await repo.insertCooperation(
       trx,
       { id, ...rowFields(input), created_by: by, created_at: now, updated_at: now },
-      ids.map((organisation_id) => {
-        const confirmed = confirmedAtOnce(actor, own, organisation_id);
-        return {
-          cooperation_id: id,
-          organisation_id,
-          confirmed_at: confirmed ? now : null,
-          confirmed_by: confirmed ? by : null,
-        };
-      }),
+      rows,
     );
+    await askPartnersToConfirm(trx, platform, {
+      cooperationId: id,
+      title: input.title,
+      organisationIds: rows.filter((r) => r.confirmed_at === null).map((r) => r.organisation_id),
+      askedBy: actor.kind === "user" ? actor.name : null,
+      reason: "new",
+      at: now,
+    });
   });
-  return (await toCooperationViews(db, [(await repo.findCooperation(db, id))!]))[0]!;
+  return (await toCooperationViews(platform, actor, [(await repo.findCooperation(db, id))!]))[0]!;
 }
 
 /** Loads a cooperation and checks that the actor may change (or end) it. */
@@ -150,22 +168,61 @@ async function forChange(
 }
 
 export interface CooperationFormChoices {
-  organisations: OrganisationChoice[];
+  partners: PartnerPicker;
   events: EventChoice[];
   /** The actor's record is confirmed for every partner at once (admins). */
   confirmsForAll: boolean;
 }
 
-const formChoices = async (platform: Platform, actor: Actor): Promise<CooperationFormChoices> => ({
-  organisations: await organisationOptions(platform),
-  events: await originEventOptions(platform),
-  confirmsForAll: can(actor, "cooperation.confirm", { representsOrganisation: false }),
-});
+/** What the picker is asked: the search term and the organisations already chosen. */
+export interface PickerQuery {
+  search?: string | undefined;
+  chosen?: readonly string[] | undefined;
+}
 
-/** What the form for a new cooperation offers; only for those who may record one. */
-export async function newCooperationForm(platform: Platform, actor: Actor): Promise<CooperationFormChoices> {
+async function formChoices(platform: Platform, actor: Actor, query: PickerQuery): Promise<CooperationFormChoices> {
+  const own = actor.kind === "user" ? await organisationIdsOfMember(platform.db.kysely, actor.id) : [];
+  return {
+    partners: await organisationPicker(platform, { search: query.search, chosen: query.chosen ?? [], own }),
+    events: await originEventOptions(platform, actor),
+    confirmsForAll: can(actor, "cooperation.confirm", { representsOrganisation: false }),
+  };
+}
+
+/**
+ * The form for a new cooperation; only for those who may record one. The member's
+ * own organisation is chosen already (when they keep exactly one), and so is the
+ * organisation whose profile the proposal started from.
+ */
+export async function newCooperationForm(
+  platform: Platform,
+  actor: Actor,
+  start: { organisationId?: string | undefined; search?: string | undefined } = {},
+): Promise<CooperationFormChoices & { values: Record<string, unknown> }> {
   requireAccess(actor, "cooperation.create", undefined);
-  return formChoices(platform, actor);
+  const db = platform.db.kysely;
+  const own = actor.kind === "user" ? await organisationIdsOfMember(db, actor.id) : [];
+  const chosen = new Set(own.length === 1 ? own : []);
+  if (start.organisationId && (await getOrganisationSummaries(db, [start.organisationId])).length === 1) {
+    chosen.add(start.organisationId);
+  }
+  const organisationIds = [...chosen];
+  return {
+    ...(await formChoices(platform, actor, { search: start.search, chosen: organisationIds })),
+    values: { organisationIds, status: "active", suche: start.search ?? "" },
+  };
+}
+
+/** What the form offers when it is shown again (after a search or with errors). */
+export async function cooperationFormChoices(
+  platform: Platform,
+  actor: Actor,
+  query: PickerQuery,
+  id?: string,
+): Promise<CooperationFormChoices> {
+  if (id) await forChange(platform, actor, id, "cooperation.edit");
+  else requireAccess(actor, "cooperation.create", undefined);
+  return formChoices(platform, actor, query);
 }
 
 /** The form values of a cooperation the actor may change, and what the form offers. */
@@ -174,8 +231,8 @@ export async function editCooperationForm(
   actor: Actor,
   id: string,
 ): Promise<CooperationFormChoices & { values: Record<string, unknown> }> {
-  const { db, row } = await forChange(platform, actor, id, "cooperation.edit");
-  const c = (await toCooperationViews(db, [row]))[0]!;
+  const { row } = await forChange(platform, actor, id, "cooperation.edit");
+  const c = (await toCooperationViews(platform, actor, [row]))[0]!;
   const values = {
     title: c.title,
     kind: c.kind,
@@ -188,28 +245,62 @@ export async function editCooperationForm(
     origin: c.origin ?? "",
     originEventId: c.originEventId ?? "",
   };
-  return { ...(await formChoices(platform, actor)), values };
+  return { ...(await formChoices(platform, actor, { chosen: c.organisationIds })), values };
 }
 
 /**
- * Changes a cooperation. Partners that stay keep their confirmation; added
- * partners are confirmed only when the actor represents them (or is an admin).
+ * Whether a change alters what the partners agreed to: title, description, kind,
+ * partners, start or end. Themes, the origin and the status are bookkeeping.
+ */
+function changesSubstance(
+  row: CooperationsTable,
+  current: ReadonlySet<string>,
+  input: CooperationFields,
+  ids: string[],
+) {
+  return (
+    row.title !== input.title ||
+    (row.description ?? null) !== (input.description ?? null) ||
+    row.kind !== input.kind ||
+    row.starts_on !== input.startsOn ||
+    (row.ends_on ?? null) !== (input.endsOn ?? null) ||
+    ids.length !== current.size ||
+    ids.some((o) => !current.has(o))
+  );
+}
+
+/**
+ * Changes a cooperation. The education office's change keeps every confirmation. A
+ * member's change of substance (see changesSubstance) goes back to the other partners:
+ * their confirmations are withdrawn, their members are asked by e-mail, and the
+ * cooperation is unconfirmed (not public) until they confirm again; the member's own
+ * side stays confirmed. Bookkeeping changes keep the confirmations.
  */
 export async function updateCooperation(
   platform: Platform,
   actor: Actor,
   id: string,
   input: CooperationFields,
-): Promise<void> {
-  const { db, partners } = await forChange(platform, actor, id, "cooperation.edit");
+): Promise<{ reconfirm: boolean }> {
+  const { db, row, partners } = await forChange(platform, actor, id, "cooperation.edit");
   const ids = partnerIds(input);
-  await checkReferences(db, { ...input, organisationIds: ids });
+  // An origin the actor cannot see (and so cannot choose in the form) stays as it is.
+  const storedOrigin = row.origin_event_id;
+  const originHidden = storedOrigin !== null && !(await visibleEvent(platform, actor, storedOrigin));
+  const fields: CooperationFields = {
+    ...input,
+    organisationIds: ids,
+    originEventId: originHidden && !input.originEventId ? storedOrigin : input.originEventId,
+  };
+  await checkReferences(platform, actor, fields, storedOrigin);
   const own = await requireOwnPartner(db, actor, ids);
   const current = new Set(partners.map((p) => p.organisation_id));
+  const confirmsForAll = can(actor, "cooperation.confirm", { representsOrganisation: false });
+  const reconfirm = !confirmsForAll && changesSubstance(row, current, fields, ids);
   const now = nowIso();
   const by = userIdOf(actor);
   await db.transaction().execute(async (trx) => {
-    await repo.updateCooperationRow(trx, id, { ...rowFields(input), updated_at: now });
+    await repo.updateCooperationRow(trx, id, { ...rowFields(fields), updated_at: now });
     await repo.removePartners(
       trx,
       id,
@@ -229,7 +320,19 @@ export async function updateCooperation(
           };
         }),
     );
+    if (reconfirm) await repo.withdrawConfirmations(trx, id, [...own]);
+    // Asked: after a change of substance every other partner, else only the added ones.
+    const asked = ids.filter((o) => !own.has(o) && (reconfirm || !current.has(o)));
+    await askPartnersToConfirm(trx, platform, {
+      cooperationId: id,
+      title: fields.title,
+      organisationIds: confirmsForAll ? [] : asked,
+      askedBy: actor.kind === "user" ? actor.name : null,
+      reason: reconfirm ? "changed" : "new",
+      at: now,
+    });
   });
+  return { reconfirm };
 }
 
 /** Ends a cooperation today (or keeps an earlier end date). */
@@ -304,7 +407,7 @@ export async function listPendingConfirmations(platform: Platform, actor: Actor)
   const rows = (
     await Promise.all([...new Set(mine.map((p) => p.cooperation_id))].map((id) => repo.findCooperation(db, id)))
   ).filter((r) => r !== undefined);
-  const views = new Map((await toCooperationViews(db, rows)).map((v) => [v.id, v]));
+  const views = new Map((await toCooperationViews(platform, actor, rows)).map((v) => [v.id, v]));
   return mine
     .filter((p) => views.has(p.cooperation_id))
     .map((p) => {
@@ -348,7 +451,7 @@ export async function listCooperations(
     page,
   );
   return {
-    items: await toCooperationViews(db, rows),
+    items: await toCooperationViews(platform, actor, rows),
     total,
     canCreate: can(actor, "cooperation.create", undefined),
   };
@@ -363,7 +466,7 @@ export async function getCooperation(
   const db = platform.db.kysely;
   const row = await repo.findCooperation(db, id);
   if (!row) throw new NotFoundError();
-  const [cooperation] = await toCooperationViews(db, [row]);
+  const [cooperation] = await toCooperationViews(platform, actor, [row]);
   const ref: PartnerRef = { represented: await representedAmong(db, actor, cooperation!.organisationIds) };
   requireAccess(actor, "cooperation.see", { ...ref, confirmed: cooperation!.confirmed }, { hide: true });
   return {
@@ -379,9 +482,10 @@ export async function getCooperation(
  */
 export async function cooperationItemsForProfile(
   platform: Platform,
+  actor: Actor,
   organisationId: string,
   locale: Locale,
-): Promise<ProfileCooperation[]> {
+): Promise<{ items: ProfileCooperation[]; proposeUrl: string | null }> {
   const db = platform.db.kysely;
   const t = translator(locale);
   const { rows } = await repo.listCooperationRows(
@@ -389,7 +493,7 @@ export async function cooperationItemsForProfile(
     { organisationId, confirmedOnly: true },
     { limit: 200, offset: 0 },
   );
-  return (await toCooperationViews(db, rows)).map((c) => ({
+  const items = (await toCooperationViews(platform, actor, rows)).map((c) => ({
     title: c.title,
     kindLabel: t(`network.kind.${c.kind}`),
     partners: c.partners
@@ -400,4 +504,11 @@ export async function cooperationItemsForProfile(
       : t("network.coop.since", { date: formatDay(c.startsOn, locale) }),
     url: `/kooperationen/${c.id}`,
   }));
+  // Those who may record cooperations for this organisation find the proposal here.
+  const represented = await representedAmong(db, actor, [organisationId]);
+  const mayPropose = can(actor, "cooperation.create", undefined) && can(actor, "cooperation.edit", { represented });
+  return {
+    items,
+    proposeUrl: mayPropose ? `/kooperationen/neu?organisation=${encodeURIComponent(organisationId)}` : null,
+  };
 }

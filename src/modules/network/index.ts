@@ -18,6 +18,7 @@ export const networkModule: AppModule = {
       order: 31,
     },
     { href: "/netzwerke", label: "network.admin.networks", roles: ["admin"], order: 32 },
+    { href: "/kooperationen/neu", label: "network.admin.propose", roles: ["admin", "member"], order: 33 },
   ],
   register: networkRoutes,
   // The directory asks for its "Kooperiert mit" filter without knowing this module.

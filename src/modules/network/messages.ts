@@ -215,6 +215,26 @@ const de = {
   "network.profile.cooperations": "Kooperationen",
   "network.profile.noCooperations": "Es sind noch keine Kooperationen eingetragen.",
   "network.profile.partners": "Partner",
+  "network.profile.propose": "Kooperation mit dieser Organisation vorschlagen",
+  "network.admin.propose": "Kooperation vorschlagen",
+  "network.coop.updatedPending":
+    "Die Kooperation wurde geändert. Die anderen beteiligten Organisationen werden gebeten, die Änderung zu bestätigen; bis dahin ist sie nicht öffentlich sichtbar.",
+  "network.picker.chosen": "Ausgewählt:",
+  "network.picker.noneChosen": "Noch keine Organisation ausgewählt.",
+  "network.picker.own": "Ihre Organisationen:",
+  "network.picker.search": "Organisation suchen",
+  "network.picker.searchHint": "Name oder Ort, z. B. „Grundschule Celle“. Die Auswahl bleibt erhalten.",
+  "network.picker.searchButton": "Suchen",
+  "network.picker.matches": "Treffer für „{search}“: {count}",
+  "network.picker.noMatches": "Keine Organisation gefunden für „{search}“.",
+  "network.picker.more": "Es gibt weitere Treffer. Bitte grenzen Sie die Suche ein.",
+  "network.mail.someone": "eine beteiligte Organisation",
+  "network.mail.new.subject": "Bitte bestätigen: Kooperation „{title}“",
+  "network.mail.new.text":
+    "Guten Tag {name},\n\n{by} hat die Kooperation „{title}“ eingetragen und {organisation} als Partner genannt. Bitte bestätigen Sie die Beteiligung von {organisation} oder lehnen Sie sie ab:\n\n{link}\n\nDie Kooperation: {page}\n\nErst wenn alle Beteiligten bestätigt haben, ist sie öffentlich sichtbar.\n\nBildungsnetz Landkreis Celle",
+  "network.mail.changed.subject": "Bitte erneut bestätigen: Kooperation „{title}“ wurde geändert",
+  "network.mail.changed.text":
+    "Guten Tag {name},\n\n{by} hat die Kooperation „{title}“ geändert, an der {organisation} beteiligt ist. Bitte prüfen Sie die Änderung und bestätigen Sie die Beteiligung von {organisation} erneut oder lehnen Sie sie ab:\n\n{link}\n\nDie Kooperation: {page}\n\nBis alle Beteiligten bestätigt haben, ist sie nicht öffentlich sichtbar.\n\nBildungsnetz Landkreis Celle",
 } as const;
 
 const en: Record<keyof typeof de, string> = {
@@ -426,6 +446,26 @@ const en: Record<keyof typeof de, string> = {
   "network.profile.cooperations": "Cooperations",
   "network.profile.noCooperations": "No cooperations have been recorded yet.",
   "network.profile.partners": "Partners",
+  "network.profile.propose": "Propose a cooperation with this organisation",
+  "network.admin.propose": "Propose a cooperation",
+  "network.coop.updatedPending":
+    "The cooperation was changed. The other organisations are asked to confirm the change; until then it is not public.",
+  "network.picker.chosen": "Chosen:",
+  "network.picker.noneChosen": "No organisation chosen yet.",
+  "network.picker.own": "Your organisations:",
+  "network.picker.search": "Search an organisation",
+  "network.picker.searchHint": 'Name or place, e.g. "Grundschule Celle". Your choice is kept.',
+  "network.picker.searchButton": "Search",
+  "network.picker.matches": 'Matches for "{search}": {count}',
+  "network.picker.noMatches": 'No organisation found for "{search}".',
+  "network.picker.more": "There are more matches. Please narrow the search.",
+  "network.mail.someone": "a participating organisation",
+  "network.mail.new.subject": 'Please confirm: cooperation "{title}"',
+  "network.mail.new.text":
+    'Hello {name},\n\n{by} recorded the cooperation "{title}" and named {organisation} as a partner. Please confirm or decline the part of {organisation}:\n\n{link}\n\nThe cooperation: {page}\n\nIt becomes public once every partner has confirmed.\n\nBildungsnetz Landkreis Celle',
+  "network.mail.changed.subject": 'Please confirm again: cooperation "{title}" was changed',
+  "network.mail.changed.text":
+    'Hello {name},\n\n{by} changed the cooperation "{title}" in which {organisation} takes part. Please check the change and confirm or decline the part of {organisation} again:\n\n{link}\n\nThe cooperation: {page}\n\nUntil every partner has confirmed, it is not public.\n\nBildungsnetz Landkreis Celle',
 };
 
 export const networkMessages: Catalog = { de, en };

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, signIn } from "../../../tests/helpers/auth.js";
 import { Browser, createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
 import { createUserWithToken } from "../../../tests/helpers/users.js";
-import type { UserActor } from "../../platform/auth/actor.js";
+import { anonymous, type UserActor } from "../../platform/auth/actor.js";
 import { createOrganisation, inputFromApi, linkMemberByEmail } from "../directory/index.js";
 import { cooperationItemsForProfile } from "./cooperations.service.js";
 import { tinyPdf } from "./demo.js";
 import { addMeeting } from "./networks.service.js";
+import { meetingForm } from "./schema.js";
 
 let t: TestApp;
 let admin: Awaited<ReturnType<typeof createUserWithToken>>;
@@ -174,10 +175,10 @@ describe("recording cooperations through the API", () => {
     );
     expect(again.statusCode).toBe(409);
     // the profile section lists it for both organisations, each with the other as partner
-    expect((await cooperationItemsForProfile(t.platform, org.kita!, "de")).map((c) => c.url)).toContain(
-      `/kooperationen/${created.id}`,
-    );
-    expect(await cooperationItemsForProfile(t.platform, org.gs!, "de")).toContainEqual({
+    expect(
+      (await cooperationItemsForProfile(t.platform, anonymous, org.kita!, "de")).items.map((c) => c.url),
+    ).toContain(`/kooperationen/${created.id}`);
+    expect((await cooperationItemsForProfile(t.platform, anonymous, org.gs!, "de")).items).toContainEqual({
       title: "Übergang Sonnenschein – Am Park",
       kindLabel: "Übergangskooperation Kita–Grundschule",
       partners: [{ name: "Kita Sonnenschein", slug: expect.any(String) }],
@@ -212,7 +213,10 @@ describe("recording cooperations through the API", () => {
     ["the same organisation twice", { organisationIds: ["same", "same"] }, "mindestens zwei"],
     ["an unknown kind", { kind: "freundschaft" }, "angebotenen Arten"],
     ["an end before the start", { startsOn: "2024-05-01", endsOn: "2024-04-30" }, "nicht vor dem Beginn"],
-    ["an impossible date", { startsOn: "2024-02-30" }, "gültiges Datum"],
+    ["an impossible date", { startsOn: "2024-02-30" }, "Dieses Datum gibt es nicht"],
+    ["a month 13", { startsOn: "2024-13-01" }, "Dieses Datum gibt es nicht"],
+    ["a year outside 2000–2100", { startsOn: "0001-01-01" }, "zwischen 01.01.2000 und 31.12.2100"],
+    ["an impossible end", { endsOn: "2025-02-29" }, "Dieses Datum gibt es nicht"],
   ])("rejects %s with a German 422 problem and writes nothing", async (_name, patch, message) => {
     const before = await countCooperations();
     const res = await post(
@@ -494,7 +498,7 @@ describe("networks and meetings", () => {
   it("rejects a meeting without a date", async () => {
     const res = await upload(undefined, { startsAt: "" });
     expect(res.statusCode).toBe(422);
-    expect(res.body).toContain("Bitte geben Sie Datum und Uhrzeit an.");
+    expect(res.body).toContain("Bitte füllen Sie dieses Feld aus.");
   });
 
   it("stores a PDF as minutes and serves it with its German file name", async () => {
@@ -535,7 +539,7 @@ describe("networks and meetings", () => {
 
   it("stores meeting times typed in Berlin as UTC, in summer and in winter time", async () => {
     const startOf = async (startsAt: string) => {
-      await addMeeting(t.platform, adminActor, slug, { startsAt, place: startsAt });
+      await addMeeting(t.platform, adminActor, slug, meetingForm.parse({ startsAt, place: startsAt }));
       const row = await t.platform.db.kysely
         .selectFrom("network_meetings")
         .select("starts_at")

@@ -1,4 +1,3 @@
-import { berlinToUtc } from "../../lib/berlin-time.js";
 import type { Actor } from "../../platform/auth/actor.js";
 import type { Conn, Database } from "../../platform/db/database.js";
 import { newId } from "../../platform/db/ids.js";
@@ -187,14 +186,6 @@ export async function saveNetwork(
   return slug;
 }
 
-/** "2025-03-28T09:30" as typed in Berlin → the instant in UTC, daylight saving included. */
-function meetingStart(local: string): string {
-  const [date = "", time = ""] = local.split("T");
-  const utc = berlinToUtc(date, time);
-  if (!utc) throw new ValidationError({ startsAt: "network.validation.dateTime" });
-  return utc;
-}
-
 /**
  * Adds a meeting; minutes (optional) must be a PDF, DOCX or ODT document, checked
  * by content. The file is stored first and removed again if the database write fails.
@@ -210,7 +201,8 @@ export async function addMeeting(
   const db = platform.db.kysely;
   const network = await repo.findNetworkBySlug(db, slug);
   if (!network) throw new NotFoundError();
-  const startsAt = meetingStart(input.startsAt);
+  // The form already turned the Berlin time into the instant (meetingForm, localDateTime).
+  const startsAt = input.startsAt;
   let file: Database["stored_files"] | undefined;
   if (minutes) {
     let checked: Awaited<ReturnType<typeof checkUpload>>;

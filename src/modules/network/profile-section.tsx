@@ -7,7 +7,12 @@ export const profileCooperationsSection = section({
   slot: "directory.profile",
   order: 30,
   async render({ organisationId, locale }, request) {
-    const cooperations = await cooperationItemsForProfile(request.server.platform, organisationId, locale);
-    return <ProfileCooperations cooperations={cooperations} />;
+    const { items, proposeUrl } = await cooperationItemsForProfile(
+      request.server.platform,
+      request.actor,
+      organisationId,
+      locale,
+    );
+    return <ProfileCooperations cooperations={items} proposeUrl={proposeUrl} />;
   },
 });

@@ -9,6 +9,7 @@ import {
   pageSlice,
   parseQuery,
 } from "../../platform/http/forms.js";
+import { multipartBody } from "../../platform/http/multipart.js";
 import type { Platform } from "../../platform/platform.js";
 import { contentDisposition } from "../../platform/storage/storage.js";
 import { exportAnalysisCsv, getAnalysisPage, getNetworkAnalysis, warmNetworkAnalysis } from "./analysis.service.js";
@@ -17,6 +18,7 @@ import type { CooperationView } from "./cooperation-views.js";
 import {
   type CooperationFormChoices,
   confirmCooperation,
+  cooperationFormChoices,
   createCooperation,
   declineCooperation,
   editCooperationForm,
@@ -61,6 +63,21 @@ const PAGE_SIZE = 50;
 /** A filter value: the first one if sent twice, absent when empty or too long. */
 const filterParam = z.preprocess(oneParam, z.string().max(100).optional().catch(undefined));
 const listQuery = z.object({ art: filterParam, status: filterParam, organisation: filterParam, seite: pageParam });
+
+/** The new-cooperation form's start: from an organisation's profile, with a search. */
+const newFormQuery = z.object({ organisation: filterParam, suche: filterParam });
+
+/** The picker's search button posts the form back: show it again with the matches, save nothing. */
+const pickerSearch = (body: unknown): { search: string; chosen: string[] } | null => {
+  const b = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
+  if (b.aktion !== "suchen") return null;
+  const ids = Array.isArray(b.organisationIds) ? b.organisationIds : [b.organisationIds];
+  return {
+    search: typeof b.suche === "string" ? b.suche : "",
+    chosen: ids.filter((x): x is string => typeof x === "string" && x !== "" && x.length <= 100).slice(0, 100),
+  };
+};
+const postedIds = (values: Record<string, unknown>) => pickerSearch({ ...values, aktion: "suchen" })!;
 
 const confirmBody = z.object({
   cooperationId: z.string().min(1).max(100),
@@ -157,12 +174,41 @@ export function networkRoutes(app: FastifyInstance, platform: Platform): void {
     });
 
   app.get("/kooperationen/neu", async (request, reply) => {
-    const choices = await newCooperationForm(platform, request.actor);
-    return cooperationFormPage(request, reply, choices, emptyForm, "/kooperationen/neu", "network.coop.newTitle");
+    const q = parseQuery(newFormQuery, request.query);
+    const { values, ...choices } = await newCooperationForm(platform, request.actor, {
+      organisationId: q.organisation,
+      search: q.suche,
+    });
+    return cooperationFormPage(
+      request,
+      reply,
+      choices,
+      { values, errors: {} },
+      "/kooperationen/neu",
+      "network.coop.newTitle",
+    );
   });
 
-  app.post("/kooperationen/neu", (request, reply) =>
-    handleForm(
+  const rerenderChoices = (request: FastifyRequest, values: Record<string, unknown>, id?: string) => {
+    const { search, chosen } = postedIds(values);
+    return cooperationFormChoices(platform, request.actor, { search, chosen }, id);
+  };
+
+  app.post("/kooperationen/neu", async (request, reply) => {
+    const search = pickerSearch(request.body);
+    if (search) {
+      const choices = await cooperationFormChoices(platform, request.actor, search);
+      const values = request.body as Record<string, unknown>;
+      return cooperationFormPage(
+        request,
+        reply,
+        choices,
+        { values, errors: {} },
+        "/kooperationen/neu",
+        "network.coop.newTitle",
+      );
+    }
+    return handleForm(
       request,
       cooperationForm,
       async (data) => {
@@ -175,14 +221,14 @@ export function networkRoutes(app: FastifyInstance, platform: Platform): void {
         cooperationFormPage(
           request,
           reply,
-          await newCooperationForm(platform, request.actor),
+          await rerenderChoices(request, form.values),
           form,
           "/kooperationen/neu",
           "network.coop.newTitle",
           status,
         ),
-    ),
-  );
+    );
+  });
 
   app.get<{ Params: { id: string } }>("/kooperationen/:id", async (request, reply) => {
     const { cooperation, canEdit, canEnd } = await getCooperation(platform, request.actor, request.params.id);
@@ -204,28 +250,36 @@ export function networkRoutes(app: FastifyInstance, platform: Platform): void {
     );
   });
 
-  app.post<{ Params: { id: string } }>("/kooperationen/:id/bearbeiten", (request, reply) =>
-    handleForm(
+  app.post<{ Params: { id: string } }>("/kooperationen/:id/bearbeiten", async (request, reply) => {
+    const id = request.params.id;
+    const action = `/kooperationen/${id}/bearbeiten`;
+    const search = pickerSearch(request.body);
+    if (search) {
+      const choices = await cooperationFormChoices(platform, request.actor, search, id);
+      const values = request.body as Record<string, unknown>;
+      return cooperationFormPage(request, reply, choices, { values, errors: {} }, action, "network.coop.editTitle");
+    }
+    return handleForm(
       request,
       cooperationForm,
       async (data) => {
-        await updateCooperation(platform, request.actor, request.params.id, data);
-        return reply.flash("success", "network.coop.updated").redirect(`/kooperationen/${request.params.id}`, 303);
+        const { reconfirm } = await updateCooperation(platform, request.actor, id, data);
+        return reply
+          .flash("success", reconfirm ? "network.coop.updatedPending" : "network.coop.updated")
+          .redirect(`/kooperationen/${id}`, 303);
       },
-      async (form, status) => {
-        const { values: _stored, ...choices } = await editCooperationForm(platform, request.actor, request.params.id);
-        return cooperationFormPage(
+      async (form, status) =>
+        cooperationFormPage(
           request,
           reply,
-          choices,
+          await rerenderChoices(request, form.values, id),
           form,
-          `/kooperationen/${request.params.id}/bearbeiten`,
+          action,
           "network.coop.editTitle",
           status,
-        );
-      },
-    ),
-  );
+        ),
+    );
+  });
 
   app.post<{ Params: { id: string } }>("/kooperationen/:id/beenden", async (request, reply) => {
     await endCooperation(platform, request.actor, request.params.id);
@@ -323,20 +377,9 @@ export function networkRoutes(app: FastifyInstance, platform: Platform): void {
   );
 
   app.post<{ Params: { slug: string } }>("/netzwerke/:slug/treffen", async (request, reply) => {
-    const fields: Record<string, string> = {};
-    let minutes: { data: Buffer; filename: string } | undefined;
-    if (request.isMultipart()) {
-      for await (const part of request.parts()) {
-        if (part.type === "file") {
-          const data = await part.toBuffer();
-          if (part.fieldname === "minutes" && data.length > 0) minutes = { data, filename: part.filename };
-        } else if (typeof part.value === "string") {
-          fields[part.fieldname] = part.value;
-        }
-      }
-    } else {
-      Object.assign(fields, request.body ?? {});
-    }
+    const multipart = request.isMultipart() ? await multipartBody(request.body) : undefined;
+    const fields = multipart ? multipart.fields : ((request.body ?? {}) as Record<string, unknown>);
+    const minutes = multipart?.files.minutes;
     return handleForm(
       { body: fields, t: request.t, locale: request.locale },
       meetingForm,

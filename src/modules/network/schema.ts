@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localDate, localDateTime, optionalLocalDate } from "../../platform/http/dates.js";
 import { formList, formText, requiredText } from "../../platform/http/forms.js";
 import { translator } from "../../platform/i18n/i18n.js";
 import { cooperationKinds, cooperationStatuses, gapKinds, networkVisibilities } from "./constants.js";
@@ -8,21 +9,10 @@ import { cooperationKinds, cooperationStatuses, gapKinds, networkVisibilities } 
 const de = translator("de");
 const german = (key: string) => ({ error: () => de(key) });
 
-const isRealDate = (v: string) => {
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-};
-
-const formDate = z
-  .string({ error: "network.validation.date" })
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "network.validation.date")
-  .refine(isRealDate, "network.validation.date");
-
-const optionalFormDate = z.preprocess(
-  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-  formDate.optional(),
-);
+// Dates through the one parser of the platform: impossible days ("2026-02-30") and
+// years outside 2000–2100 are refused with a German message, on create and update alike.
+const formDate = localDate();
+const optionalFormDate = optionalLocalDate();
 
 const distinctIds = (ids: string[]) => [...new Set(ids.filter((id) => id !== ""))];
 
@@ -52,10 +42,17 @@ export const cooperationForm = z
     when: (payload) => payload.issues.every((i) => !["startsOn", "endsOn"].includes(String(i.path?.[0]))),
   });
 
-const apiDate = z
-  .string(german("network.validation.date"))
-  .regex(/^\d{4}-\d{2}-\d{2}$/, german("network.validation.date"))
-  .refine(isRealDate, german("network.validation.date"));
+/** The form parser's catalogue keys ("validation.dateRange|min=…") as German text, for the API. */
+const germanIssue = (message: string) => {
+  const [key = "", ...rest] = message.split("|");
+  return de(key, Object.fromEntries(rest.map((p) => p.split("=") as [string, string])));
+};
+const apiDate = z.string(german("network.validation.date")).transform((value, ctx) => {
+  const parsed = localDate().safeParse(value);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: germanIssue(issue.message) });
+  return z.NEVER;
+});
 
 export const cooperationCreateBody = z
   .object({
@@ -137,10 +134,8 @@ export const networkForm = z.object({
 export type NetworkInput = z.output<typeof networkForm>;
 
 export const meetingForm = z.object({
-  startsAt: z
-    .string({ error: "network.validation.dateTime" })
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "network.validation.dateTime"),
+  /** Typed in Berlin time; the instant in UTC. */
+  startsAt: localDateTime(),
   place: formText(300),
   agenda: formText(5000),
 });

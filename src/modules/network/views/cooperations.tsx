@@ -16,7 +16,7 @@ import {
   TextField,
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
-import type { EventChoice, OrganisationChoice } from "../choices.service.js";
+import type { EventChoice, OrganisationChoice, PartnerPicker } from "../choices.service.js";
 import { cooperationKinds, cooperationStatuses } from "../constants.js";
 import type { CooperationView } from "../cooperation-views.js";
 import type { PendingConfirmation } from "../cooperations.service.js";
@@ -245,87 +245,109 @@ export interface CooperationFormProps {
   form: FormState;
   action: string;
   title: string;
-  organisations: OrganisationChoice[];
+  partners: PartnerPicker;
   events: EventChoice[];
   /** The actor's record is confirmed for every partner at once (changes the hint). */
   confirmsForAll: boolean;
 }
 
-/** A multi-select of organisations: works without JavaScript, one request, any number. */
-function OrganisationSelect({
-  name,
-  label,
+/**
+ * The partner picker: the chosen organisations and the matches of a search as
+ * checkboxes. Without JavaScript the search button sends the whole form back and the
+ * page comes again with the matches, every value typed so far kept; it is the first
+ * button of the form, so Enter in the search field searches instead of saving.
+ */
+function PartnerPickerField({
+  picker,
   hint,
-  options,
-  selected,
   error,
 }: {
-  name: string;
-  label: string;
+  picker: PartnerPicker;
   hint: string;
-  options: { id: string; name: string; municipality?: string }[];
-  selected: string[];
   error?: string | undefined;
 }) {
-  const id = fieldId(name);
-  const groups = new Map<string, { id: string; name: string }[]>();
-  for (const o of options) {
-    const key = o.municipality ?? "";
-    groups.set(key, [...(groups.get(key) ?? []), o]);
-  }
-  return (
-    <div class={`kern-form-input${error ? " kern-form-input--error" : ""}`}>
-      <label class="kern-label" for={id}>
-        {label}
+  const { t } = usePage();
+  const id = fieldId("organisationIds");
+  const legend = t("network.coop.field.organisations");
+  const box = (o: OrganisationChoice, checked: boolean, prefix: string) => (
+    <div class="kern-form-check" key={`${prefix}-${o.id}`}>
+      <input
+        class="kern-form-check__checkbox"
+        type="checkbox"
+        id={`${id}-${prefix}-${o.id}`}
+        name="organisationIds"
+        value={o.id}
+        checked={checked}
+      />
+      <label class="kern-label" for={`${id}-${prefix}-${o.id}`}>
+        {o.municipality ? `${o.name} (${o.municipality})` : o.name}
       </label>
-      <div class="kern-hint" id={`${id}-hint`}>
-        {hint}
-      </div>
+    </div>
+  );
+  return (
+    <fieldset class={`kern-fieldset partner-picker${error ? " kern-fieldset--error" : ""}`} id={id}>
+      <legend class="kern-label">{legend}</legend>
+      <div class="kern-hint">{hint}</div>
       {error ? (
-        <p class="kern-error" id={`${id}-error`} role="alert">
+        <p class="kern-error" role="alert">
           <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
           <span class="kern-body">{error}</span>
         </p>
       ) : null}
-      <select
-        class={`kern-form-input__select network-multiselect${error ? " kern-form-input__select--error" : ""}`}
-        id={id}
-        name={name}
-        multiple
-        size={10}
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
-      >
-        {[...groups].map(([municipality, members]) => {
-          const items = members.map((o) => (
-            <option key={o.id} value={o.id} selected={selected.includes(o.id)}>
-              {municipality ? `${o.name} (${municipality})` : o.name}
-            </option>
-          ));
-          return municipality ? (
-            <optgroup key={municipality} label={municipality}>
-              {items}
-            </optgroup>
-          ) : (
-            items
-          );
-        })}
-      </select>
-    </div>
+      <div class="kern-fieldset__body">
+        {picker.chosen.length > 0 ? (
+          <>
+            <p class="kern-body kern-body--bold">{t("network.picker.chosen")}</p>
+            {picker.chosen.map((o) => box(o, true, "c"))}
+          </>
+        ) : (
+          <p class="kern-body">{t("network.picker.noneChosen")}</p>
+        )}
+        {picker.own.length > 0 ? (
+          <>
+            <p class="kern-body kern-body--bold">{t("network.picker.own")}</p>
+            {picker.own.map((o) => box(o, false, "o"))}
+          </>
+        ) : null}
+        <div class="kern-form-input partner-picker__search">
+          <label class="kern-label" for="f-suche">
+            {t("network.picker.search")}
+          </label>
+          <div class="kern-hint" id="f-suche-hint">
+            {t("network.picker.searchHint")}
+          </div>
+          <div class="partner-picker__row">
+            <input
+              class="kern-form-input__input"
+              type="search"
+              id="f-suche"
+              name="suche"
+              value={picker.search}
+              maxLength={100}
+              aria-describedby="f-suche-hint"
+            />
+            <Button name="aktion" value="suchen" variant="secondary">
+              {t("network.picker.searchButton")}
+            </Button>
+          </div>
+        </div>
+        {picker.search ? (
+          <div aria-live="polite">
+            <p class="kern-body kern-body--bold">
+              {picker.matches.length === 0
+                ? t("network.picker.noMatches", { search: picker.search })
+                : t("network.picker.matches", { search: picker.search, count: picker.matches.length })}
+            </p>
+            {picker.matches.map((o) => box(o, false, "m"))}
+            {picker.more ? <p class="kern-body kern-body--small">{t("network.picker.more")}</p> : null}
+          </div>
+        ) : null}
+      </div>
+    </fieldset>
   );
 }
 
-const str = postedText;
-const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === "string" && v ? [v] : []);
-
-export function CooperationFormPage({
-  form,
-  action,
-  title,
-  organisations,
-  events,
-  confirmsForAll,
-}: CooperationFormProps) {
+export function CooperationFormPage({ form, action, title, partners, events, confirmsForAll }: CooperationFormProps) {
   const { t, locale } = usePage();
   const v = form.values;
   const e = form.errors;
@@ -344,14 +366,11 @@ export function CooperationFormPage({
           error={e.kind}
           options={cooperationKinds.map((k) => ({ value: k, label: t(`network.kind.${k}`) }))}
         />
-        <OrganisationSelect
-          name="organisationIds"
-          label={t("network.coop.field.organisations")}
+        <PartnerPickerField
+          picker={partners}
           hint={`${t("network.coop.field.organisationsHint")} ${t(
             confirmsForAll ? "network.coop.field.organisationsHintAdmin" : "network.coop.field.organisationsHintMember",
           )}`}
-          options={organisations}
-          selected={list(v.organisationIds)}
           error={e.organisationIds}
         />
         <TextField
@@ -414,6 +433,8 @@ export function CooperationFormPage({
     </div>
   );
 }
+
+const str = postedText;
 
 export function ConfirmPage({ pending }: { pending: PendingConfirmation[] }) {
   const { t } = usePage();

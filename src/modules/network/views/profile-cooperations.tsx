@@ -13,7 +13,14 @@ export interface ProfileCooperation {
   url: string;
 }
 
-export function ProfileCooperations({ cooperations }: { cooperations: ProfileCooperation[] }) {
+export function ProfileCooperations({
+  cooperations,
+  proposeUrl,
+}: {
+  cooperations: ProfileCooperation[];
+  /** The new-cooperation form with this organisation chosen, for its members (and the office). */
+  proposeUrl: string | null;
+}) {
   const { t } = usePage();
   return (
     <section class="stack" aria-labelledby="coop-heading">
@@ -51,6 +58,13 @@ export function ProfileCooperations({ cooperations }: { cooperations: ProfileCoo
       ) : (
         <p class="kern-body">{t("network.profile.noCooperations")}</p>
       )}
+      {proposeUrl ? (
+        <p class="kern-body">
+          <a class="kern-link" href={proposeUrl}>
+            {t("network.profile.propose")}
+          </a>
+        </p>
+      ) : null}
     </section>
   );
 }
