@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ValidationError } from "../../platform/http/errors.js";
 import { emptyForm, type FormState, handleForm, parseQuery } from "../../platform/http/forms.js";
+import { multipartBody } from "../../platform/http/multipart.js";
 import type { Platform } from "../../platform/platform.js";
 import { listChangeLog, reviewChange } from "./change-log.service.js";
 import { confirmImport, previewImport, startImport } from "./import.service.js";
@@ -195,14 +196,8 @@ export function directoryAdminRoutes(app: FastifyInstance, platform: Platform): 
     // Refused before the upload is read.
     startImport(platform, request.actor);
     const title = request.t("directory.import.title");
-    const file = request.isMultipart() ? await request.file() : undefined;
-    const preview = await previewImport(
-      platform,
-      request.actor,
-      file ? await file.toBuffer() : undefined,
-      request.t,
-      request.locale,
-    );
+    const { files } = await multipartBody(request.body);
+    const preview = await previewImport(platform, request.actor, files.file?.data, request.t, request.locale);
     if (!preview) {
       return page(reply, title, <ImportPage error={request.t("directory.import.error.noFile")} />, { status: 422 });
     }

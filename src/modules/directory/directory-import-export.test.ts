@@ -23,15 +23,18 @@ const count = async () =>
     ).n,
   );
 
-/** Uploads a file through the real multipart form (CSRF token in the query string). */
+/** Uploads a file through the real multipart form (CSRF token as a form field). */
 async function upload(browser: Browser, bytes: Buffer) {
   const page = await browser.get("/verwaltung/akteure/import");
-  const action = /action="(\/verwaltung\/akteure\/import\?_csrf=[^"]+)"/.exec(page.body)?.[1]?.replace(/&amp;/g, "&");
-  if (!action) throw new Error("no multipart form");
-  const body = multipartBody("file", "akteure.csv", bytes);
+  const form = /<form action="(\/verwaltung\/akteure\/import)" method="post" enctype="multipart\/form-data"/.exec(
+    page.body,
+  );
+  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+  if (!form?.[1] || !token) throw new Error("no multipart form with a CSRF field");
+  const body = multipartBody("file", "akteure.csv", bytes, "text/csv", { _csrf: token });
   return t.app.inject({
     method: "POST",
-    url: action,
+    url: form[1],
     headers: { ...body.headers, cookie: browser.cookieHeader() },
     payload: body.payload,
   });
@@ -184,10 +187,12 @@ describe("CSV import", () => {
     expect((await browser.get("/verwaltung/akteure/import")).statusCode).toBe(403);
     const page = await browser.get("/akteure");
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? "";
-    const body = multipartBody("file", "a.csv", Buffer.from(`${header}\nX;Kita;schule;Celle;;;;;;;;\n`));
+    const body = multipartBody("file", "a.csv", Buffer.from(`${header}\nX;Kita;schule;Celle;;;;;;;;\n`), "text/csv", {
+      _csrf: token,
+    });
     const res = await t.app.inject({
       method: "POST",
-      url: `/verwaltung/akteure/import?_csrf=${encodeURIComponent(token)}`,
+      url: "/verwaltung/akteure/import",
       headers: { ...body.headers, cookie: browser.cookieHeader() },
       payload: body.payload,
     });

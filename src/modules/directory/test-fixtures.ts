@@ -39,16 +39,20 @@ export async function makeOrg(
   return createOrganisation(platform, admin, orgInput(overrides));
 }
 
-/** A multipart/form-data body with one file field (for app.inject). */
+/** A multipart/form-data body with text fields (e.g. the CSRF token) and one file (for app.inject). */
 export function multipartBody(
   fieldName: string,
   fileName: string,
   content: Buffer,
   contentType = "text/csv",
+  fields: Record<string, string> = {},
 ): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----bn${Math.random().toString(16).slice(2)}`;
+  const text = Object.entries(fields)
+    .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+    .join("");
   const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${fieldName}"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    `${text}--${boundary}\r\nContent-Disposition: form-data; name="${fieldName}"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return {

@@ -31,7 +31,10 @@ export async function createApiToken(
   return { id, token };
 }
 
-/** The actor behind a bearer token, or undefined for unknown or revoked tokens. */
+/**
+ * The actor behind a bearer token, or undefined for unknown or revoked tokens and for
+ * tokens of a deactivated account (they are kept and work again once it is reactivated).
+ */
 export async function actorForToken(db: Kysely<Database>, token: string): Promise<Actor | undefined> {
   const row = await db
     .selectFrom("api_tokens")
@@ -46,6 +49,7 @@ export async function actorForToken(db: Kysely<Database>, token: string): Promis
     ])
     .where("api_tokens.token_hash", "=", hashToken(token))
     .where("api_tokens.revoked_at", "is", null)
+    .where("users.deactivated_at", "is", null)
     .executeTakeFirst();
   if (!row || !(roles as readonly string[]).includes(row.role)) return undefined;
   // Record use at most once an hour: no write on every API call.

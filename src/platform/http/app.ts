@@ -60,7 +60,13 @@ export async function buildApp({ platform, modules }: BuildOptions): Promise<Fas
   // --- external plugins -----------------------------------------------------
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody, { parser: (body) => qs.parse(body) });
-  await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 5, fields: 50 } });
+  // Multipart bodies are read whole (files into memory, up to UPLOAD_MAX_MB) before the
+  // hooks run, so the CSRF token travels as an ordinary form field; routes take the parts
+  // with multipartBody().
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    limits: { fileSize: config.uploadMaxBytes, files: 5, fields: 50 },
+  });
   await app.register(compress, {
     global: true,
     threshold: 1024,
@@ -117,8 +123,11 @@ export async function buildApp({ platform, modules }: BuildOptions): Promise<Fas
     cookieOpts: { path: "/", sameSite: "lax", httpOnly: true, secure: config.isProduction, signed: true },
     getToken: (request) => {
       const body = request.body as Record<string, unknown> | undefined;
-      const query = request.query as Record<string, unknown> | undefined;
-      const token = body?._csrf ?? query?._csrf ?? request.headers["x-csrf-token"];
+      const field = body?._csrf;
+      const token =
+        field && typeof field === "object" && "value" in field
+          ? field.value
+          : (field ?? request.headers["x-csrf-token"]);
       return typeof token === "string" ? token : "";
     },
   });
@@ -180,7 +189,8 @@ export async function buildApp({ platform, modules }: BuildOptions): Promise<Fas
   // Control characters, bidi overrides and lone surrogates never reach a schema,
   // a database row or a page: stripped from every body and query string at the door.
   app.addHook("preValidation", async (request) => {
-    if (request.body !== undefined) request.body = cleanInput(request.body);
+    // Multipart parts are cleaned when a route reads them (multipartBody).
+    if (request.body !== undefined && !request.isMultipart()) request.body = cleanInput(request.body);
     if (request.query) request.query = cleanInput(request.query) as typeof request.query;
   });
   app.addHook("preValidation", async (request) => {

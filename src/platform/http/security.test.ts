@@ -75,6 +75,41 @@ describe("the JSON API and session cookies", () => {
   });
 });
 
+describe("multipart forms", () => {
+  const upload = (cookie: string, url: string, fields: Record<string, string>) => {
+    const boundary = "----bn-security-test";
+    const parts = Object.entries(fields).map(
+      ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+    );
+    const file = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\nName;Art\r\nKita A;kita\r\n`;
+    return t.app.inject({
+      method: "POST",
+      url,
+      headers: { cookie, "content-type": `multipart/form-data; boundary=${boundary}` },
+      payload: `${parts.join("")}${file}--${boundary}--\r\n`,
+    });
+  };
+
+  it("carry the CSRF token as a form field, never in the address, and refuse it from the query", async () => {
+    const browser = new Browser(t.app);
+    await signInAs(t.platform, browser, "admin");
+    const page = await browser.get("/verwaltung/akteure/import");
+    const form = /<form action="([^"]*)"[^>]*enctype="multipart\/form-data"/.exec(page.body);
+    expect(form?.[1]).toBe("/verwaltung/akteure/import");
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? "";
+    expect(token).not.toBe("");
+    const inQuery = await upload(
+      browser.cookieHeader(),
+      `/verwaltung/akteure/import?_csrf=${encodeURIComponent(token)}`,
+      {},
+    );
+    expect(inQuery.statusCode).toBe(403);
+    const asField = await upload(browser.cookieHeader(), "/verwaltung/akteure/import", { _csrf: token });
+    expect([200, 422]).toContain(asField.statusCode);
+    expect(asField.body).not.toContain("nicht mehr gültig");
+  });
+});
+
 describe("control characters", () => {
   it("strips NUL, ESC, bidi overrides and lone surrogates before anything is stored", async () => {
     const res = await t.app.inject({

@@ -369,13 +369,10 @@ export function Form({
   ariaLabel?: string;
 }) {
   const { csrfToken } = usePage();
-  // Multipart bodies are parsed after the CSRF check, so the token also travels in the URL there.
-  const target =
-    enctype === "multipart/form-data"
-      ? `${action}${action.includes("?") ? "&" : "?"}_csrf=${encodeURIComponent(csrfToken)}`
-      : action;
+  // Multipart bodies are read whole before the CSRF check, so the token is a form field
+  // there too — never in the URL, where logs and Referer headers would carry it.
   return (
-    <form action={target} method={method} enctype={enctype} class={className} id={id} aria-label={ariaLabel} noValidate>
+    <form action={action} method={method} enctype={enctype} class={className} id={id} aria-label={ariaLabel} noValidate>
       {method === "post" ? <input type="hidden" name="_csrf" value={csrfToken} /> : null}
       {children}
     </form>
