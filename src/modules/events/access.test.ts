@@ -114,7 +114,7 @@ describe("events permissions × roles", () => {
     expect(await table((actor) => getManageableEvent(t.platform, actor, published.id))).toEqual(managers);
     expect(await table((actor) => getProgramme(t.platform, actor, published.id))).toEqual(managers);
     expect(await table((actor) => updateEvent(t.platform, actor, published.id, { fee: "10 €" }))).toEqual(managers);
-    expect(await table((actor) => changeEventStatus(t.platform, actor, published.id, "registration_open"))).toEqual(
+    expect(await table((actor) => changeEventStatus(t.platform, actor, published.id, "registration_closed"))).toEqual(
       managers,
     );
     expect(await table((actor) => addSession(t.platform, actor, published.id, workshop))).toEqual(managers);
@@ -137,7 +137,11 @@ describe("events permissions × roles", () => {
     const drafts: Record<Who, EventView> = {} as Record<Who, EventView>;
     for (const who of everybody)
       drafts[who] = await createEvent(t.platform, actors.owner, input(`Weg ${who}`, "draft"));
-    expect(await table((actor, who) => deleteDraftEvent(t.platform, actor, drafts[who].id))).toEqual(managers);
+    // Another editor is not told that the draft exists.
+    expect(await table((actor, who) => deleteDraftEvent(t.platform, actor, drafts[who].id))).toEqual({
+      ...managers,
+      otherEditor: 404,
+    });
   });
 
   it("event.see: a draft is hidden (404) from everybody who may not manage it; a published one is public", async () => {

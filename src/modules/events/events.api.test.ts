@@ -212,7 +212,7 @@ describe("PATCH /api/v1/events/{id}", () => {
   });
 
   it("forbids another editor (403) and a member (403), allows an admin, and changes nothing when refused", async () => {
-    const event = await createEvent({ title: "Nur meiner" });
+    const event = await createEvent({ title: "Nur meiner", status: "published" });
     const other = await patch(`/api/v1/events/${event.id}`, { title: "Gekapert" }, otherEditor.authorization);
     expect(other.statusCode).toBe(403);
     const asMember = await patch(`/api/v1/events/${event.id}`, { title: "Gekapert" }, member.authorization);
@@ -230,8 +230,9 @@ describe("PATCH /api/v1/events/{id}", () => {
   });
 
   it("follows the status flow and refuses impossible changes with 409", async () => {
-    const event = await createEvent();
-    for (const status of ["published", "registration_closed", "held", "documented"]) {
+    // A Fachtag that has taken place: only then can it be marked as held.
+    const event = await createEvent({ startsAt: "2024-02-23T09:00:00+01:00", endsAt: "2024-02-23T15:00:00+01:00" });
+    for (const status of ["published", "held", "documented"]) {
       const res = await patch(`/api/v1/events/${event.id}`, { status }, editor.authorization);
       expect(res.statusCode, status).toBe(200);
       expect(res.json().status).toBe(status);
@@ -340,7 +341,7 @@ describe("sessions API", () => {
   });
 
   it("lets only the event's editor or an admin add items", async () => {
-    const event = await createEvent();
+    const event = await createEvent({ status: "published" });
     const url = `/api/v1/events/${event.id}/sessions`;
     const body = {
       kind: "break",
@@ -429,7 +430,7 @@ describe("programme follows the event and can be changed through the API", () =>
   });
 
   it("changes only the sent fields of a programme item and deletes it; others may not", async () => {
-    const event = await createEvent();
+    const event = await createEvent({ status: "published" });
     const url = `/api/v1/events/${event.id}/sessions`;
     const created = (
       await post(

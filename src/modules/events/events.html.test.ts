@@ -93,18 +93,28 @@ describe("organiser pages: who may", () => {
     expect(list.body).toContain("<caption");
     expect((await otherEditor.get("/verwaltung/fachtage")).body).not.toContain("Mein Fachtag");
 
-    expect((await otherEditor.get(`/verwaltung/fachtage/${id}`)).statusCode).toBe(403);
+    // Another editor's draft is not even known to exist (404) …
+    expect((await otherEditor.get(`/verwaltung/fachtage/${id}`)).statusCode).toBe(404);
     const page = await otherEditor.get("/verwaltung/fachtage/neu");
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? "";
+    const hidden = await otherEditor.post(`/verwaltung/fachtage/${id}`, {
+      ...eventFields({ title: "Gekapert" }),
+      _csrf: token,
+    });
+    expect(hidden.statusCode).toBe(404);
+    const status = await otherEditor.post(`/verwaltung/fachtage/${id}/status`, { status: "published", _csrf: token });
+    expect(status.statusCode).toBe(404);
+    expect(await slugOf(id)).toMatchObject({ title: "Mein Fachtag", status: "draft" });
+    // … once published, it is public, and changing it is refused with the reason.
+    await editor.submit(`/verwaltung/fachtage/${id}`, `/verwaltung/fachtage/${id}/status`, { status: "published" });
+    expect((await otherEditor.get(`/verwaltung/fachtage/${id}`)).statusCode).toBe(403);
     const refused = await otherEditor.post(`/verwaltung/fachtage/${id}`, {
       ...eventFields({ title: "Gekapert" }),
       _csrf: token,
     });
     expect(refused.statusCode).toBe(403);
     expect(refused.body).toContain("andere Person angelegt");
-    const status = await otherEditor.post(`/verwaltung/fachtage/${id}/status`, { status: "published", _csrf: token });
-    expect(status.statusCode).toBe(403);
-    expect(await slugOf(id)).toMatchObject({ title: "Mein Fachtag", status: "draft" });
+    expect(await slugOf(id)).toMatchObject({ title: "Mein Fachtag", status: "published" });
   });
 
   it("lets an admin see and edit every event", async () => {
@@ -175,8 +185,8 @@ describe("event form: bad input", () => {
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain("Es gibt");
     expect(res.body).toContain("Bitte füllen Sie dieses Feld aus.");
-    expect(res.body).toContain("Bitte geben Sie ein gültiges Datum an");
-    expect(res.body).toContain("Bitte geben Sie eine Uhrzeit im Format SS:MM an");
+    expect(res.body).toContain("Dieses Datum gibt es nicht");
+    expect(res.body).toContain("Bitte geben Sie eine Uhrzeit zwischen 00:00 und 23:59 an");
     expect(res.body).toContain("Bitte geben Sie mindestens 1 Platz an.");
     expect(res.body).toContain("gültige E-Mail-Adresse");
     expect(res.body).toContain("Bitte geben Sie Datum und Uhrzeit an");
@@ -269,7 +279,7 @@ describe("programme editor and public page", () => {
     expect(html).toContain('id="anmeldung"');
     expect(html).toContain(`/fachtage/${slug}/anmeldung`);
     expect(html).not.toContain("style=");
-    expect(html).toContain('href="/assets/events.css?v=1"');
+    expect(html).toContain('href="/assets/events.css?v=2"');
   });
 
   it("tells the organiser on the edit page whether people can register now and links to the registrations", async () => {
@@ -324,7 +334,7 @@ describe("programme editor and public page", () => {
     });
     expect(good.statusCode).toBe(303);
     expect((await editor.get(programme)).body).toContain("Neu");
-    expect((await otherEditor.get(editUrl)).statusCode).toBe(403);
+    expect((await otherEditor.get(editUrl)).statusCode).toBe(404);
     const deleted = await editor.submit(programme, `${editUrl}/loeschen`, {});
     expect(deleted.statusCode).toBe(303);
     const rows = await t.platform.db.kysely

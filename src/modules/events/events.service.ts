@@ -1,8 +1,10 @@
+import type { Insertable } from "kysely";
 import { berlinDay, berlinToUtc, utcToBerlin } from "../../lib/berlin-time.js";
 import type { Actor } from "../../platform/auth/actor.js";
 import type { Conn } from "../../platform/db/database.js";
 import { newId } from "../../platform/db/ids.js";
 import { nowIso, toDbBool } from "../../platform/db/time.js";
+import { MAX_YEAR, MIN_YEAR } from "../../platform/http/dates.js";
 import { DomainError, NotFoundError, ValidationError } from "../../platform/http/errors.js";
 import type { Platform } from "../../platform/platform.js";
 import { eventsAccess, requireEventManager } from "./access.js";
@@ -16,23 +18,65 @@ import {
   slugExists,
   updateEventRow,
 } from "./events.repo.js";
-import { listSessionRows, updateSessionRow } from "./sessions.repo.js";
-import type { EventStatus } from "./tables.js";
+import { registrationState } from "./registration-state.js";
+import { insertSession, listSessionRows, updateSessionRow } from "./sessions.repo.js";
+import type { EventStatus, EventsTable } from "./tables.js";
 
 // A Fachtag's life in the back office: create, change, publish, cancel, delete.
 
-/** Which status may follow which (the same status is always allowed). */
-const transitions: Record<EventStatus, EventStatus[]> = {
-  draft: ["published", "registration_open", "cancelled"],
-  published: ["registration_open", "registration_closed", "held", "cancelled"],
-  registration_open: ["published", "registration_closed", "held", "cancelled"],
-  registration_closed: ["published", "registration_open", "held", "cancelled"],
-  held: ["documented"],
-  documented: ["held"],
-  cancelled: [],
-};
+interface StatusFacts {
+  status: EventStatus;
+  /** ISO UTC. */
+  startsAt: string;
+  endsAt: string;
+  registrationOpensAt: string | null;
+  registrationClosesAt: string | null;
+}
 
-export const allowedNextStatuses = (status: EventStatus): EventStatus[] => transitions[status];
+/**
+ * The status changes that make sense now — the one rule for the buttons the back office
+ * offers and for what the service accepts. A step is offered only when it changes
+ * something: "Anmeldung schließen" while people can register, "wieder öffnen" only when
+ * that would really let them in again, "durchgeführt" once the Fachtag has begun,
+ * "absagen" for a published Fachtag that has not ended (a draft is deleted instead).
+ */
+export function nextStatuses(event: StatusFacts, now: Date = new Date()): EventStatus[] {
+  const at = now.toISOString();
+  switch (event.status) {
+    case "draft":
+      return ["published"];
+    case "held":
+      return ["documented"];
+    case "documented":
+      return ["held"];
+    case "cancelled":
+      return [];
+    default: {
+      const steps: EventStatus[] = [];
+      if (registrationState(event, now).open) steps.push("registration_closed");
+      else if (
+        event.status === "registration_closed" &&
+        registrationState({ ...event, status: "registration_open" }, now).open
+      ) {
+        steps.push("registration_open");
+      }
+      if (at >= event.startsAt) steps.push("held");
+      if (at < event.endsAt) steps.push("cancelled");
+      return steps;
+    }
+  }
+}
+
+/** The status steps a person may take on this Fachtag now (none for those who may not manage it). */
+export function statusSteps(actor: Actor, event: EventView, now: Date = new Date()): EventStatus[] {
+  return eventsAccess.can(actor, "event.manage", event) ? nextStatuses(event, now) : [];
+}
+
+/** Whether an admin or an organiser may change the Fachtag; a draft of others stays unknown (404). */
+function requireManagerOf(actor: Actor, event: { createdBy: string | null; status: EventStatus }): void {
+  eventsAccess.requireAccess(actor, "event.see", event, { hide: true });
+  requireEventManager(actor, event);
+}
 
 /** An event as the given person may see it; 404 for drafts of others and unknown ids. */
 export async function getVisibleEvent(platform: Platform, actor: Actor, idOrSlug: string): Promise<EventView> {
@@ -49,7 +93,7 @@ export async function getManageableEvent(platform: Platform, actor: Actor, idOrS
   const row = await findEvent(platform.db.kysely, idOrSlug);
   if (!row) throw new NotFoundError("events.error.notFound");
   const event = toEventView(row);
-  requireEventManager(actor, event);
+  requireManagerOf(actor, event);
   return event;
 }
 
@@ -130,6 +174,16 @@ async function uniqueSlug(db: Conn, base: string): Promise<string> {
 /** The first problem becomes the problem document's `detail`; all of them go to `errors`. */
 export const invalid = (errors: Record<string, string>) => new ValidationError(errors, Object.values(errors)[0]);
 
+/** ISO text (or null) within the years every form and the API accept; the service checks it again for every caller. */
+export function inYearRange(iso: string | null): boolean {
+  if (iso === null) return true;
+  const year = Date.parse(iso) ? new Date(iso).getUTCFullYear() : Number.NaN;
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
+/** ISO text → canonical ISO UTC; what does not parse is left as it is for the range check to refuse. */
+export const toIso = (v: string): string => (Number.isNaN(Date.parse(v)) ? v : new Date(v).toISOString());
+
 function checkEventRules(e: {
   startsAt: string;
   endsAt: string;
@@ -138,6 +192,10 @@ function checkEventRules(e: {
   registrationClosesAt: string | null;
 }): void {
   const errors: Record<string, string> = {};
+  for (const field of ["startsAt", "endsAt", "registrationOpensAt", "registrationClosesAt"] as const) {
+    if (!inYearRange(e[field])) errors[field] = "events.validation.year";
+  }
+  if (Object.keys(errors).length) throw invalid(errors);
   if (e.endsAt <= e.startsAt) errors.endsAt = "events.validation.endBeforeStart";
   if (!Number.isInteger(e.capacity) || e.capacity < 1) errors.capacity = "events.validation.capacityMin";
   if (e.registrationOpensAt && e.registrationClosesAt && e.registrationClosesAt <= e.registrationOpensAt) {
@@ -160,9 +218,9 @@ const cleanList = (list: string[] | undefined): string => {
 
 export async function createEvent(platform: Platform, actor: Actor, input: EventInput): Promise<EventView> {
   eventsAccess.requireAccess(actor, "event.organise", undefined);
-  const iso = (v: string | null | undefined) => (v ? new Date(v).toISOString() : null);
-  const startsAt = new Date(input.startsAt).toISOString();
-  const endsAt = new Date(input.endsAt).toISOString();
+  const iso = (v: string | null | undefined) => (v ? toIso(v) : null);
+  const startsAt = toIso(input.startsAt);
+  const endsAt = toIso(input.endsAt);
   const opens = iso(input.registrationOpensAt);
   const closes = iso(input.registrationClosesAt);
   checkEventRules({
@@ -237,12 +295,12 @@ export async function updateEvent(platform: Platform, actor: Actor, idOrSlug: st
   await db.transaction().execute(async (trx) => {
     const row = await findEventForUpdate(trx, id);
     if (!row) throw new NotFoundError("events.error.notFound");
-    requireEventManager(actor, { createdBy: row.created_by });
+    requireManagerOf(actor, { createdBy: row.created_by, status: row.status });
     const has = (key: keyof EventPatch) => Object.hasOwn(patch, key) && patch[key] !== undefined;
-    const iso = (v: string | null | undefined) => (v ? new Date(v).toISOString() : null);
+    const iso = (v: string | null | undefined) => (v ? toIso(v) : null);
     const next = {
-      starts_at: has("startsAt") ? new Date(patch.startsAt as string).toISOString() : row.starts_at,
-      ends_at: has("endsAt") ? new Date(patch.endsAt as string).toISOString() : row.ends_at,
+      starts_at: has("startsAt") ? toIso(patch.startsAt as string) : row.starts_at,
+      ends_at: has("endsAt") ? toIso(patch.endsAt as string) : row.ends_at,
       capacity: patch.capacity ?? Number(row.capacity),
       registration_opens_at:
         patch.registrationOpensAt !== undefined ? iso(patch.registrationOpensAt) : row.registration_opens_at,
@@ -257,7 +315,14 @@ export async function updateEvent(platform: Platform, actor: Actor, idOrSlug: st
       registrationClosesAt: next.registration_closes_at,
     });
     const status = patch.status ?? row.status;
-    if (status !== row.status && !transitions[row.status].includes(status)) {
+    const facts = {
+      status: row.status,
+      startsAt: row.starts_at,
+      endsAt: row.ends_at,
+      registrationOpensAt: row.registration_opens_at,
+      registrationClosesAt: row.registration_closes_at,
+    };
+    if (status !== row.status && !nextStatuses(facts).includes(status)) {
       throw new DomainError(409, "invalid_status_change", "events.error.statusChange", {
         from: row.status,
         to: status,
@@ -319,31 +384,104 @@ export async function updateEvent(platform: Platform, actor: Actor, idOrSlug: st
 }
 
 /** Whole days between two Berlin calendar days ("2027-03-12" → "2027-03-19": 7). */
-const dayDelta = (from: string, to: string) =>
+export const dayDelta = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 const addDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-/**
- * When an event moves to another day, its programme moves with it and keeps its
- * wall-clock times (09:00 stays 09:00, also across a change to summer time).
- */
+/** An instant moved by whole days keeping its Berlin wall-clock time (09:00 stays 09:00 across summer time). */
+export function shiftDays(iso: string, days: number): string {
+  if (days === 0) return iso;
+  const wall = utcToBerlin(iso);
+  return berlinToUtc(addDays(wall.date, days), wall.time) ?? iso;
+}
+
+/** When an event moves to another day, its programme moves with it and keeps its wall-clock times. */
 async function moveProgrammeWithEvent(trx: Conn, eventId: string, oldStart: string, newStart: string) {
   const days = dayDelta(berlinDay(oldStart), berlinDay(newStart));
   if (days === 0) return;
   const now = nowIso();
   for (const session of await listSessionRows(trx, eventId)) {
-    const shift = (iso: string) => {
-      const wall = utcToBerlin(iso);
-      return berlinToUtc(addDays(wall.date, days), wall.time) ?? iso;
-    };
     await updateSessionRow(trx, session.id, {
-      starts_at: shift(session.starts_at),
-      ends_at: shift(session.ends_at),
+      starts_at: shiftDays(session.starts_at, days),
+      ends_at: shiftDays(session.ends_at, days),
       updated_at: now,
     });
   }
+}
+
+/** The Fachtag a copy starts from: any the organiser may see (their own, or a published one, e.g. from the archive). */
+export async function getCopySource(platform: Platform, actor: Actor, idOrSlug: string): Promise<EventView> {
+  eventsAccess.requireAccess(actor, "event.organise", undefined);
+  return getVisibleEvent(platform, actor, idOrSlug);
+}
+
+/**
+ * A new draft from an earlier Fachtag: everything but its dates and its registrations.
+ * Start, end, registration window and programme move by the days between the old and
+ * the new date and keep their wall-clock times. Modules further down copy their part
+ * (the registration form's questions) on "events.copied" inside the same transaction.
+ */
+export async function copyEvent(
+  platform: Platform,
+  actor: Actor,
+  idOrSlug: string,
+  input: { title: string; date: string },
+): Promise<EventView> {
+  const source = await getCopySource(platform, actor, idOrSlug);
+  const db = platform.db.kysely;
+  const row = await findEvent(db, source.id);
+  if (!row) throw new NotFoundError("events.error.notFound");
+  const days = dayDelta(berlinDay(row.starts_at), input.date);
+  const shift = (iso: string | null) => (iso === null ? null : shiftDays(iso, days));
+  const startsAt = shiftDays(row.starts_at, days);
+  const endsAt = shiftDays(row.ends_at, days);
+  const window = { opens: shift(row.registration_opens_at), closes: shift(row.registration_closes_at) };
+  checkEventRules({
+    startsAt,
+    endsAt,
+    capacity: Number(row.capacity),
+    registrationOpensAt: window.opens,
+    registrationClosesAt: window.closes,
+  });
+  const id = newId();
+  const now = nowIso();
+  const title = input.title.trim();
+  const { ics_sequence: _sequence, ...fields } = row;
+  // The copy's calendar entry is new: its SEQUENCE starts again at the column's default.
+  const copy: Insertable<EventsTable> = {
+    ...fields,
+    id,
+    slug: await uniqueSlug(db, slugFor(title, startsAt)),
+    title,
+    starts_at: startsAt,
+    ends_at: endsAt,
+    registration_opens_at: window.opens,
+    registration_closes_at: window.closes,
+    status: "draft",
+    created_by: actor.kind === "user" ? actor.id : null,
+    created_at: now,
+    updated_at: now,
+  };
+  await db.transaction().execute(async (trx) => {
+    await insertEvent(trx, copy);
+    for (const session of await listSessionRows(trx, row.id)) {
+      await insertSession(trx, {
+        ...session,
+        id: newId(),
+        event_id: id,
+        starts_at: shiftDays(session.starts_at, days),
+        ends_at: shiftDays(session.ends_at, days),
+        created_at: now,
+        updated_at: now,
+      });
+    }
+    await platform.hooks.emit("events.copied", { fromEventId: row.id, toEventId: id }, { platform, db: trx });
+  });
+  const created = await findEvent(db, id);
+  if (!created) throw new NotFoundError("events.error.notFound");
+  return toEventView(created);
 }
 
 export async function changeEventStatus(platform: Platform, actor: Actor, idOrSlug: string, status: EventStatus) {

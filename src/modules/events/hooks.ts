@@ -33,6 +33,12 @@ declare module "../../platform/hooks.js" {
      */
     // biome-ignore lint/suspicious/noConfusingVoidType: as above
     "events.capacityRaised": { payload: { eventId: string }; result: void };
+    /**
+     * A Fachtag was copied into a new draft. Emitted inside the copy's transaction, so a
+     * module's own part of the Fachtag (the registration form's questions) can come along.
+     */
+    // biome-ignore lint/suspicious/noConfusingVoidType: as above
+    "events.copied": { payload: { fromEventId: string; toEventId: string }; result: void };
     /** The free places of a Fachtag, for its page and the API; the first answer counts. */
     "events.availability": { payload: { eventId: string }; result: EventAvailability };
   }

@@ -34,6 +34,12 @@ export async function listPastEvents(db: Conn, now = new Date()): Promise<EventV
   return rows.map((r) => toEventView(r, now));
 }
 
+/** The archive page; organisers may take any past Fachtag as the template of a new one. */
+export async function getArchive(platform: Platform, actor: Actor): Promise<{ events: EventView[]; canCopy: boolean }> {
+  const events = await listPastEvents(platform.db.kysely);
+  return { events, canCopy: eventsAccess.can(actor, "event.organise", undefined) };
+}
+
 /** Public events for the API and the feed, optionally within [from, to). */
 export async function listPublicEvents(db: Conn, range: { from?: string; to?: string } = {}): Promise<EventView[]> {
   const rows = await listEventRows(db, {
@@ -88,11 +94,12 @@ export async function eventCalendarFile(
   actor: Actor,
   slug: string,
   calendarName: string,
-): Promise<{ filename: string; method: IcsMethod; content: string }> {
+): Promise<{ filename: string; method: IcsMethod; content: string; public: boolean }> {
   const event = await getVisibleEvent(platform, actor, slug);
   const sessions = await listSessions(platform.db.kysely, event.id);
   const file = eventIcs({ event, sessions }, { baseUrl: platform.config.baseUrl, calendarName });
-  return { filename: `${event.slug}.ics`, ...file };
+  // A draft's file is for its organisers only: no shared cache may keep it.
+  return { filename: `${event.slug}.ics`, ...file, public: event.status !== "draft" };
 }
 
 /** `/fachtage/kalender.ics`: every public Fachtag, to subscribe to. */

@@ -1,4 +1,4 @@
-import { berlinDay } from "../../lib/berlin-time.js";
+import { berlinDay, utcToBerlin } from "../../lib/berlin-time.js";
 import type { Actor } from "../../platform/auth/actor.js";
 import type { Conn } from "../../platform/db/database.js";
 import { newId } from "../../platform/db/ids.js";
@@ -6,7 +6,7 @@ import { nowIso } from "../../platform/db/time.js";
 import { NotFoundError } from "../../platform/http/errors.js";
 import type { Platform } from "../../platform/platform.js";
 import { type EventView, type SessionView, type Speaker, toSessionViews } from "./event-views.js";
-import { clean, getManageableEvent, invalid } from "./events.service.js";
+import { clean, getManageableEvent, invalid, inYearRange, toIso } from "./events.service.js";
 import {
   deleteSessionRow,
   findSession,
@@ -39,6 +39,9 @@ export interface SessionInput {
 
 function checkSessionRules(event: EventView, s: { startsAt: string; endsAt: string; capacity: number | null }) {
   const errors: Record<string, string> = {};
+  if (!inYearRange(s.startsAt)) errors.startsAt = "events.validation.year";
+  if (!inYearRange(s.endsAt)) errors.endsAt = "events.validation.year";
+  if (Object.keys(errors).length) throw invalid(errors);
   if (s.endsAt <= s.startsAt) errors.endsAt = "events.validation.endBeforeStart";
   const first = berlinDay(event.startsAt);
   const last = berlinDay(event.endsAt);
@@ -75,8 +78,8 @@ export async function addSession(
 ): Promise<SessionView> {
   const event = await getManageableEvent(platform, actor, eventIdOrSlug);
   const db = platform.db.kysely;
-  const startsAt = new Date(input.startsAt).toISOString();
-  const endsAt = new Date(input.endsAt).toISOString();
+  const startsAt = toIso(input.startsAt);
+  const endsAt = toIso(input.endsAt);
   const capacity = input.kind === "workshop" ? (input.capacity ?? null) : null;
   checkSessionRules(event, { startsAt, endsAt, capacity });
   const id = newId();
@@ -123,8 +126,8 @@ export async function updateSession(
   const db = platform.db.kysely;
   const row = await findSession(db, event.id, sessionId);
   if (!row) throw new NotFoundError("events.error.sessionNotFound");
-  const startsAt = new Date(input.startsAt).toISOString();
-  const endsAt = new Date(input.endsAt).toISOString();
+  const startsAt = toIso(input.startsAt);
+  const endsAt = toIso(input.endsAt);
   const capacity = input.kind === "workshop" ? (input.capacity ?? null) : null;
   checkSessionRules(event, { startsAt, endsAt, capacity });
   const old = row.capacity === null ? Number.POSITIVE_INFINITY : Number(row.capacity);
@@ -158,4 +161,36 @@ export async function deleteSession(
   const row = await findSession(platform.db.kysely, event.id, sessionId);
   if (!row) throw new NotFoundError("events.error.sessionNotFound");
   await deleteSessionRow(platform.db.kysely, row.id);
+}
+
+/** "Raum 1.03" → "Raum 1.04", "Seminarraum 9" → "Seminarraum 10"; a room without a number stays. */
+export function nextRoom(room: string | null): string {
+  if (!room) return "";
+  return room.replace(/(\d+)(\D*)$/, (_, digits: string, rest: string) => {
+    const next = String(Number(digits) + 1);
+    return next.padStart(digits.length, "0") + rest;
+  });
+}
+
+const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+
+/**
+ * What the "add item" form offers after an item was saved: the same kind, starting when
+ * the last added item ended and lasting as long, the next room and the same places —
+ * the organiser enters a day's programme one item after the other and types only titles.
+ */
+export function nextItemDefaults(sessions: SessionView[]): Record<string, string> {
+  const last = sessions.reduce<SessionView | undefined>((a, s) => (!a || s.position > a.position ? s : a), undefined);
+  if (!last) return { kind: "workshop" };
+  const start = minutes(utcToBerlin(last.endsAt).time);
+  const length = minutes(utcToBerlin(last.endsAt).time) - minutes(utcToBerlin(last.startsAt).time);
+  const end = start + Math.max(length, 0);
+  return {
+    kind: last.kind,
+    startTime: clock(start),
+    endTime: length > 0 && end < 24 * 60 ? clock(end) : "",
+    room: nextRoom(last.room),
+    capacity: last.capacity === null ? "" : String(last.capacity),
+  };
 }

@@ -3,35 +3,47 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { toBerlinIso, utcToBerlin } from "../../lib/berlin-time.js";
 import { escapeHtml } from "../../lib/html.js";
+import { anonymous } from "../../platform/auth/actor.js";
 import { ValidationError } from "../../platform/http/errors.js";
-import { type FormState, handleForm, parseForm } from "../../platform/http/forms.js";
-import { pageContext } from "../../platform/http/request-context.js";
+import { type FormState, handleForm, parseForm, parseQuery } from "../../platform/http/forms.js";
 import type { Platform } from "../../platform/platform.js";
+import type { PageContext } from "../../platform/views/page-context.js";
 import { renderFragment } from "../../platform/views/render.js";
 import { requireOrganiser } from "./access.js";
 import type { EventView, SessionView } from "./event-views.js";
 import {
   changeEventStatus,
+  copyEvent,
   createEvent,
   deleteDraftEvent,
+  getCopySource,
   getManageableEvent,
   listManagedEvents,
   startNewEvent,
+  statusSteps,
   updateEvent,
 } from "./events.service.js";
 import type { EventAvailability } from "./hooks.js";
 import {
   calendarFeed,
   eventCalendarFile,
+  getArchive,
   getEventPage,
   getEventWithAvailability,
   getPublicProgramme,
-  listPastEvents,
   listPublicEvents,
   listUpcomingEvents,
 } from "./listing.service.js";
-import { addSession, deleteSession, getProgramme, getSession, updateSession } from "./programme.service.js";
 import {
+  addSession,
+  deleteSession,
+  getProgramme,
+  getSession,
+  nextItemDefaults,
+  updateSession,
+} from "./programme.service.js";
+import {
+  copyForm,
   createEventBody,
   eventFieldOfService,
   eventForm,
@@ -39,6 +51,7 @@ import {
   idParams,
   listQuery,
   patchEventBody,
+  programmeQuery,
   rangeBound,
   sessionBody,
   sessionFieldOfService,
@@ -50,6 +63,7 @@ import {
 import {
   AdminListPage,
   ConfirmPage,
+  CopyPage,
   EventCreatePage,
   EventEditPage,
   eventFormValues,
@@ -60,7 +74,7 @@ import {
 } from "./views/admin.js";
 import { ArchivePage, CalendarPage, EmbedList, EventPage } from "./views/public.js";
 
-const styles = ["/assets/events.css?v=1"];
+const styles = ["/assets/events.css?v=2"];
 const slugParams = z.object({ slug: z.string().min(1).max(200) });
 
 // ---------------------------------------------------------------------------
@@ -143,11 +157,12 @@ async function withFormFields<T>(map: Record<string, string>, action: () => Prom
   }
 }
 
-function sendIcs(reply: FastifyReply, filename: string, body: string) {
+/** A calendar file; only what everybody may see may be kept by shared caches. */
+function sendIcs(reply: FastifyReply, filename: string, body: string, visibility: "public" | "private" = "public") {
   return reply
     .header("content-type", "text/calendar; charset=utf-8")
     .header("content-disposition", `attachment; filename="${filename}"`)
-    .header("cache-control", "public, max-age=300")
+    .header("cache-control", visibility === "public" ? "public, max-age=300" : "private, no-store")
     .send(body);
 }
 
@@ -168,42 +183,64 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
     }),
   );
 
-  app.get("/fachtage/archiv", async (request, reply) =>
-    reply.page({
+  app.get("/fachtage/archiv", async (request, reply) => {
+    const { events, canCopy } = await getArchive(platform, request.actor);
+    return reply.page({
       title: request.t("events.archive.title"),
       styles,
-      body: <ArchivePage events={await listPastEvents(db)} />,
-    }),
-  );
+      body: <ArchivePage events={events} canCopy={canCopy} />,
+    });
+  });
 
   app.get("/fachtage/kalender.ics", async (request, reply) =>
     sendIcs(reply, "fachtage.ics", await calendarFeed(platform, calendarName(request))),
   );
 
   // Plain list for the district's website: no site frame, may be shown in iframes anywhere.
-  app.get("/fachtage/einbetten", async (request, reply) => {
-    const events = await listUpcomingEvents(db);
-    const ctx = pageContext(request, reply);
-    const html = renderFragment(ctx, <EmbedList events={events} baseUrl={baseUrl} />);
-    const title = request.t("events.embed.title", { district: platform.config.district.name });
-    reply.removeHeader("x-frame-options");
-    return reply
-      .header(
-        "content-security-policy",
-        "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *",
-      )
-      .header("content-type", "text/html; charset=utf-8")
-      .header("cache-control", "public, max-age=300")
-      .send(
-        `<!DOCTYPE html><html lang="${request.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><link rel="stylesheet" href="/assets/events-embed.css?v=1"></head><body>${html}</body></html>`,
-      );
-  });
+  // Shared caches keep it for everybody, so it must carry nothing of this visitor: no CSRF
+  // token (it has no form), no flash message, no cookie of any kind.
+  app.get(
+    "/fachtage/einbetten",
+    {
+      onSend: async (_request, reply, payload) => {
+        reply.removeHeader("set-cookie");
+        return payload;
+      },
+    },
+    async (request, reply) => {
+      const events = await listUpcomingEvents(db);
+      const ctx: PageContext = {
+        t: request.t,
+        locale: request.locale,
+        actor: anonymous,
+        csrfToken: "",
+        path: "/fachtage/einbetten",
+        district: platform.config.district,
+        nav: [],
+        flash: undefined,
+        demo: false,
+      };
+      const html = renderFragment(ctx, <EmbedList events={events} baseUrl={baseUrl} />);
+      const title = request.t("events.embed.title", { district: platform.config.district.name });
+      reply.removeHeader("x-frame-options");
+      return reply
+        .header(
+          "content-security-policy",
+          "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *",
+        )
+        .header("content-type", "text/html; charset=utf-8")
+        .header("cache-control", "public, max-age=300")
+        .send(
+          `<!DOCTYPE html><html lang="${request.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><link rel="stylesheet" href="/assets/events-embed.css?v=1"></head><body>${html}</body></html>`,
+        );
+    },
+  );
 
   app.get("/fachtage/:slug", { schema: { params: slugParams } }, async (request, reply) => {
     const { slug } = request.params;
     if (slug.endsWith(".ics")) {
       const file = await eventCalendarFile(platform, request.actor, slug.slice(0, -4), calendarName(request));
-      return sendIcs(reply, file.filename, file.content);
+      return sendIcs(reply, file.filename, file.content, file.public ? "public" : "private");
     }
     const model = await getEventPage(platform, request.actor, slug);
     // Other modules (registrations) add their part of the page; they push the scripts they need.
@@ -275,7 +312,7 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
       styles,
       status,
       title: request.t("events.admin.editTitle", { title: event.title }),
-      body: <EventEditPage event={event} form={form} />,
+      body: <EventEditPage event={event} steps={statusSteps(request.actor, event)} form={form} />,
     });
 
   app.get("/verwaltung/fachtage/:id", { schema: { params: idParams } }, async (request, reply) => {
@@ -295,6 +332,35 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
         return reply.flash("success", "events.flash.saved").redirect(`/verwaltung/fachtage/${event.id}`, 303);
       },
       (form, status) => editPage(request, reply, event, form, status),
+    );
+  });
+
+  const copyPage = (request: FastifyRequest, reply: FastifyReply, source: EventView, form: FormState, status = 200) =>
+    reply.page({
+      styles,
+      status,
+      title: request.t("events.copy.title", { title: source.title }),
+      body: <CopyPage source={source} form={form} />,
+    });
+
+  app.get("/verwaltung/fachtage/:id/kopieren", { schema: { params: idParams } }, async (request, reply) => {
+    const source = await getCopySource(platform, request.actor, request.params.id);
+    return copyPage(request, reply, source, { values: { title: source.title }, errors: {} });
+  });
+
+  app.post("/verwaltung/fachtage/:id/kopieren", { schema: { params: idParams } }, async (request, reply) => {
+    const source = await getCopySource(platform, request.actor, request.params.id);
+    return handleForm(
+      request,
+      copyForm,
+      async (data) => {
+        const copy = await withFormFields(
+          { startsAt: "date", endsAt: "date", registrationOpensAt: "date", registrationClosesAt: "date" },
+          () => copyEvent(platform, request.actor, source.id, data),
+        );
+        return reply.flash("success", "events.flash.copied").redirect(`/verwaltung/fachtage/${copy.id}`, 303);
+      },
+      (form, status) => copyPage(request, reply, source, form, status),
     );
   });
 
@@ -361,21 +427,28 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
     request: FastifyRequest,
     reply: FastifyReply,
     eventId: string,
-    form: FormState,
+    form: FormState | ((sessions: SessionView[]) => { form: FormState; template?: SessionView }),
     status = 200,
   ) => {
     const { event, sessions } = await getProgramme(platform, request.actor, eventId);
+    const filled = typeof form === "function" ? form(sessions) : { form };
     return reply.page({
       styles,
       status,
       title: request.t("events.programme.title", { title: event.title }),
-      body: <ProgrammePage event={event} sessions={sessions} form={form} />,
+      body: <ProgrammePage event={event} sessions={sessions} form={filled.form} template={filled.template} />,
     });
   };
 
-  app.get("/verwaltung/fachtage/:id/programm", { schema: { params: idParams } }, async (request, reply) =>
-    programmePage(request, reply, request.params.id, { values: { kind: "workshop" }, errors: {} }),
-  );
+  // The "add" form starts from a copied item (?vorlage=) or from where the last item left off.
+  app.get("/verwaltung/fachtage/:id/programm", { schema: { params: idParams } }, async (request, reply) => {
+    const { vorlage } = parseQuery(programmeQuery, request.query);
+    return programmePage(request, reply, request.params.id, (sessions) => {
+      const template = vorlage ? sessions.find((s) => s.id === vorlage) : undefined;
+      if (template) return { form: { values: sessionFormValues(template), errors: {} }, template };
+      return { form: { values: nextItemDefaults(sessions), errors: {} } };
+    });
+  });
 
   app.post("/verwaltung/fachtage/:id/programm", { schema: { params: idParams } }, async (request, reply) => {
     const event = await getManageableEvent(platform, request.actor, request.params.id);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { berlinToUtc } from "../../lib/berlin-time.js";
+import { localDate, localTime, MAX_YEAR, MIN_YEAR, optionalLocalDate } from "../../platform/http/dates.js";
 import { formCheckbox, formText, optionalFormEmail, requiredText } from "../../platform/http/forms.js";
 import type { Speaker } from "./event-views.js";
 import type { EventInput } from "./events.service.js";
@@ -21,10 +22,17 @@ const allStatuses = [
   "cancelled",
 ] as const;
 
-const isoTime = z.iso.datetime({
-  offset: true,
-  error: "Bitte eine Zeit nach ISO 8601 mit Zeitzone angeben, z. B. 2027-03-05T09:00:00+01:00.",
-});
+// The same years as the forms (platform/http/dates.ts): a Fachtag in year 1 is a typo, and
+// moving its programme there would leave the range the calendar arithmetic can handle.
+const isoTime = z.iso
+  .datetime({
+    offset: true,
+    error: "Bitte eine Zeit nach ISO 8601 mit Zeitzone angeben, z. B. 2027-03-05T09:00:00+01:00.",
+  })
+  .refine((v) => {
+    const year = new Date(v).getUTCFullYear();
+    return year >= MIN_YEAR && year <= MAX_YEAR;
+  }, `Bitte eine Zeit zwischen ${MIN_YEAR} und ${MAX_YEAR} angeben.`);
 const text = (max: number, label = "Text") =>
   z
     .string({ error: `${label}: bitte als Zeichenkette angeben.` })
@@ -123,9 +131,14 @@ export const sessionBody = z.object({
 
 export const idParams = z.object({ id: z.string().min(1).max(200) });
 
-const dayOrTime = z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
-  error: "Bitte ein Datum (2027-03-05) oder eine Zeit nach ISO 8601 angeben.",
-});
+const dayOrTime = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()], {
+    error: "Bitte ein Datum (2027-03-05) oder eine Zeit nach ISO 8601 angeben.",
+  })
+  .refine((v) => {
+    const year = Number(v.slice(0, 4));
+    return year >= MIN_YEAR && year <= MAX_YEAR;
+  }, `Bitte ein Datum zwischen ${MIN_YEAR} und ${MAX_YEAR} angeben.`);
 export const listQuery = z.object({ from: dayOrTime.optional(), to: dayOrTime.optional() });
 
 /** A date alone means midnight in Berlin. */
@@ -146,30 +159,15 @@ export const toSpeakers = (list: z.output<typeof speakerApi>[] | undefined): Spe
 // ---------------------------------------------------------------------------
 // HTML forms: every value arrives as a string; messages are catalogue keys.
 
-const dateField = z
-  .string({ error: "validation.required" })
-  .trim()
-  .min(1, "validation.required")
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "events.validation.date")
-  .refine((v) => berlinToUtc(v, "00:00") !== null, "events.validation.date");
-const timeField = z
-  .string({ error: "validation.required" })
-  .trim()
-  .min(1, "validation.required")
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "events.validation.time");
-const optionalDate = z
-  .string()
-  .trim()
-  .regex(/^(\d{4}-\d{2}-\d{2})?$/, "events.validation.date")
-  .refine((v) => v === "" || berlinToUtc(v, "00:00") !== null, "events.validation.date")
-  .optional()
-  .transform((v) => v || undefined);
-const optionalTime = z
-  .string()
-  .trim()
-  .regex(/^(([01]\d|2[0-3]):[0-5]\d)?$/, "events.validation.time")
-  .optional()
-  .transform((v) => v || undefined);
+// Dates and times typed into the forms: the platform's one parser (impossible dates and
+// years outside 2000–2100 are refused with a German message beside the field).
+const dateField = localDate();
+const timeField = localTime();
+const optionalDate = optionalLocalDate();
+const optionalTime = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  localTime().optional(),
+);
 const wholeNumber = (min: number, max: number) =>
   z
     .string({ error: "validation.required" })
@@ -356,3 +354,11 @@ export const sessionFieldOfService: Record<string, string> = {
 };
 
 export const statusForm = z.object({ status: z.enum(allStatuses, { error: "validation.choice" }) });
+
+/** Copying a Fachtag: its new title and day; everything else comes from the original. */
+export const copyForm = z.object({ title: requiredText(200), date: localDate() });
+
+/** `?vorlage=<item>` on the programme page: fill the "add" form from that item. */
+export const programmeQuery = z.object({
+  vorlage: z.string().max(100).optional().catch(undefined),
+});

@@ -15,9 +15,9 @@ import {
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
 import type { EventView, SessionView } from "../event-views.js";
-import { allowedNextStatuses } from "../events.service.js";
 import { sessionKinds } from "../programme.service.js";
 import { SPEAKER_ROWS } from "../schema.js";
+import type { EventStatus } from "../tables.js";
 import { formatTime, longDate, shortDate, timeRange } from "./format.js";
 
 const str = (form: FormState) => (name: string) => postedText(form.values[name]);
@@ -62,6 +62,14 @@ export function AdminListPage({ events, all }: { events: EventView[]; all: boole
               <li>
                 <a class="kern-link" href={`/verwaltung/fachtage/${e.id}/programm`}>
                   {t("events.admin.programme")}
+                  <span class="visually-hidden">
+                    : {e.title}, {shortDate(e.startsAt, locale)}
+                  </span>
+                </a>
+              </li>
+              <li>
+                <a class="kern-link" href={`/verwaltung/fachtage/${e.id}/kopieren`}>
+                  {t("events.admin.copy")}
                   <span class="visually-hidden">
                     : {e.title}, {shortDate(e.startsAt, locale)}
                   </span>
@@ -348,6 +356,7 @@ export function EventCreatePage({ form }: { form: FormState }) {
       <ErrorSummary errors={form.errors} />
       <Form action="/verwaltung/fachtage/neu" class="form-stack">
         <EventFields form={form} />
+        <p class="kern-hint">{t("events.form.questionsHint")}</p>
         <Button>{t("events.form.create")}</Button>
       </Form>
       <p class="kern-body">
@@ -359,18 +368,79 @@ export function EventCreatePage({ form }: { form: FormState }) {
   );
 }
 
-export function EventEditPage({ event, form }: { event: EventView; form: FormState }) {
+/**
+ * The steps of setting up a Fachtag, on each of its back-office pages. The registration
+ * questions belong to the registrations module; its page is linked, not imported.
+ */
+export function SetupSteps({ event, current }: { event: EventView; current: "details" | "programme" }) {
+  const { t } = usePage();
+  const base = `/verwaltung/fachtage/${event.id}`;
+  const steps: [string, string, boolean][] = [
+    [t("events.setup.details"), base, current === "details"],
+    [t("events.setup.programme"), `${base}/programm`, current === "programme"],
+    [t("events.setup.questions"), `${base}/anmeldungen#fragen`, false],
+    [t("events.setup.status"), `${base}#status`, false],
+  ];
+  return (
+    <nav aria-label={t("events.setup.label")}>
+      <ol class="events-setup">
+        {steps.map(([label, href, here]) => (
+          <li key={href} class={here ? "events-setup__step events-setup__step--current" : "events-setup__step"}>
+            <a class="kern-link" href={href} aria-current={here ? "page" : undefined}>
+              {label}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/** One status step: the button and, beside it, what it does (the button is described by it). */
+function StatusStep({ event, status, from }: { event: EventView; status: EventStatus; from: EventStatus }) {
+  const { t } = usePage();
+  const back = from === "documented" && status === "held";
+  const label = back ? t("events.action.backToHeld") : t(`events.action.to.${status}`);
+  const hint = t(back ? "events.action.hint.backToHeld" : `events.action.hint.${status}`);
+  const hintId = `schritt-${status}`;
+  return (
+    <li class="events-step">
+      {status === "cancelled" ? (
+        <a
+          class="kern-btn kern-btn--tertiary"
+          href={`/verwaltung/fachtage/${event.id}/absagen`}
+          aria-describedby={hintId}
+        >
+          <span class="kern-label">{label}</span>
+        </a>
+      ) : (
+        <Form action={`/verwaltung/fachtage/${event.id}/status`} class="events-inline-form">
+          <input type="hidden" name="status" value={status} />
+          <button class="kern-btn kern-btn--secondary" type="submit" aria-describedby={hintId}>
+            <span class="kern-label">{label}</span>
+          </button>
+        </Form>
+      )}
+      <p class="kern-hint events-step__hint" id={hintId}>
+        {hint}
+      </p>
+    </li>
+  );
+}
+
+export function EventEditPage({ event, steps, form }: { event: EventView; steps: EventStatus[]; form: FormState }) {
   const { t, locale } = usePage();
-  const next = allowedNextStatuses(event.status).filter((s) => s !== "cancelled");
   return (
     <div class="stack">
       <Heading>{t("events.admin.editTitle", { title: event.title })}</Heading>
+      <SetupSteps event={event} current="details" />
       <p class="button-row">
         <LinkButton href={`/verwaltung/fachtage/${event.id}/programm`} variant="primary">
           {t("events.admin.programme")}
         </LinkButton>
         <LinkButton href={`/verwaltung/fachtage/${event.id}/anmeldungen`}>{t("events.admin.registrations")}</LinkButton>
         <LinkButton href={event.url}>{t("events.admin.view")}</LinkButton>
+        <LinkButton href={`/verwaltung/fachtage/${event.id}/kopieren`}>{t("events.admin.copyButton")}</LinkButton>
       </p>
       <section class="stack" aria-labelledby="status">
         <Heading level={2} id="status">
@@ -392,30 +462,74 @@ export function EventEditPage({ event, form }: { event: EventView; form: FormSta
                 ),
           })}
         </p>
-        <div class="button-row">
-          {next.map((status) => (
-            <Form key={status} action={`/verwaltung/fachtage/${event.id}/status`} class="events-inline-form">
-              <input type="hidden" name="status" value={status} />
-              <Button variant="secondary">{t(`events.action.to.${status}`)}</Button>
-            </Form>
-          ))}
-          {allowedNextStatuses(event.status).includes("cancelled") ? (
-            <LinkButton href={`/verwaltung/fachtage/${event.id}/absagen`} variant="tertiary">
-              {t("events.action.to.cancelled")}
-            </LinkButton>
-          ) : null}
-          {event.status === "draft" ? (
-            <LinkButton href={`/verwaltung/fachtage/${event.id}/loeschen`} variant="tertiary">
-              {t("events.action.delete")}
-            </LinkButton>
-          ) : null}
-        </div>
+        {steps.length || event.status === "draft" ? (
+          <ul class="events-steps">
+            {steps.map((status) => (
+              <StatusStep key={status} event={event} status={status} from={event.status} />
+            ))}
+            {event.status === "draft" ? (
+              <li class="events-step">
+                <a
+                  class="kern-btn kern-btn--tertiary"
+                  href={`/verwaltung/fachtage/${event.id}/loeschen`}
+                  aria-describedby="schritt-loeschen"
+                >
+                  <span class="kern-label">{t("events.action.delete")}</span>
+                </a>
+                <p class="kern-hint events-step__hint" id="schritt-loeschen">
+                  {t("events.action.hint.delete")}
+                </p>
+              </li>
+            ) : null}
+          </ul>
+        ) : (
+          <p class="kern-body">{t("events.action.none")}</p>
+        )}
       </section>
       <Heading level={2}>{t("events.admin.edit")}</Heading>
       <ErrorSummary errors={form.errors} />
       <Form action={`/verwaltung/fachtage/${event.id}`} class="form-stack">
         <EventFields form={form} />
         <Button>{t("events.form.save")}</Button>
+      </Form>
+      <p class="kern-body">
+        <a class="kern-link" href="/verwaltung/fachtage">
+          {t("events.admin.back")}
+        </a>
+      </p>
+    </div>
+  );
+}
+
+/** Copy a Fachtag: the organiser names the new date (and may change the title); everything else comes along. */
+export function CopyPage({ source, form }: { source: EventView; form: FormState }) {
+  const { t, locale } = usePage();
+  const v = str(form);
+  return (
+    <div class="stack">
+      <Heading>{t("events.copy.title", { title: source.title })}</Heading>
+      <p class="kern-body">
+        {t("events.copy.source", { date: longDate(source.startsAt, locale), venue: source.venue.name })}
+      </p>
+      <p class="kern-body">{t("events.copy.intro")}</p>
+      <ErrorSummary errors={form.errors} />
+      <Form action={`/verwaltung/fachtage/${source.id}/kopieren`} class="form-stack">
+        <TextField
+          name="title"
+          label={t("events.copy.newTitle")}
+          value={v("title")}
+          error={form.errors.title}
+          required
+        />
+        <TextField
+          name="date"
+          type="date"
+          label={t("events.copy.newDate")}
+          value={v("date")}
+          error={form.errors.date}
+          required
+        />
+        <Button>{t("events.copy.submit")}</Button>
       </Form>
       <p class="kern-body">
         <a class="kern-link" href="/verwaltung/fachtage">
@@ -563,16 +677,20 @@ export function ProgrammePage({
   event,
   sessions,
   form,
+  template,
 }: {
   event: EventView;
   sessions: SessionView[];
   form: FormState;
+  /** The item whose values the "add" form was filled with ("Kopieren"), if any. */
+  template?: SessionView | undefined;
 }) {
   const { t, locale } = usePage();
   const base = `/verwaltung/fachtage/${event.id}/programm`;
   return (
     <div class="stack">
       <Heading>{t("events.programme.title", { title: event.title })}</Heading>
+      <SetupSteps event={event} current="programme" />
       <p class="kern-body">{t("events.programme.intro", { date: longDate(event.startsAt, locale) })}</p>
       {sessions.length ? (
         <Table
@@ -608,6 +726,13 @@ export function ProgrammePage({
               >
                 {t("events.programme.edit")}
               </a>
+              <a
+                class="kern-link"
+                href={`${base}?vorlage=${s.id}#neu`}
+                aria-label={t("events.programme.copyLabel", { title: s.title })}
+              >
+                {t("events.programme.copy")}
+              </a>
               <Form action={`${base}/${s.id}/loeschen`} class="events-inline-form">
                 <button
                   class="kern-btn kern-btn--tertiary kern-btn--x-small"
@@ -626,6 +751,11 @@ export function ProgrammePage({
       <Heading level={2} id="neu">
         {t("events.programme.add")}
       </Heading>
+      {template ? (
+        <p class="kern-body">{t("events.programme.copyNotice", { title: template.title })}</p>
+      ) : sessions.length ? (
+        <p class="kern-hint">{t("events.programme.nextHint")}</p>
+      ) : null}
       <ErrorSummary errors={form.errors} />
       <Form action={`${base}#neu`} class="form-stack">
         <SessionFields form={form} />

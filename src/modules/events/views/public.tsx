@@ -15,8 +15,16 @@ export function StatusBadge({ event }: { event: EventView }) {
 }
 
 /** One event in a list: date first (people scan calendars by date), then title and place. */
-function EventCard({ event, headingLevel = 3 }: { event: EventView; headingLevel?: 2 | 3 }) {
-  const { locale } = usePage();
+function EventCard({
+  event,
+  headingLevel = 3,
+  canCopy = false,
+}: {
+  event: EventView;
+  headingLevel?: 2 | 3;
+  canCopy?: boolean;
+}) {
+  const { t, locale } = usePage();
   const H = `h${headingLevel}` as "h2" | "h3";
   return (
     <li class="events-card">
@@ -35,15 +43,31 @@ function EventCard({ event, headingLevel = 3 }: { event: EventView; headingLevel
         {event.venue.room ? `, ${event.venue.room}` : ""}
       </p>
       <StatusBadge event={event} />
+      {canCopy ? (
+        <p class="kern-body kern-body--small">
+          <a class="kern-link" href={`/verwaltung/fachtage/${event.id}/kopieren`}>
+            {t("events.admin.copyButton")}
+            <span class="visually-hidden">: {event.title}</span>
+          </a>
+        </p>
+      ) : null}
     </li>
   );
 }
 
-function EventList({ events, headingLevel = 2 }: { events: EventView[]; headingLevel?: 2 | 3 }) {
+function EventList({
+  events,
+  headingLevel = 2,
+  canCopy = false,
+}: {
+  events: EventView[];
+  headingLevel?: 2 | 3;
+  canCopy?: boolean;
+}) {
   return (
     <ul class="events-list">
       {events.map((e) => (
-        <EventCard key={e.id} event={e} headingLevel={headingLevel} />
+        <EventCard key={e.id} event={e} headingLevel={headingLevel} canCopy={canCopy} />
       ))}
     </ul>
   );
@@ -77,13 +101,18 @@ export function CalendarPage({ events }: { events: EventView[] }) {
   );
 }
 
-export function ArchivePage({ events }: { events: EventView[] }) {
+/** The archive; organisers see "Als Vorlage kopieren" on each past Fachtag. */
+export function ArchivePage({ events, canCopy = false }: { events: EventView[]; canCopy?: boolean }) {
   const { t } = usePage();
   return (
     <div class="stack">
       <Heading>{t("events.archive.title")}</Heading>
       <p class="kern-body">{t("events.archive.intro")}</p>
-      {events.length ? <EventList events={events} /> : <p class="kern-body">{t("events.archive.none")}</p>}
+      {events.length ? (
+        <EventList events={events} canCopy={canCopy} />
+      ) : (
+        <p class="kern-body">{t("events.archive.none")}</p>
+      )}
       <p class="kern-body">
         <a class="kern-link" href="/fachtage">
           {t("events.archive.upcomingLink")}
@@ -226,8 +255,8 @@ function RegistrationArea({
     body = <p class="kern-body">{t("events.detail.registrationUnavailable")}</p>;
   }
   return (
-    <section class="stack events-registration" aria-labelledby="anmeldung">
-      <Heading level={2} id="anmeldung">
+    <section class="stack events-registration" aria-labelledby="anmeldung-titel">
+      <Heading level={2} id="anmeldung-titel">
         {t("events.detail.registration")}
       </Heading>
       {availability && event.registrationOpen ? (
@@ -341,6 +370,14 @@ export function EventPage({
       {event.status === "cancelled" ? <Alert kind="danger" title={t("events.detail.cancelledNotice")} /> : null}
       <Heading>{event.title}</Heading>
       {event.subtitle ? <p class="kern-body kern-body--large">{event.subtitle}</p> : null}
+      {event.registrationOpen ? (
+        // On a phone the form is far below the programme: one step to it, beside date and venue.
+        <p class="events-to-registration">
+          <a class="kern-btn kern-btn--primary" href="#anmeldung">
+            <span class="kern-label">{t("events.detail.toRegistration")}</span>
+          </a>
+        </p>
+      ) : null}
       {canManage ? (
         <p class="button-row">
           <LinkButton href={`/verwaltung/fachtage/${event.id}`}>{t("events.detail.manage")}</LinkButton>
@@ -379,7 +416,10 @@ export function EventPage({
         <DescriptionList items={venueFacts} />
       </section>
       {event.registrationClosedReason === "past" ? null : (
-        <RegistrationArea event={event} availability={availability} sections={sections} />
+        // The target of "Zur Anmeldung", whatever the contributed section renders inside.
+        <div id="anmeldung" class="stack">
+          <RegistrationArea event={event} availability={availability} sections={sections} />
+        </div>
       )}
     </article>
   );
