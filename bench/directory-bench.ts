@@ -1,5 +1,5 @@
 /**
- * Directory and network benchmark (issue 4, item 11): fills a fresh database with
+ * Directory and network benchmark: fills a fresh database with
  * 5,000 organisations, 10,000 offers and 20,000 cooperations (bench/directory-data.ts),
  * starts the whole app on a local port and measures
  *   - p95 latency of the filtered list and the search (HTML and JSON API) with autocannon,
