@@ -9,18 +9,22 @@ import type { RegistrationSource } from "./tables.js";
 const isOrganiser = (actor: Actor) => actor.kind === "user" && (actor.role === "admin" || actor.role === "editor");
 
 export const registrationsAccess = defineAccess<{
-  /** Register for a Fachtag: anybody on the web and the API; by hand ("manual") only its organisers. */
-  "registration.register": { source: RegistrationSource; event: OwnedEvent };
+  /**
+   * Register for a published Fachtag: anybody on the web and the API; by hand ("manual") only
+   * its organisers. A draft is known only to its organisers: others are told it does not exist.
+   */
+  "registration.register": { source: RegistrationSource; event: OwnedEvent & { status: string } };
   /** The desk's overview of one's own Fachtage (all for admins). */
   "registration.desk": undefined;
   /** Everything on one Fachtag's desk: list, exports, add by hand, cancel, move, capacities, mails, questions. */
-  "registration.manage": OwnedEvent;
+  "registration.manage": OwnedEvent & { status: string };
   /** The private manage link: only whoever holds the token of this very registration. */
   "registration.selfService": { tokenMatches: boolean };
   /** Cancel one registration by id (API): its token, or the Fachtag's organisers. */
   "registration.cancel": { event: OwnedEvent; tokenMatches: boolean };
 }>({
-  "registration.register": (actor, { source, event }) => source !== "manual" || canManageEvent(actor, event),
+  "registration.register": (actor, { source, event }) =>
+    (source !== "manual" && event.status !== "draft") || canManageEvent(actor, event),
   "registration.desk": (actor) => isOrganiser(actor),
   "registration.manage": canManageEvent,
   "registration.selfService": (_actor, { tokenMatches }) => tokenMatches,

@@ -24,14 +24,14 @@ import {
   registrationForm,
   toRegistrationInput,
 } from "./schema.js";
-import { adminBase, ManagedEventsPage, ManualRegistrationPage, OrganiserPage } from "./views/admin.js";
+import { adminBase, deskStyles, ManagedEventsPage, ManualRegistrationPage, OrganiserPage } from "./views/admin.js";
 import { organisationFieldScripts } from "./views/registration-section.js";
 
 type Params = { Params: { eventId: string } };
 
 const filterOf = (query: unknown): RegistrationFilter => {
   const q = parseQuery(listQuery, query);
-  return { status: q.status, sessionId: q.workshop };
+  return { status: q.status, sessionId: q.workshop, search: q.q };
 };
 
 /** The organiser's pages: /verwaltung/fachtage/<eventId>/anmeldungen (editor of the event or admin). */
@@ -45,6 +45,7 @@ export function adminRoutes(app: FastifyInstance, platform: Platform): void {
     const o = await listRegistrations(platform, request.actor, request.params.eventId, filterOf(request.query));
     return reply.page({
       status,
+      styles: deskStyles,
       title: request.t("registrations.admin.title", { event: o.event.title }),
       body: <OrganiserPage o={o} form={form} />,
     });
@@ -56,7 +57,11 @@ export function adminRoutes(app: FastifyInstance, platform: Platform): void {
 
   app.get("/verwaltung/anmeldungen", async (request, reply) => {
     const events = await listManagedEventsWithCounts(platform, request.actor);
-    return reply.page({ title: request.t("registrations.admin.nav"), body: <ManagedEventsPage events={events} /> });
+    return reply.page({
+      title: request.t("registrations.admin.nav"),
+      styles: deskStyles,
+      body: <ManagedEventsPage events={events} />,
+    });
   });
 
   app.get<Params>("/verwaltung/fachtage/:eventId/anmeldungen", async (request, reply) => page(request, reply));

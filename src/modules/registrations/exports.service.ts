@@ -40,6 +40,8 @@ export async function exportRows(
     ...overview.questions.map((q) => q.label),
     t("registrations.col.source"),
     t("registrations.col.createdAt"),
+    t("registrations.col.confirmedAt"),
+    t("registrations.col.cancelledAt"),
   ];
   const yes = (b: boolean) => (b ? t("registrations.yes") : t("registrations.no"));
   const rows = overview.registrations.map((r) => [
@@ -62,7 +64,10 @@ export async function exportRows(
     yes(r.consents.participantList),
     ...overview.questions.map((q) => r.answers[q.id] ?? ""),
     t(`registrations.source.${r.source}`),
+    // Dates as Date objects: the XLSX gets date cells Excel can sort and filter, the CSV "TT.MM.JJJJ HH:MM".
     new Date(r.createdAt),
+    r.confirmedAt ? new Date(r.confirmedAt) : "",
+    r.cancelledAt ? new Date(r.cancelledAt) : "",
   ]);
   return { event: overview.event, headers, rows };
 }

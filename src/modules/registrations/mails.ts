@@ -15,7 +15,10 @@ export type MailKind =
   | "cancelled"
   | "reminder"
   | "changed"
-  | "eventCancelled";
+  | "eventCancelled"
+  | "alreadyRegistered"
+  | "manageLink"
+  | "workshopsChanged";
 
 /** Who a mail goes to. */
 export interface MailRecipient {
@@ -228,6 +231,43 @@ export function buildMail(kind: MailKind, ctx: MailContext): OutgoingMail {
         ...manage,
       ];
       attachments = ctx.changes?.time || ctx.changes?.venue ? [icsAttachment(ctx)] : undefined;
+      break;
+    case "alreadyRegistered":
+      subject = t("registrations.mail.alreadyRegistered.subject", params);
+      body = [
+        t("registrations.mail.alreadyRegistered.intro", params),
+        "",
+        ...facts,
+        ...manage,
+        t("registrations.mail.alreadyRegistered.ignore"),
+      ];
+      break;
+    case "manageLink":
+      subject = t("registrations.mail.manageLinkMail.subject", params);
+      body = [
+        t("registrations.mail.manageLinkMail.intro", params),
+        "",
+        ...(ctx.confirmToken
+          ? [
+              t("registrations.mail.confirmRequest.action", { hours: event.holdHours }),
+              `${platform.config.baseUrl}/anmeldung/bestaetigen/${ctx.confirmToken}`,
+              "",
+            ]
+          : []),
+        ...manage,
+        ...facts,
+        t("registrations.mail.manageLinkMail.ignore"),
+      ];
+      break;
+    case "workshopsChanged":
+      subject = t("registrations.mail.workshopsChanged.subject", params);
+      body = [
+        t("registrations.mail.workshopsChanged.intro", params),
+        "",
+        ...(ctx.workshops.length ? workshopLines(ctx.workshops) : [t("registrations.mail.workshopsChanged.none"), ""]),
+        ...facts,
+        ...manage,
+      ];
       break;
     case "eventCancelled":
       subject = t("registrations.mail.eventCancelled.subject", params);

@@ -4,7 +4,7 @@ const de = {
   "registrations.section.title": "Anmeldung",
   "registrations.section.free": "Noch {free} von {capacity} Plätzen frei.",
   "registrations.section.full":
-    "Der Fachtag ist ausgebucht. Sie können sich auf die Warteliste setzen lassen ({waitlist} Personen warten bereits). Wird ein Platz frei, rücken Sie automatisch nach und erhalten eine E-Mail.",
+    "Der Fachtag ist ausgebucht. Sie können sich auf die Warteliste setzen lassen ({waitlist} Personen warten bereits). Ein Platz ist Ihnen damit nicht sicher: Wird einer frei, geht er an die Wartenden in der Reihenfolge ihrer Anmeldung.",
   "registrations.section.closedTitle": "Anmeldung geschlossen",
   "registrations.section.waitlistTitle": "Warteliste",
   "registrations.section.optIn":
@@ -65,11 +65,21 @@ const de = {
   "registrations.thanks.confirmed":
     "Ihre Anmeldung ist bestätigt. Sie erhalten eine E-Mail mit dem Programm und einem Kalendereintrag.",
   "registrations.thanks.waitlisted":
-    "Der Fachtag ist ausgebucht. Sie stehen auf Platz {position} der Warteliste. Wird ein Platz frei, rücken Sie automatisch nach und erhalten eine E-Mail.",
+    "Der Fachtag ist ausgebucht. Sie stehen auf Platz {position} der Warteliste. Ein Platz ist Ihnen damit nicht sicher: Wird einer frei, rücken die Wartenden in dieser Reihenfolge nach und erhalten eine E-Mail.",
   "registrations.confirm.title": "Anmeldung bestätigt",
   "registrations.confirm.text":
     "Vielen Dank, {name}. Ihre Anmeldung zum Fachtag „{event}“ ist bestätigt. Sie erhalten eine E-Mail mit dem Programm und einem Kalendereintrag.",
   "registrations.confirm.already": "Ihre Anmeldung war bereits bestätigt.",
+  "registrations.confirm.askTitle": "Anmeldung bestätigen",
+  "registrations.confirm.done": "Ihr Platz ist fest",
+  "registrations.confirm.askText":
+    "Sie haben {name} zum Fachtag „{event}“ angemeldet. Bitte bestätigen Sie die Anmeldung mit der Schaltfläche. Erst dann ist Ihr Platz fest.",
+  "registrations.confirm.button": "Anmeldung bestätigen",
+  "registrations.confirm.next": "Wie geht es weiter?",
+  "registrations.confirm.manage": "Anmeldung ansehen, ändern oder absagen",
+  "registrations.confirm.manageHint":
+    "Das ist Ihr persönlicher Link, Sie finden ihn auch in der E-Mail. Geben Sie ihn nicht weiter.",
+  "registrations.confirm.ics": "Kalendereintrag herunterladen (.ics)",
   "registrations.manage.title": "Ihre Anmeldung",
   "registrations.manage.intro":
     "Über diesen persönlichen Link können Sie Ihre Anmeldung zum Fachtag „{event}“ ansehen, ändern oder absagen. Geben Sie den Link nicht weiter.",
@@ -81,11 +91,11 @@ const de = {
   "registrations.manage.workshops": "Ihre Workshops",
   "registrations.manage.noWorkshops": "Sie haben keinen Workshop gewählt.",
   "registrations.manage.position": "Platz {position} auf der Warteliste",
-  "registrations.manage.pendingHint":
-    "Bitte bestätigen Sie Ihre Anmeldung über den Link in der E-Mail bis {until} Uhr.",
+  "registrations.manage.pendingHint": "Bitte bestätigen Sie Ihre Anmeldung über den Link in der E-Mail bis {until}.",
   "registrations.manage.changeWorkshops": "Workshops ändern",
   "registrations.manage.saveWorkshops": "Workshops speichern",
-  "registrations.manage.workshopsSaved": "Ihre Workshop-Auswahl wurde gespeichert.",
+  "registrations.manage.workshopsSaved":
+    "Ihre Workshop-Auswahl wurde gespeichert. Sie erhalten eine Bestätigung per E-Mail.",
   "registrations.manage.cancelTitle": "Teilnahme absagen",
   "registrations.manage.cancelText":
     "Wenn Sie nicht teilnehmen können, sagen Sie bitte ab. Ihr Platz geht dann an die erste Person auf der Warteliste.",
@@ -93,6 +103,43 @@ const de = {
   "registrations.manage.cancelButton": "Verbindlich absagen",
   "registrations.manage.cancelled": "Sie haben Ihre Teilnahme abgesagt. Sie erhalten eine Bestätigung per E-Mail.",
   "registrations.manage.eventCancelled": "Der Fachtag wurde abgesagt.",
+  "registrations.manage.cancelledTitle": "Ihre Teilnahme ist abgesagt",
+  "registrations.manage.dietaryNeeds": "Verpflegung",
+  "registrations.manage.accessibilityNeeds": "Unterstützungsbedarf",
+  "registrations.manage.details": "Angaben korrigieren",
+  "registrations.manage.detailsHint":
+    "Die E-Mail-Adresse lässt sich hier nicht ändern: Sagen Sie dafür bitte ab und melden Sie sich mit der neuen Adresse an.",
+  "registrations.manage.saveDetails": "Angaben speichern",
+  "registrations.manage.detailsSaved": "Ihre Angaben wurden gespeichert.",
+  "registrations.section.waitlistOptIn":
+    "Nach dem Absenden erhalten Sie eine E-Mail mit Ihrem Platz auf der Warteliste. Reserviert ist damit noch nichts.",
+  "registrations.section.closes": "Anmeldung bis {until}",
+  "registrations.section.lostLink": "Schon angemeldet und die E-Mail nicht mehr zur Hand?",
+  "registrations.time.until": "{date}, {time} Uhr",
+  "registrations.resend.title": "Link zur Anmeldung erneut zusenden",
+  "registrations.resend.link": "Link erneut zusenden",
+  "registrations.resend.intro":
+    "Geben Sie die E-Mail-Adresse an, mit der Sie sich angemeldet haben. Wir senden Ihnen für jede aktive Anmeldung den persönlichen Link zum Ansehen, Ändern oder Absagen.",
+  "registrations.resend.email": "E-Mail-Adresse",
+  "registrations.resend.submit": "Link zusenden",
+  "registrations.resend.sent":
+    "Wenn mit dieser Adresse eine Anmeldung besteht, haben wir soeben eine E-Mail mit dem Link dorthin geschickt. Bitte sehen Sie auch im Spam-Ordner nach.",
+  "registrations.col.confirmedAt": "Bestätigt am",
+  "registrations.col.cancelledAt": "Abgesagt am",
+  "registrations.admin.search": "Name oder E-Mail",
+  "registrations.admin.searchHint": "Ein Teil genügt, z. B. „Müller“ oder „@kita-celle.de“.",
+  "registrations.mail.alreadyRegistered.subject": "Sie sind bereits angemeldet: {event}",
+  "registrations.mail.alreadyRegistered.intro":
+    "diese E-Mail-Adresse wurde noch einmal für den Fachtag „{event}“ am {date} angemeldet. Sie ist bereits angemeldet, eine zweite Anmeldung ist nicht nötig.",
+  "registrations.mail.alreadyRegistered.ignore":
+    "Wenn Sie das nicht waren, brauchen Sie nichts zu tun. Ihre Anmeldung bleibt, wie sie ist.",
+  "registrations.mail.manageLinkMail.subject": "Ihr Link zur Anmeldung: {event}",
+  "registrations.mail.manageLinkMail.intro":
+    "Sie haben den Link zu Ihrer Anmeldung zum Fachtag „{event}“ am {date} angefordert.",
+  "registrations.mail.manageLinkMail.ignore": "Wenn Sie das nicht angefordert haben, brauchen Sie nichts zu tun.",
+  "registrations.mail.workshopsChanged.subject": "Workshops geändert: {event}",
+  "registrations.mail.workshopsChanged.intro": "Ihre Workshop-Auswahl für den Fachtag „{event}“ ist geändert.",
+  "registrations.mail.workshopsChanged.none": "Sie haben jetzt keinen Workshop gewählt.",
   "registrations.validation.privacy":
     "Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu. Ohne sie können wir Ihre Anmeldung nicht annehmen.",
   "registrations.validation.workshopUnknown": "Bitte wählen Sie einen der angebotenen Workshops.",
@@ -287,7 +334,7 @@ const en: Record<keyof typeof de, string> = {
   "registrations.section.title": "Registration",
   "registrations.section.free": "{free} of {capacity} places left.",
   "registrations.section.full":
-    "This conference is fully booked. You can join the waiting list ({waitlist} people are already waiting). If a place becomes free, you move up automatically and receive an e-mail.",
+    "This conference is fully booked. You can join the waiting list ({waitlist} people are already waiting). This does not secure a place: one that becomes free goes to those waiting in the order they registered.",
   "registrations.section.closedTitle": "Registration closed",
   "registrations.section.waitlistTitle": "Waiting list",
   "registrations.section.optIn":
@@ -347,11 +394,20 @@ const en: Record<keyof typeof de, string> = {
   "registrations.thanks.confirmed":
     "Your registration is confirmed. You will receive an e-mail with the programme and a calendar entry.",
   "registrations.thanks.waitlisted":
-    "The conference is fully booked. You are number {position} on the waiting list. If a place becomes free, you move up automatically and receive an e-mail.",
+    "The conference is fully booked. You are number {position} on the waiting list. This does not secure a place: when one becomes free, those waiting move up in this order and receive an e-mail.",
   "registrations.confirm.title": "Registration confirmed",
   "registrations.confirm.text":
     "Thank you, {name}. Your registration for “{event}” is confirmed. You will receive an e-mail with the programme and a calendar entry.",
   "registrations.confirm.already": "Your registration had already been confirmed.",
+  "registrations.confirm.askTitle": "Confirm your registration",
+  "registrations.confirm.done": "Your place is fixed",
+  "registrations.confirm.askText":
+    "You registered {name} for “{event}”. Please confirm the registration with the button. Only then is your place fixed.",
+  "registrations.confirm.button": "Confirm registration",
+  "registrations.confirm.next": "What happens next?",
+  "registrations.confirm.manage": "View, change or cancel your registration",
+  "registrations.confirm.manageHint": "This is your personal link; you also find it in the e-mail. Do not pass it on.",
+  "registrations.confirm.ics": "Download the calendar entry (.ics)",
   "registrations.manage.title": "Your registration",
   "registrations.manage.intro":
     "With this personal link you can view, change or cancel your registration for “{event}”. Do not share the link.",
@@ -366,7 +422,8 @@ const en: Record<keyof typeof de, string> = {
   "registrations.manage.pendingHint": "Please confirm your registration with the link in the e-mail by {until}.",
   "registrations.manage.changeWorkshops": "Change workshops",
   "registrations.manage.saveWorkshops": "Save workshops",
-  "registrations.manage.workshopsSaved": "Your choice of workshops has been saved.",
+  "registrations.manage.workshopsSaved":
+    "Your choice of workshops has been saved. You will receive a confirmation by e-mail.",
   "registrations.manage.cancelTitle": "Cancel participation",
   "registrations.manage.cancelText":
     "If you cannot attend, please cancel. Your place then goes to the first person on the waiting list.",
@@ -374,6 +431,42 @@ const en: Record<keyof typeof de, string> = {
   "registrations.manage.cancelButton": "Cancel participation",
   "registrations.manage.cancelled": "You have cancelled your participation. You will receive a confirmation by e-mail.",
   "registrations.manage.eventCancelled": "The conference has been cancelled.",
+  "registrations.manage.cancelledTitle": "Your participation is cancelled",
+  "registrations.manage.dietaryNeeds": "Catering",
+  "registrations.manage.accessibilityNeeds": "Support needs",
+  "registrations.manage.details": "Correct your details",
+  "registrations.manage.detailsHint":
+    "The e-mail address cannot be changed here: please cancel and register again with the new address.",
+  "registrations.manage.saveDetails": "Save details",
+  "registrations.manage.detailsSaved": "Your details have been saved.",
+  "registrations.section.waitlistOptIn":
+    "After sending you receive an e-mail with your number on the waiting list. Nothing is reserved yet.",
+  "registrations.section.closes": "Registration until {until}",
+  "registrations.section.lostLink": "Registered already and the e-mail is gone?",
+  "registrations.time.until": "{date}, {time}",
+  "registrations.resend.title": "Send the link to your registration again",
+  "registrations.resend.link": "Send the link again",
+  "registrations.resend.intro":
+    "Enter the e-mail address you registered with. We send you the personal link for each active registration, to view, change or cancel it.",
+  "registrations.resend.email": "E-mail address",
+  "registrations.resend.submit": "Send link",
+  "registrations.resend.sent":
+    "If there is a registration with this address, we have just sent an e-mail with the link to it. Please also look in the spam folder.",
+  "registrations.col.confirmedAt": "Confirmed on",
+  "registrations.col.cancelledAt": "Cancelled on",
+  "registrations.admin.search": "Name or e-mail",
+  "registrations.admin.searchHint": "A part is enough, e.g. “Müller” or “@kita-celle.de”.",
+  "registrations.mail.alreadyRegistered.subject": "You are registered already: {event}",
+  "registrations.mail.alreadyRegistered.intro":
+    "this e-mail address was registered once more for “{event}” on {date}. It is registered already; a second registration is not needed.",
+  "registrations.mail.alreadyRegistered.ignore":
+    "If that was not you, there is nothing to do. Your registration stays as it is.",
+  "registrations.mail.manageLinkMail.subject": "Your registration link: {event}",
+  "registrations.mail.manageLinkMail.intro": "you asked for the link to your registration for “{event}” on {date}.",
+  "registrations.mail.manageLinkMail.ignore": "If you did not ask for it, there is nothing to do.",
+  "registrations.mail.workshopsChanged.subject": "Workshops changed: {event}",
+  "registrations.mail.workshopsChanged.intro": "your choice of workshops for “{event}” has been changed.",
+  "registrations.mail.workshopsChanged.none": "You have no workshop chosen now.",
   "registrations.validation.privacy":
     "Please agree to the processing of your details. Without it we cannot accept your registration.",
   "registrations.validation.workshopUnknown": "Please choose one of the workshops offered.",

@@ -20,7 +20,7 @@ import { recipientOf } from "./mail-queue.js";
 import { organiserMail } from "./mails.js";
 import { listQuestions } from "./questions.repo.js";
 import { cancelLocked, changeWorkshopsLocked } from "./registration-changes.js";
-import { findRegistration, listRegistrationsOfEvent } from "./registrations.repo.js";
+import { findRegistration, listRegistrationsOfEvent, type RegistrationRow } from "./registrations.repo.js";
 import type { RegistrationStatus } from "./tables.js";
 import {
   type Availability,
@@ -37,18 +37,35 @@ import { promoteFromWaitlist } from "./waitlist.service.js";
 // The organiser's registration desk of one Fachtag: the list with counts, cancelling,
 // moving between workshops, capacities and messages to a group of participants.
 
-/** The Fachtag whose desk the actor opens: 401/403 for non-organisers, 404 unknown, 403 another's. */
+/**
+ * The Fachtag whose desk the actor opens: 401/403 for non-organisers, 404 unknown, 403 another's
+ * published Fachtag, 404 another's draft (a draft is not known to exist for those who may not see it).
+ */
 export async function eventForManager(platform: Platform, actor: Actor, eventId: string): Promise<EventView> {
   registrationsAccess.requireAccess(actor, "registration.desk", undefined);
   const event = await getEventForRegistration(platform.db.kysely, eventId);
   if (!event) throw new NotFoundError();
-  registrationsAccess.requireAccess(actor, "registration.manage", event);
+  registrationsAccess.requireAccess(actor, "registration.manage", event, { hide: event.status === "draft" });
   return event;
 }
 
 export interface RegistrationFilter {
   status?: RegistrationStatus | undefined;
   sessionId?: string | undefined;
+  /** Part of the name ("Erika Mü") or of the e-mail address, any case. */
+  search?: string | undefined;
+}
+
+const fold = (text: string) => text.normalize("NFC").toLocaleLowerCase("de-DE");
+
+/**
+ * The desk's search. Done here rather than in SQL: SQLite's LOWER() folds only ASCII
+ * ("Ö" stays), and one Fachtag's list is read whole anyway.
+ */
+function matchesSearch(r: RegistrationRow, search: string | undefined): boolean {
+  if (!search) return true;
+  const needle = fold(search);
+  return fold(`${r.first_name} ${r.last_name}\n${r.last_name} ${r.first_name}\n${r.email}`).includes(needle);
 }
 
 export interface OrganiserOverview {
@@ -71,10 +88,12 @@ export async function listRegistrations(
 ): Promise<OrganiserOverview> {
   const event = await eventForManager(platform, actor, eventId);
   const db = platform.db.kysely;
-  const rows = await listRegistrationsOfEvent(db, event.id, {
-    ...(filter.status ? { statuses: [filter.status] } : {}),
-    ...(filter.sessionId ? { sessionId: filter.sessionId } : {}),
-  });
+  const rows = (
+    await listRegistrationsOfEvent(db, event.id, {
+      ...(filter.status ? { statuses: [filter.status] } : {}),
+      ...(filter.sessionId ? { sessionId: filter.sessionId } : {}),
+    })
+  ).filter((r) => matchesSearch(r, filter.search));
   const workshops = await listWorkshops(db, event.id);
   const [counts, availability, questions, registrations] = await Promise.all([
     countByStatus(db, event.id),
@@ -176,10 +195,12 @@ export async function mailParticipants(
     const statuses: RegistrationStatus[] = input.filter.status
       ? [input.filter.status]
       : ["pending", "confirmed", "waitlisted"];
-    const rows = await listRegistrationsOfEvent(trx, event.id, {
-      statuses: statuses.filter((s) => s !== "cancelled" && s !== "expired"),
-      ...(input.filter.sessionId ? { sessionId: input.filter.sessionId } : {}),
-    });
+    const rows = (
+      await listRegistrationsOfEvent(trx, event.id, {
+        statuses: statuses.filter((s) => s !== "cancelled" && s !== "expired"),
+        ...(input.filter.sessionId ? { sessionId: input.filter.sessionId } : {}),
+      })
+    ).filter((r) => matchesSearch(r, input.filter.search));
     for (const r of rows) {
       await enqueueMail(trx, organiserMail(platform, event, recipientOf(r), input.subject, input.text, occasion));
     }

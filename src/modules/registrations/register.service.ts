@@ -63,6 +63,8 @@ interface RegistrationResult {
   workshopIds: string[];
   manageToken: string;
   eventSlug: string;
+  /** The address was registered already (public form only): nothing was stored. */
+  duplicate?: true;
 }
 
 interface RegistrationFormModel {
@@ -142,7 +144,13 @@ export async function register(
     return await platform.db.kysely.transaction().execute(async (trx) => {
       const event = await lockEventForCapacity(trx, eventIdOrSlug);
       if (!event) throw new NotFoundError();
-      registrationsAccess.requireAccess(actor, "registration.register", { source, event });
+      // A draft is not known to exist for those who may not see it: 404, as reading it.
+      registrationsAccess.requireAccess(
+        actor,
+        "registration.register",
+        { source, event },
+        { hide: event.status === "draft" },
+      );
       if (!input.consents.privacy) throw new ValidationError({ consentPrivacy: "registrations.validation.privacy" });
       const questions = await listQuestions(trx, event.id);
       const answers =
@@ -159,7 +167,8 @@ export async function register(
         await expireStale(trx, platform, event, now);
         snapshot = await capacitySnapshot(trx, event.id, now);
       }
-      if (await findActiveByEmail(trx, event.id, email)) throw new AlreadyRegisteredError();
+      const existing = await findActiveByEmail(trx, event.id, email);
+      if (existing && source !== "web") throw new AlreadyRegisteredError();
 
       const workshops = await listWorkshops(trx, event.id);
       const chosen = checkWorkshopChoice(workshops, input.workshopIds);
@@ -174,6 +183,26 @@ export async function register(
       }
       const needsOptIn = event.confirmByEmail && source !== "manual";
       const status: RegistrationResult["status"] = full ? "waitlisted" : needsOptIn ? "pending" : "confirmed";
+      if (existing) {
+        // The public form does not tell whoever types an address whether it is registered:
+        // it answers as for a newcomer, and the address's owner gets a mail with the manage
+        // link (at most one an hour). The API keeps its 409, under the same rate limit.
+        await queueMail(trx, "alreadyRegistered", {
+          platform,
+          event,
+          registration: existing,
+          occasion: now.slice(0, 13),
+        });
+        return {
+          id: existing.id,
+          status,
+          ...(full ? { waitlistPosition: snapshot.waiting + 1 } : {}),
+          workshopIds: [],
+          manageToken: "",
+          eventSlug: event.slug,
+          duplicate: true,
+        };
+      }
       const row = {
         id,
         event_id: event.id,
@@ -277,9 +306,9 @@ const kindFromDirectory: Record<string, string> = {
  * when it denotes exactly one, and then the directory's spelling, kind and municipality
  * fill what the person left empty. Anything else stays free text.
  */
-async function organisationOf(
+export async function organisationOf(
   platform: Platform,
-  input: RegistrationInput,
+  input: Pick<RegistrationInput, "organisation" | "organisationId" | "organisationKind" | "municipality">,
   source: RegistrationSource,
 ): Promise<{ id: string | null; name: string | null; kind: string | null; municipality: string | null }> {
   const typed = {

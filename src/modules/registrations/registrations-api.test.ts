@@ -96,7 +96,6 @@ describe("POST /api/v1/events/{id}/registrations", () => {
 
   it.each([
     ["cancelled", { status: "cancelled" as const }],
-    ["draft", { status: "draft" as const }],
     ["closed window", { registrationClosesAt: "2020-01-01T00:00:00.000Z" }],
     ["past", { startsInDays: -2 }],
   ])("answers 409 registration_closed for a %s Fachtag and stores nothing", async (_label, options) => {
@@ -106,6 +105,40 @@ describe("POST /api/v1/events/{id}/registrations", () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe("registration_closed");
     expect(await mailsTo(t.platform, `person-${key}@example.org`)).toHaveLength(0);
+  });
+
+  it("answers 404 for a draft, as reading it does, to anybody but its organisers, and stores nothing", async () => {
+    const ev = await createFachtag(t.platform, { status: "draft", createdBy: editor.id });
+    for (const who of [undefined, member, otherEditor]) {
+      const res = await t.app.inject({
+        method: "POST",
+        url: `/api/v1/events/${ev.id}/registrations`,
+        payload: validApiBody("draft"),
+        remoteAddress: nextAddress(),
+        ...(who ? { headers: { authorization: who.authorization } } : {}),
+      });
+      expect(res.statusCode).toBe(404);
+      expect(res.body).not.toContain("veröffentlicht");
+    }
+    // By slug, too: the draft's address tells nothing either.
+    expect((await post(ev.slug, validApiBody("draft-slug"))).statusCode).toBe(404);
+    // Its organiser is told why: it is not published yet.
+    const own = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/events/${ev.id}/registrations`,
+      payload: validApiBody("draft-own"),
+      headers: { authorization: editor.authorization },
+      remoteAddress: nextAddress(),
+    });
+    expect(own.statusCode).toBe(409);
+    expect(own.json().code).toBe("registration_closed");
+    expect(await mailsTo(t.platform, "person-draft@example.org")).toHaveLength(0);
+    // The organisers' list of a draft is as unknown to another editor as the draft itself.
+    const list = await t.app.inject({
+      url: `/api/v1/events/${ev.id}/registrations`,
+      headers: { authorization: otherEditor.authorization },
+    });
+    expect(list.statusCode).toBe(404);
   });
 
   it("answers 404 for an unknown Fachtag", async () => {
@@ -254,6 +287,95 @@ describe("rate limit", () => {
         })
       ).json().code,
     ).toBe("rate_limited");
+  });
+});
+
+describe("one budget for the form and the API", () => {
+  /** Posts the public form from one address, with the CSRF token and cookie of its page. */
+  const formPost = async (slug: string, n: string, remoteAddress: string) => {
+    const page = await t.app.inject({ url: `/fachtage/${slug}/anmeldung`, remoteAddress });
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? "";
+    const cookie = ([] as string[])
+      .concat(page.headers["set-cookie"] ?? [])
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const body = new URLSearchParams({
+      firstName: "Jana",
+      lastName: `Probe ${n}`,
+      email: `probe-${n}@example.org`,
+      consentPrivacy: "on",
+      _csrf: token,
+    });
+    return t.app.inject({
+      method: "POST",
+      url: `/fachtage/${slug}/anmeldung`,
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      payload: body.toString(),
+      remoteAddress,
+    });
+  };
+
+  it("counts HTML and API registration posts from one address together (20 in 10 minutes)", async () => {
+    const ev = await createFachtag(t.platform, { capacity: 100 });
+    const address = "192.0.2.50";
+    const codes: number[] = [];
+    for (let i = 0; i < 12; i++) codes.push((await formPost(ev.slug, `mix-h${i}`, address)).statusCode);
+    for (let i = 0; i < 8; i++) {
+      const res = await t.app.inject({
+        method: "POST",
+        url: `/api/v1/events/${ev.id}/registrations`,
+        payload: validApiBody(`mix-a${i}`),
+        remoteAddress: address,
+      });
+      codes.push(res.statusCode);
+    }
+    expect(codes.slice(0, 12).every((c) => c === 303)).toBe(true);
+    expect(codes.slice(12).every((c) => c === 201)).toBe(true);
+    // The 21st attempt is refused on either way in.
+    const api = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/events/${ev.id}/registrations`,
+      payload: validApiBody("mix-a-over"),
+      remoteAddress: address,
+    });
+    expect(api.statusCode).toBe(429);
+    expect(api.json().code).toBe("rate_limited");
+    const html = await formPost(ev.slug, "mix-h-over", address);
+    expect(html.statusCode).toBe(429);
+    expect(html.body).toContain("<html");
+    // Another address has its own budget.
+    expect((await formPost(ev.slug, "mix-other", "192.0.2.51")).statusCode).toBe(303);
+  });
+
+  it("answers a registered address on the form as a new one, and mails its owner the manage link", async () => {
+    const ev = await createFachtag(t.platform, { capacity: 100 });
+    expect((await post(ev.id, validApiBody("known", { email: "probe-known@example.org" }))).statusCode).toBe(201);
+    const known = await formPost(ev.slug, "known", "192.0.2.60");
+    const fresh = await formPost(ev.slug, "fresh", "192.0.2.61");
+    expect(known.statusCode).toBe(303);
+    expect(fresh.statusCode).toBe(303);
+    expect(known.headers.location).toBe(fresh.headers.location);
+    const flash = (res: typeof known) =>
+      ([] as string[])
+        .concat(res.headers["set-cookie"] ?? [])
+        .find((c) => c.startsWith("bn_flash"))
+        ?.split(";")[0]
+        ?.replace(/^bn_flash=/, "")
+        .replace(/\.[^.]*$/, "");
+    expect(flash(known)).toBe(flash(fresh));
+    const rows = await t.platform.db.kysely
+      .selectFrom("registrations")
+      .select("id")
+      .where("email", "=", "probe-known@example.org")
+      .execute();
+    expect(rows).toHaveLength(1);
+    const mails = await mailsTo(t.platform, "probe-known@example.org");
+    const notice = mails.find((m) => m.subject.startsWith("Sie sind bereits angemeldet"));
+    expect(notice?.text_body).toContain("/anmeldung/");
+    // The API keeps its contract: 409 already_registered (under the shared budget above).
+    const again = await post(ev.id, validApiBody("known2", { email: "probe-known@example.org" }));
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe("already_registered");
   });
 });
 

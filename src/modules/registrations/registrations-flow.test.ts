@@ -93,16 +93,49 @@ describe("the public form (no JavaScript needed)", () => {
     expect(thanks.body).toContain("Bitte bestätigen Sie Ihre Anmeldung über den Link in der E-Mail");
     const [request] = await mailsTo(t.platform, "form-optin@example.org");
     const confirmPath = linkIn(request?.text_body ?? "", "/anmeldung/bestaetigen/");
-    const confirmed = await browser.get(confirmPath);
+    // Opening the link (as a mail scanner does) changes nothing: it shows a button.
+    const opened = await browser.get(confirmPath);
+    expect(opened.statusCode).toBe(200);
+    expect(opened.body).toContain('<h1 class="kern-heading kern-heading-x-large">Anmeldung bestätigen</h1>');
+    expect(opened.body).toContain(`<form action="${confirmPath}" method="post"`);
+    expect((await t.app.inject(confirmPath)).statusCode).toBe(200);
+    const [pending] = await t.platform.db.kysely
+      .selectFrom("registrations")
+      .select(["id", "status"])
+      .where("email", "=", "form-optin@example.org")
+      .execute();
+    expect(pending?.status).toBe("pending");
+    // The button confirms (POST with the CSRF token, like every form).
+    const posted = await browser.submit(confirmPath, confirmPath, {});
+    expect(posted.statusCode).toBe(303);
+    expect(await statusOf(t.platform, pending?.id as string)).toBe("confirmed");
+    const confirmed = await browser.get(posted.headers.location as string);
     expect(confirmed.statusCode).toBe(200);
-    expect(confirmed.body).toContain("Anmeldung bestätigt");
+    const main = confirmed.body.slice(confirmed.body.indexOf("<main"), confirmed.body.indexOf("</main>"));
+    expect(main.match(/Anmeldung bestätigt/g)).toHaveLength(1);
     expect(confirmed.body).toContain("Resilienz");
+    // What comes next: the manage link and the calendar file.
+    expect(confirmed.body).toMatch(/href="\/anmeldung\/[A-Za-z0-9_-]{20,}"/);
+    expect(confirmed.body).toContain(`href="/fachtage/${ev.slug}.ics" download`);
     const mails = await mailsTo(t.platform, "form-optin@example.org");
     const confirmation = mails.find((m) => m.subject.startsWith("Anmeldung bestätigt"));
     expect(confirmation?.text_body).toContain("Programm:");
     expect(confirmation?.attachments).toContain("BEGIN:VCALENDAR");
-    // Clicking twice is harmless.
-    expect((await browser.get(confirmPath)).body).toContain("bereits bestätigt");
+    // Pressing twice is harmless: one confirmation mail.
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(opened.body)?.[1] ?? "";
+    expect((await browser.post(confirmPath, { _csrf: csrf })).statusCode).toBe(303);
+    const again = await mailsTo(t.platform, "form-optin@example.org");
+    expect(again.filter((m) => m.subject.startsWith("Anmeldung bestätigt"))).toHaveLength(1);
+  });
+
+  it("refuses a confirmation POST without the CSRF token", async () => {
+    const ev = await createFachtag(t.platform);
+    const reg = await apiRegister(ev.id, "csrf-confirm");
+    const [request] = await mailsTo(t.platform, "person-csrf-confirm@example.org");
+    const confirmPath = linkIn(request?.text_body ?? "", "/anmeldung/bestaetigen/");
+    const res = await t.app.inject({ method: "POST", url: confirmPath, payload: {} });
+    expect(res.statusCode).toBe(403);
+    expect(await statusOf(t.platform, reg.id)).toBe("pending");
   });
 
   it("answers a forged confirmation link with 404", async () => {
@@ -111,7 +144,7 @@ describe("the public form (no JavaScript needed)", () => {
     expect(res.body).toContain("Seite nicht gefunden");
   });
 
-  it("says clearly beside the e-mail field that the address is already registered", async () => {
+  it("does not tell the form whether an address is registered: its owner gets the link by mail", async () => {
     const ev = await createFachtag(t.platform);
     await apiRegister(ev.id, "dup-html", { email: "form-dup@example.org" });
     const browser = new Browser(t.app);
@@ -120,9 +153,20 @@ describe("the public form (no JavaScript needed)", () => {
       `/fachtage/${ev.slug}/anmeldung`,
       personForm("dup"),
     );
-    expect(res.statusCode).toBe(409);
-    expect(res.body).toContain("Mit dieser E-Mail-Adresse ist bereits eine Anmeldung");
-    expect(res.body).toContain('id="f-email-error"');
+    expect(res.statusCode).toBe(303);
+    const thanks = await browser.get(res.headers.location as string);
+    expect(thanks.body).toContain("Bitte bestätigen Sie Ihre Anmeldung über den Link in der E-Mail");
+    expect(thanks.body).not.toContain("bereits");
+    const notice = (await mailsTo(t.platform, "form-dup@example.org")).find((m) =>
+      m.subject.startsWith("Sie sind bereits angemeldet"),
+    );
+    expect(notice?.text_body).toMatch(/\/anmeldung\/[A-Za-z0-9_-]{20,}/);
+    // A second try within the hour sends no second notice.
+    await browser.submit(`/fachtage/${ev.slug}/anmeldung`, `/fachtage/${ev.slug}/anmeldung`, personForm("dup"));
+    const notices = (await mailsTo(t.platform, "form-dup@example.org")).filter((m) =>
+      m.subject.startsWith("Sie sind bereits angemeldet"),
+    );
+    expect(notices).toHaveLength(1);
   });
 
   it("puts a full workshop's message beside the workshop choice", async () => {
@@ -165,6 +209,10 @@ describe("the public form (no JavaScript needed)", () => {
     const page = await t.app.inject(`/fachtage/${ev.slug}/anmeldung`);
     expect(page.body).toContain("Der Fachtag ist ausgebucht");
     expect(page.body).toContain("Auf die Warteliste setzen");
+    // Nothing is held for somebody on the waitlist: the form must not say so.
+    expect(page.body).not.toContain("halten Ihren Platz");
+    expect(page.body).not.toContain("rücken Sie automatisch nach");
+    expect(page.body).toContain("Ein Platz ist Ihnen damit nicht sicher");
     const browser = new Browser(t.app);
     const res = await browser.submit(
       `/fachtage/${ev.slug}/anmeldung`,
@@ -196,8 +244,9 @@ describe("double opt-in expiry", () => {
     const mails = await mailsTo(t.platform, "person-exp-2@example.org");
     const promotion = mails.find((m) => m.subject.includes("Sie haben einen Platz"));
     expect(promotion?.text_body).toContain("Bitte bestätigen Sie Ihre Anmeldung innerhalb von");
-    const confirmRes = await t.app.inject(linkIn(promotion?.text_body ?? "", "/anmeldung/bestaetigen/"));
-    expect(confirmRes.statusCode).toBe(200);
+    const promotedLink = linkIn(promotion?.text_body ?? "", "/anmeldung/bestaetigen/");
+    const confirmRes = await new Browser(t.app).submit(promotedLink, promotedLink, {});
+    expect(confirmRes.statusCode).toBe(303);
     expect(await statusOf(t.platform, waiting.id)).toBe("confirmed");
     // The old confirmation link now says the registration expired.
     const request = (await mailsTo(t.platform, "person-exp-1@example.org"))[0];

@@ -31,6 +31,11 @@ export async function findActiveByEmail(
     .executeTakeFirst();
 }
 
+/** Every active registration of one address, for any Fachtag ("Link erneut zusenden"). */
+export async function activeRegistrationsByEmail(db: Conn, email: string): Promise<RegistrationRow[]> {
+  return db.selectFrom("registrations").selectAll().where("email", "=", email).where(isActive).limit(50).execute();
+}
+
 export async function insertRegistration(db: Conn, row: RegistrationsTable): Promise<void> {
   await db.insertInto("registrations").values(row).execute();
 }

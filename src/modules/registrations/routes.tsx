@@ -12,7 +12,9 @@ import {
   apiRegistrationCreated,
   apiRegistrationItem,
   cancelForm,
+  detailsForm,
   registrationForm,
+  resendForm,
   toRegistrationInput,
   workshopChangeForm,
 } from "./schema.js";
@@ -22,17 +24,38 @@ import {
   changeWorkshopsByToken,
   confirmByToken,
   getByManageToken,
+  getConfirmation,
+  resendLinks,
+  updateDetailsByToken,
 } from "./self-service.service.js";
-import { CancelledPage, ConfirmedPage, ManagePage, RegistrationFormPage, ThanksPage } from "./views/pages.js";
+import {
+  CancelledPage,
+  ConfirmationPage,
+  ManagePage,
+  RegistrationFormPage,
+  ResendPage,
+  ThanksPage,
+} from "./views/pages.js";
 import { organisationFieldScripts } from "./views/registration-section.js";
 
 // The public side: the registration form, the e-mailed links and the JSON API.
 
-// Public registrations are limited per IP (bots, mistakes); RATE_LIMIT=off turns limits off for load tests.
-const publicLimit = { rateLimit: { max: 20, timeWindow: "10 minutes" } };
+// Public registrations are limited per IP (bots, mistakes, and probing which addresses are
+// registered): the form and the API draw on ONE budget, so switching between them gains
+// nothing. @fastify/rate-limit gives every route config its own counter store (a groupId
+// alone does not share across routes), so one handler built once guards both routes.
+// RATE_LIMIT=off turns limits off for load tests.
+const registrationBudget = { max: 20, timeWindow: "10 minutes" } as const;
 
 export function registrationRoutes(root: FastifyInstance, platform: Platform): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  const shared = app.hasDecorator("rateLimit")
+    ? app.rateLimit({ ...registrationBudget, keyGenerator: (request) => `registration:${request.ip}` })
+    : undefined;
+  // The route's own config is off so the global limit does not stand in for the shared one.
+  const publicLimit = shared
+    ? ({ config: { rateLimit: false }, onRequest: shared } as const)
+    : ({ config: { rateLimit: false } } as const);
 
   // --- public HTML ---------------------------------------------------------------
 
@@ -66,49 +89,68 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
     renderForm(request, reply, request.params.slug, emptyForm),
   );
 
-  app.post<{ Params: { slug: string } }>(
-    "/fachtage/:slug/anmeldung",
-    { config: publicLimit },
-    async (request, reply) => {
-      const { slug } = request.params;
-      const model = await getRegistrationForm(platform, slug);
-      return handleForm(
-        request,
-        registrationForm(model.slots, model.questions),
-        async (data) => {
-          const result = await register(
-            platform,
-            request.actor,
-            model.event.id,
-            toRegistrationInput(data, model.slots, model.questions),
-            "web",
-          );
-          return reply
-            .flash(result.status === "confirmed" ? "success" : "info", `registrations.thanks.${result.status}`, {
-              position: result.waitlistPosition ?? 0,
-            })
-            .redirect(`/fachtage/${result.eventSlug}/anmeldung/danke`, 303);
-        },
-        (form, status) => renderForm(request, reply, slug, form, status),
-      );
-    },
-  );
+  app.post<{ Params: { slug: string } }>("/fachtage/:slug/anmeldung", publicLimit, async (request, reply) => {
+    const { slug } = request.params;
+    const model = await getRegistrationForm(platform, slug);
+    return handleForm(
+      request,
+      registrationForm(model.slots, model.questions),
+      async (data) => {
+        const result = await register(
+          platform,
+          request.actor,
+          model.event.id,
+          toRegistrationInput(data, model.slots, model.questions),
+          "web",
+        );
+        return reply
+          .flash(result.status === "confirmed" ? "success" : "info", `registrations.thanks.${result.status}`, {
+            position: result.waitlistPosition ?? 0,
+          })
+          .redirect(`/fachtage/${result.eventSlug}/anmeldung/danke`, 303);
+      },
+      (form, status) => renderForm(request, reply, slug, form, status),
+    );
+  });
 
   app.get<{ Params: { slug: string } }>("/fachtage/:slug/anmeldung/danke", async (request, reply) => {
     const model = await getRegistrationForm(platform, request.params.slug);
     return reply.page({ title: request.t("registrations.thanks.title"), body: <ThanksPage event={model.event} /> });
   });
 
+  // The e-mailed link only shows a button (mail scanners open links); the button confirms by POST.
   app.get<{ Params: { token: string } }>("/anmeldung/bestaetigen/:token", async (request, reply) => {
-    const { registration, event, already } = await confirmByToken(platform, request.actor, request.params.token);
-    return reply.page({
-      title: request.t("registrations.confirm.title"),
-      body: <ConfirmedPage event={event} registration={registration} already={already} />,
+    const c = await getConfirmation(platform, request.actor, request.params.token);
+    return reply.header("referrer-policy", "no-referrer").page({
+      title: request.t(c.confirmed ? "registrations.confirm.title" : "registrations.confirm.askTitle"),
+      body: <ConfirmationPage token={request.params.token} confirmation={c} />,
     });
   });
 
+  app.post<{ Params: { token: string } }>("/anmeldung/bestaetigen/:token", async (request, reply) => {
+    const { token } = request.params;
+    await confirmByToken(platform, request.actor, token);
+    return reply.redirect(`/anmeldung/bestaetigen/${token}`, 303);
+  });
+
   app.get("/anmeldung/abgesagt", async (request, reply) =>
-    reply.page({ title: request.t("registrations.manage.cancelTitle"), body: <CancelledPage /> }),
+    reply.page({ title: request.t("registrations.manage.cancelledTitle"), body: <CancelledPage /> }),
+  );
+
+  // "Link erneut zusenden": the same answer whether or not the address is registered.
+  const resendPage = (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) =>
+    reply.page({ status, title: request.t("registrations.resend.title"), body: <ResendPage form={form} /> });
+  app.get("/anmeldung/link", async (request, reply) => resendPage(request, reply, emptyForm));
+  app.post("/anmeldung/link", { config: { rateLimit: { max: 5, timeWindow: "15 minutes" } } }, async (request, reply) =>
+    handleForm(
+      request,
+      resendForm,
+      async ({ email }) => {
+        await resendLinks(platform, email);
+        return reply.flash("info", "registrations.resend.sent").redirect("/anmeldung/link", 303);
+      },
+      (form, status) => resendPage(request, reply, form, status),
+    ),
   );
 
   const renderManage = async (
@@ -155,6 +197,20 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
     );
   });
 
+  app.post<{ Params: { token: string } }>("/anmeldung/:token/angaben", async (request, reply) => {
+    const { token } = request.params;
+    await getByManageToken(platform, request.actor, token); // 404 first for forged links
+    return handleForm(
+      request,
+      detailsForm,
+      async (data) => {
+        await updateDetailsByToken(platform, request.actor, token, data);
+        return reply.flash("success", "registrations.manage.detailsSaved").redirect(`/anmeldung/${token}`, 303);
+      },
+      (form, status) => renderManage(request, reply, token, form, status),
+    );
+  });
+
   app.post<{ Params: { token: string } }>("/anmeldung/:token/abmelden", async (request, reply) => {
     const { token } = request.params;
     await getByManageToken(platform, request.actor, token); // 404 first for forged links
@@ -174,7 +230,7 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
   app.post(
     "/api/v1/events/:id/registrations",
     {
-      config: publicLimit,
+      ...publicLimit,
       schema: {
         tags: ["Anmeldungen"],
         summary: "Zu einem Fachtag anmelden (öffentlich, mit Double-Opt-in je nach Fachtag)",

@@ -100,6 +100,18 @@ export const workshopChangeForm = (slots: SlotView[]) =>
     ),
   );
 
+/** What a participant may correct on the manage page: name, organisation and needs (not the address). */
+export const detailsForm = z.object({
+  firstName: personFields.firstName,
+  lastName: personFields.lastName,
+  organisation: personFields.organisation,
+  dietaryNeeds: personFields.dietaryNeeds,
+  accessibilityNeeds: personFields.accessibilityNeeds,
+});
+
+/** "Link erneut zusenden": the address only. */
+export const resendForm = z.object({ email: formEmail });
+
 export const cancelForm = z.object({
   confirm: checkbox.refine((v) => v, "registrations.validation.cancelConfirm"),
 });
@@ -154,6 +166,14 @@ export const listQuery = z.object({
     .transform((v) => (v ? v : undefined)),
   workshop: z
     .string()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .transform((v) => (v ? v : undefined)),
+  /** Part of a name or an e-mail address. */
+  q: z
+    .string()
+    .trim()
     .max(100)
     .optional()
     .catch(undefined)

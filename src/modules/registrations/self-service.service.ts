@@ -1,21 +1,24 @@
 import type { Actor } from "../../platform/auth/actor.js";
 import type { Conn } from "../../platform/db/database.js";
+import { newId } from "../../platform/db/ids.js";
 import { nowIso } from "../../platform/db/time.js";
 import { NotFoundError } from "../../platform/http/errors.js";
 import type { Platform } from "../../platform/platform.js";
 import { type EventView, getEventForRegistration, listWorkshops, lockEventForCapacity } from "../events/index.js";
 import { registrationsAccess } from "./access.js";
-import { RegistrationExpiredError } from "./errors.js";
+import { RegistrationExpiredError, RegistrationNotActiveError } from "./errors.js";
 import { queueMail } from "./mail-queue.js";
+import { organisationOf } from "./register.service.js";
 import { cancelLocked, changeWorkshopsLocked } from "./registration-changes.js";
 import {
+  activeRegistrationsByEmail,
   findByConfirmHash,
   findByManageHash,
   findRegistration,
   type RegistrationRow,
   updateRegistration,
 } from "./registrations.repo.js";
-import { hashToken } from "./tokens.js";
+import { hashToken, manageTokenFor, newConfirmToken } from "./tokens.js";
 import {
   type Availability,
   availabilityOf,
@@ -76,7 +79,85 @@ export async function changeWorkshopsByToken(
     const current = await findRegistration(trx, found.id);
     if (!event || !current || current.manage_token_hash !== found.manage_token_hash) throw new NotFoundError();
     await changeWorkshopsLocked(trx, event, current, workshopIds);
+    // The new choice is confirmed by mail (each change its own mail), committed with the change.
+    await queueMail(trx, "workshopsChanged", { platform, event, registration: current, occasion: newId() });
   });
+}
+
+export interface DetailsInput {
+  firstName: string;
+  lastName: string;
+  organisation?: string | undefined;
+  dietaryNeeds?: string | undefined;
+  accessibilityNeeds?: string | undefined;
+}
+
+/**
+ * The participant corrects name, organisation and needs through the manage link. The
+ * organisation is linked to the directory as on registering; the e-mail address stays
+ * (it is who the link belongs to).
+ */
+export async function updateDetailsByToken(
+  platform: Platform,
+  actor: Actor,
+  token: string,
+  input: DetailsInput,
+): Promise<void> {
+  const found = await byManageToken(platform.db.kysely, actor, token);
+  if (found.status === "cancelled" || found.status === "expired") throw new RegistrationNotActiveError();
+  const organisation =
+    input.organisation === (found.organisation ?? undefined)
+      ? {
+          id: found.organisation_id,
+          name: found.organisation,
+          kind: found.organisation_kind,
+          municipality: found.municipality,
+        }
+      : await organisationOf(platform, { organisation: input.organisation }, "web");
+  await updateRegistration(platform.db.kysely, found.id, {
+    first_name: input.firstName,
+    last_name: input.lastName,
+    organisation: organisation.name,
+    organisation_id: organisation.id,
+    // A name the directory does not know keeps what the person said about kind and municipality.
+    organisation_kind: organisation.kind ?? found.organisation_kind,
+    municipality: organisation.municipality ?? found.municipality,
+    dietary_needs: input.dietaryNeeds ?? null,
+    accessibility_needs: input.accessibilityNeeds ?? null,
+    updated_at: nowIso(),
+  });
+}
+
+/**
+ * "Link erneut zusenden": mails the manage link of every active registration of this
+ * address for a Fachtag still to come (a pending one with a fresh confirmation link).
+ * Returns nothing: the page answers the same whether or not the address is known. At
+ * most one such mail per registration an hour, however often it is asked for.
+ */
+export async function resendLinks(platform: Platform, email: string): Promise<void> {
+  const now = nowIso();
+  const rows = await activeRegistrationsByEmail(platform.db.kysely, email.trim().toLowerCase());
+  for (const row of rows) {
+    await platform.db.kysely.transaction().execute(async (trx) => {
+      const event = await getEventForRegistration(trx, row.event_id);
+      if (!event || event.endsAt <= now || event.status === "draft") return;
+      const current = await findRegistration(trx, row.id);
+      if (!current || !["pending", "confirmed", "waitlisted"].includes(current.status)) return;
+      let confirmToken: string | undefined;
+      if (current.status === "pending") {
+        confirmToken = newConfirmToken();
+        await updateRegistration(trx, current.id, { confirm_token_hash: hashToken(confirmToken), updated_at: now });
+      }
+      await queueMail(trx, "manageLink", {
+        platform,
+        event,
+        registration: current,
+        manageToken: manageTokenFor(platform.config.sessionSecret, current.id),
+        ...(confirmToken ? { confirmToken } : {}),
+        occasion: now.slice(0, 13),
+      });
+    });
+  }
 }
 
 /** Cancellation through the private manage link. */
@@ -112,7 +193,12 @@ export async function cancelRegistration(
     registrationsAccess.requireAccess(actor, "registration.desk", undefined, { hide });
     throw new NotFoundError();
   }
-  registrationsAccess.requireAccess(actor, "registration.cancel", { event, tokenMatches }, { hide });
+  registrationsAccess.requireAccess(
+    actor,
+    "registration.cancel",
+    { event, tokenMatches },
+    { hide: hide || event.status === "draft" },
+  );
   await db.transaction().execute(async (trx) => {
     const locked = await lockEventForCapacity(trx, found.event_id);
     const current = await findRegistration(trx, found.id);
@@ -122,13 +208,7 @@ export async function cancelRegistration(
   return { id: found.id, status: "cancelled" };
 }
 
-/** Double opt-in: the e-mailed link confirms a pending registration (idempotent). */
-export async function confirmByToken(
-  platform: Platform,
-  actor: Actor,
-  token: string,
-): Promise<{ registration: RegistrationView; event: EventView; already: boolean }> {
-  const db = platform.db.kysely;
+async function byConfirmToken(db: Conn, actor: Actor, token: string): Promise<RegistrationRow> {
   const found = token && token.length <= 200 ? await findByConfirmHash(db, hashToken(token)) : undefined;
   registrationsAccess.requireAccess(
     actor,
@@ -136,7 +216,48 @@ export async function confirmByToken(
     { tokenMatches: found !== undefined },
     { hide: true },
   );
-  if (!found) throw new NotFoundError();
+  return found as RegistrationRow;
+}
+
+export interface Confirmation {
+  registration: RegistrationView;
+  event: EventView;
+  /** Confirmed already: the page shows the result, else the button that confirms. */
+  confirmed: boolean;
+  /** The manage link's token, for the page after confirming. */
+  manageToken: string;
+}
+
+/**
+ * What the e-mailed confirmation link shows (GET). It changes nothing: mail scanners
+ * open links, so only the button on the page (POST, confirmByToken) confirms.
+ */
+export async function getConfirmation(platform: Platform, actor: Actor, token: string): Promise<Confirmation> {
+  const db = platform.db.kysely;
+  const found = await byConfirmToken(db, actor, token);
+  const event = await getEventForRegistration(db, found.event_id);
+  if (!event) throw new NotFoundError();
+  if (found.status !== "confirmed" && (found.status !== "pending" || (found.hold_until ?? "") <= nowIso())) {
+    throw new RegistrationExpiredError();
+  }
+  const workshops = await listWorkshops(db, found.event_id);
+  const [view] = await toRegistrationViews(db, [found], found.event_id, workshops);
+  return {
+    registration: view as RegistrationView,
+    event,
+    confirmed: found.status === "confirmed",
+    manageToken: manageTokenFor(platform.config.sessionSecret, found.id),
+  };
+}
+
+/** Double opt-in: the button behind the e-mailed link confirms a pending registration (idempotent). */
+export async function confirmByToken(
+  platform: Platform,
+  actor: Actor,
+  token: string,
+): Promise<{ registration: RegistrationView; event: EventView; already: boolean }> {
+  const db = platform.db.kysely;
+  const found = await byConfirmToken(db, actor, token);
   const result = await db.transaction().execute(async (trx) => {
     const event = await lockEventForCapacity(trx, found.event_id);
     const current = await findRegistration(trx, found.id);

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import type { FormState } from "../../../platform/http/forms.js";
 import { formatDateTime, formatTime } from "../../../platform/i18n/i18n.js";
 import {
@@ -9,7 +10,6 @@ import {
   Heading,
   LinkButton,
   Select,
-  Table,
   TextArea,
   TextField,
 } from "../../../platform/views/components.js";
@@ -28,8 +28,64 @@ function filterQuery(filter: OrganiserOverview["filter"]): string {
   const q = new URLSearchParams();
   if (filter.status) q.set("status", filter.status);
   if (filter.sessionId) q.set("workshop", filter.sessionId);
+  if (filter.search) q.set("q", filter.search);
   const s = q.toString();
   return s ? `?${s}` : "";
+}
+
+/** The desk's style sheet: tables become one card per row on a phone. */
+export const deskStyles = ["/assets/registrations.css?v=1"];
+
+/**
+ * A table that turns into one card per row below 600 px (public/registrations.css):
+ * each cell carries its column's name, shown beside the value when the header row is hidden.
+ */
+function CardTable({
+  caption,
+  headers,
+  rows,
+  numeric = [],
+}: {
+  caption: string;
+  headers: string[];
+  rows: ComponentChildren[][];
+  numeric?: number[];
+}) {
+  return (
+    <div class="kern-table-responsive">
+      <table class="kern-table card-table">
+        <caption class="kern-title">{caption}</caption>
+        <thead class="kern-table__head">
+          <tr class="kern-table__row">
+            {headers.map((h, i) => (
+              <th
+                key={h}
+                scope="col"
+                class={`kern-table__header${numeric.includes(i) ? " kern-table__header--numeric" : ""}`}
+              >
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {rows.map((row, r) => (
+            <tr class="kern-table__row" key={r}>
+              {row.map((cell, i) => (
+                <td
+                  key={i}
+                  data-label={headers[i]}
+                  class={`kern-table__cell${numeric.includes(i) ? " kern-table__cell--numeric" : ""}`}
+                >
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 const slotLabel = (slot: SlotView, locale: "de" | "en") =>
@@ -61,7 +117,7 @@ export function OrganiserPage({ o, form }: { o: OrganiserOverview; form: FormSta
         </p>
         <DescriptionList items={statuses.map((s) => [t(`registrations.status.${s}`), String(o.counts[s])])} />
         {workshops.length ? (
-          <Table
+          <CardTable
             caption={t("registrations.admin.workshopCounts")}
             headers={[
               t("registrations.admin.workshop"),
@@ -87,7 +143,14 @@ export function OrganiserPage({ o, form }: { o: OrganiserOverview; form: FormSta
         <h2 class="kern-heading kern-heading-large" id="filter">
           {t("registrations.admin.filter")}
         </h2>
-        <form action={base} method="get" class="form-inline">
+        <form action={base} method="get" class="form-inline" role="search">
+          <TextField
+            name="q"
+            type="search"
+            label={t("registrations.admin.search")}
+            hint={t("registrations.admin.searchHint")}
+            value={o.filter.search}
+          />
           <Select
             name="status"
             label={t("registrations.admin.filterStatus")}
@@ -126,7 +189,7 @@ export function OrganiserPage({ o, form }: { o: OrganiserOverview; form: FormSta
         {o.registrations.length === 0 ? (
           <p class="kern-body">{t("registrations.admin.empty")}</p>
         ) : (
-          <Table
+          <CardTable
             caption={t("registrations.admin.list", { count: o.registrations.length })}
             headers={[
               t("registrations.col.name"),
@@ -365,7 +428,7 @@ export function ManagedEventsPage({ events }: { events: ManagedEventSummary[] })
       {events.length === 0 ? (
         <p class="kern-body">{t("registrations.admin.noEvents")}</p>
       ) : (
-        <Table
+        <CardTable
           caption={t("registrations.admin.eventsCaption")}
           headers={[
             t("registrations.admin.event"),

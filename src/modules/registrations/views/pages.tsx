@@ -1,5 +1,5 @@
 import type { FormState } from "../../../platform/http/forms.js";
-import { formatDate, formatDateTime, formatTime } from "../../../platform/i18n/i18n.js";
+import { formatDate, formatTime } from "../../../platform/i18n/i18n.js";
 import {
   Alert,
   Badge,
@@ -10,13 +10,17 @@ import {
   Form,
   Heading,
   LinkButton,
+  postedText,
+  TextArea,
+  TextField,
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
 import type { EventView } from "../../events/index.js";
 import type { OrganisationField } from "../register.service.js";
+import type { Confirmation } from "../self-service.service.js";
 import type { RegistrationStatus } from "../tables.js";
 import type { Availability, QuestionView, RegistrationView, SlotView } from "../view-models.js";
-import { RegistrationSection, WorkshopSlot } from "./registration-section.js";
+import { RegistrationSection, untilText, WorkshopSlot } from "./registration-section.js";
 
 const statusKind: Record<RegistrationStatus, "info" | "success" | "warning" | "danger"> = {
   pending: "warning",
@@ -102,28 +106,32 @@ export function ThanksPage({ event }: { event: EventView }) {
   );
 }
 
-export function ConfirmedPage({
-  event,
-  registration,
-  already,
-}: {
-  event: EventView;
-  registration: RegistrationView;
-  already: boolean;
-}) {
+/**
+ * The e-mailed confirmation link. Before: a button that confirms by POST (opening the link
+ * changes nothing, mail scanners open links). After: what is confirmed, the manage link
+ * and the calendar file. "Anmeldung bestätigt" is said once, in the heading.
+ */
+export function ConfirmationPage({ token, confirmation: c }: { token: string; confirmation: Confirmation }) {
   const { t } = usePage();
+  const { event, registration } = c;
+  const name = `${registration.firstName} ${registration.lastName}`;
+  if (!c.confirmed) {
+    return (
+      <div class="stack">
+        <Heading>{t("registrations.confirm.askTitle")}</Heading>
+        <p class="kern-body kern-body--large">{t("registrations.confirm.askText", { name, event: event.title })}</p>
+        <EventLine event={event} />
+        <Form action={`/anmeldung/bestaetigen/${token}`}>
+          <Button>{t("registrations.confirm.button")}</Button>
+        </Form>
+      </div>
+    );
+  }
   return (
     <div class="stack">
       <Heading>{t("registrations.confirm.title")}</Heading>
-      <Alert kind="success" title={t("registrations.confirm.title")} role="status">
-        <p class="kern-body">
-          {already
-            ? t("registrations.confirm.already")
-            : t("registrations.confirm.text", {
-                name: `${registration.firstName} ${registration.lastName}`,
-                event: event.title,
-              })}
-        </p>
+      <Alert kind="success" title={t("registrations.confirm.done")} role="status">
+        <p class="kern-body">{t("registrations.confirm.text", { name, event: event.title })}</p>
       </Alert>
       <EventLine event={event} />
       {registration.workshops.length ? (
@@ -136,6 +144,16 @@ export function ConfirmedPage({
           </ul>
         </>
       ) : null}
+      <h2 class="kern-heading kern-heading-large">{t("registrations.confirm.next")}</h2>
+      <p class="button-row">
+        <LinkButton href={`/anmeldung/${c.manageToken}`} variant="primary">
+          {t("registrations.confirm.manage")}
+        </LinkButton>{" "}
+        <LinkButton href={`/fachtage/${event.slug}.ics`} download>
+          {t("registrations.confirm.ics")}
+        </LinkButton>
+      </p>
+      <p class="kern-body kern-body--small">{t("registrations.confirm.manageHint")}</p>
       <p>
         <a class="kern-link" href={`/fachtage/${event.slug}`}>
           {t("registrations.page.back")}
@@ -163,6 +181,8 @@ export function ManagePage({
 }) {
   const { t, locale } = usePage();
   const active = r.status === "pending" || r.status === "confirmed" || r.status === "waitlisted";
+  const detail = (name: string, fallback: string | null) =>
+    name in form.values ? postedText(form.values[name]) : (fallback ?? undefined);
   const chosen = (slotKey: string) =>
     typeof form.values[`workshop_${slots.find((s) => s.key === slotKey)?.index}`] === "string"
       ? (form.values[`workshop_${slots.find((s) => s.key === slotKey)?.index}`] as string)
@@ -185,6 +205,8 @@ export function ManagePage({
           [t("registrations.manage.name"), `${r.firstName} ${r.lastName}`],
           [t("registrations.manage.email"), r.email],
           [t("registrations.manage.organisation"), r.organisation ?? "–"],
+          [t("registrations.manage.dietaryNeeds"), r.dietaryNeeds ?? "–"],
+          [t("registrations.manage.accessibilityNeeds"), r.accessibilityNeeds ?? "–"],
           [
             t("registrations.manage.when"),
             `${formatDate(event.startsAt, locale)}, ${formatTime(event.startsAt, locale)}–${formatTime(event.endsAt, locale)}`,
@@ -197,9 +219,7 @@ export function ManagePage({
       />
       {r.status === "pending" && r.holdUntil ? (
         <Alert kind="warning" title={t("registrations.status.pending")}>
-          <p class="kern-body">
-            {t("registrations.manage.pendingHint", { until: formatDateTime(r.holdUntil, locale) })}
-          </p>
+          <p class="kern-body">{t("registrations.manage.pendingHint", { until: untilText(r.holdUntil, locale, t) })}</p>
         </Alert>
       ) : null}
       {active && slots.length && event.status !== "cancelled" ? (
@@ -218,7 +238,56 @@ export function ManagePage({
                 error={form.errors[`workshop_${slot.index}`]}
               />
             ))}
-            <Button variant="secondary">{t("registrations.manage.saveWorkshops")}</Button>
+            <Button>{t("registrations.manage.saveWorkshops")}</Button>
+          </Form>
+        </section>
+      ) : null}
+      {active ? (
+        <section class="stack" aria-labelledby="angaben">
+          <h2 class="kern-heading kern-heading-large" id="angaben">
+            {t("registrations.manage.details")}
+          </h2>
+          <p class="kern-body">{t("registrations.manage.detailsHint")}</p>
+          <Form action={`/anmeldung/${token}/angaben`} class="form-stack">
+            <TextField
+              name="firstName"
+              label={t("registrations.form.firstName")}
+              value={detail("firstName", r.firstName)}
+              error={form.errors.firstName}
+              autocomplete="given-name"
+              required
+            />
+            <TextField
+              name="lastName"
+              label={t("registrations.form.lastName")}
+              value={detail("lastName", r.lastName)}
+              error={form.errors.lastName}
+              autocomplete="family-name"
+              required
+            />
+            <TextField
+              name="organisation"
+              label={t("registrations.form.organisation")}
+              value={detail("organisation", r.organisation)}
+              error={form.errors.organisation}
+              autocomplete="organization"
+            />
+            <TextField
+              name="dietaryNeeds"
+              label={t("registrations.form.dietaryNeeds")}
+              hint={t("registrations.form.dietaryNeedsHint")}
+              value={detail("dietaryNeeds", r.dietaryNeeds)}
+              error={form.errors.dietaryNeeds}
+            />
+            <TextArea
+              name="accessibilityNeeds"
+              rows={3}
+              label={t("registrations.form.accessibilityNeeds")}
+              hint={t("registrations.form.accessibilityNeedsHint")}
+              value={detail("accessibilityNeeds", r.accessibilityNeeds)}
+              error={form.errors.accessibilityNeeds}
+            />
+            <Button variant="secondary">{t("registrations.manage.saveDetails")}</Button>
           </Form>
         </section>
       ) : null}
@@ -235,7 +304,7 @@ export function ManagePage({
               error={form.errors.confirm}
               required
             />
-            <Button>{t("registrations.manage.cancelButton")}</Button>
+            <Button variant="secondary">{t("registrations.manage.cancelButton")}</Button>
           </Form>
         </section>
       ) : null}
@@ -247,9 +316,33 @@ export function CancelledPage() {
   const { t } = usePage();
   return (
     <div class="stack">
-      <Heading>{t("registrations.manage.cancelTitle")}</Heading>
+      <Heading>{t("registrations.manage.cancelledTitle")}</Heading>
       <p class="kern-body">{t("registrations.mail.cancelled.again")}</p>
       <LinkButton href="/fachtage">{t("registrations.page.back")}</LinkButton>
+    </div>
+  );
+}
+
+/** /anmeldung/link: the manage link again, for whoever lost the mail. */
+export function ResendPage({ form }: { form: FormState }) {
+  const { t } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("registrations.resend.title")}</Heading>
+      <p class="kern-body">{t("registrations.resend.intro")}</p>
+      <ErrorSummary errors={form.errors} />
+      <Form action="/anmeldung/link" class="form-stack">
+        <TextField
+          name="email"
+          type="email"
+          label={t("registrations.resend.email")}
+          value={postedText(form.values.email)}
+          error={form.errors.email}
+          autocomplete="email"
+          required
+        />
+        <Button>{t("registrations.resend.submit")}</Button>
+      </Form>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { FormState } from "../../../platform/http/forms.js";
-import { formatTime } from "../../../platform/i18n/i18n.js";
+import { formatDate, formatTime, type Locale, type Translate } from "../../../platform/i18n/i18n.js";
 import {
   Alert,
   Button,
@@ -19,10 +19,27 @@ import { organisationKinds } from "../messages.js";
 import type { OrganisationField } from "../register.service.js";
 import type { Availability, QuestionView, SlotView } from "../view-models.js";
 
+/**
+ * "Montag, 1. März 2027, 23:59 Uhr". A window that ends at midnight ends with the day
+ * before (the organiser typed a date, meaning the whole of it), so it never reads "00:00".
+ */
+export function untilText(iso: string, locale: Locale, t: Translate): string {
+  const at = new Date(iso);
+  const shown = formatTime(at, "de") === "00:00" ? new Date(at.getTime() - 60_000) : at;
+  return t("registrations.time.until", { date: formatDate(shown, locale), time: formatTime(shown, locale) });
+}
+
+/** The error summary names a field by its label: fieldsets built here record their legend. */
+export function useFieldLabel(name: string, label: string): void {
+  const { fieldLabels } = usePage();
+  if (fieldLabels && !fieldLabels.has(name)) fieldLabels.set(name, label);
+}
+
 /** What the section shows of a Fachtag (the events module's EventView fits). */
 interface SectionEvent {
   slug: string;
   registrationOpen: boolean;
+  registrationClosesAt?: string | null;
   registrationClosedReason?: RegistrationClosedReason | undefined;
   confirmByEmail: boolean;
   holdHours: number;
@@ -61,15 +78,15 @@ export function RegistrationSection({
   /** How the organisation field offers the Bildungsportal's organisations (getOrganisationField). */
   organisationField?: OrganisationField | undefined;
 }) {
-  const { t } = usePage();
+  const { t, locale } = usePage();
   const Heading = headingLevel === 1 ? "h1" : "h2";
   const headingClass = headingLevel === 1 ? "kern-heading kern-heading-x-large" : "kern-heading kern-heading-large";
   const full = availability.free <= 0;
   if (!event.registrationOpen) {
     const reason = event.registrationClosedReason ?? "closed";
     return (
-      <section class="stack registration-section" aria-labelledby="anmeldung">
-        <Heading class={headingClass} id="anmeldung">
+      <section class="stack registration-section" aria-labelledby="anmeldung-titel">
+        <Heading class={headingClass} id="anmeldung-titel">
           {t("registrations.section.title")}
         </Heading>
         <Alert kind="info" title={t("registrations.section.closedTitle")}>
@@ -95,10 +112,26 @@ export function RegistrationSection({
           {t("registrations.section.free", { free: availability.free, capacity: availability.capacity })}
         </p>
       )}
+      {event.registrationClosesAt ? (
+        <p class="kern-body">
+          <strong>
+            {t("registrations.section.closes", { until: untilText(event.registrationClosesAt, locale, t) })}
+          </strong>
+        </p>
+      ) : null}
       <p class="kern-body">{t("registrations.section.noAccount")}</p>
-      {event.confirmByEmail ? (
+      {/* Only a free place is held while the address is confirmed: the waitlist promises nothing. */}
+      {full ? (
+        <p class="kern-body">{t("registrations.section.waitlistOptIn")}</p>
+      ) : event.confirmByEmail ? (
         <p class="kern-body">{t("registrations.section.optIn", { hours: event.holdHours })}</p>
       ) : null}
+      <p class="kern-body">
+        {t("registrations.section.lostLink")}{" "}
+        <a class="kern-link" href="/anmeldung/link">
+          {t("registrations.resend.link")}
+        </a>
+      </p>
       <ErrorSummary errors={e} />
       <Form
         action={action ?? `/fachtage/${event.slug}/anmeldung`}
@@ -276,11 +309,14 @@ export function WorkshopSlot({
   const { t, locale } = usePage();
   const id = fieldId(`workshop_${slot.index}`);
   const name = `workshop_${slot.index}`;
+  const legend = t("registrations.form.slot", {
+    from: formatTime(slot.startsAt, locale),
+    to: formatTime(slot.endsAt, locale),
+  });
+  useFieldLabel(name, legend);
   return (
     <fieldset class={`kern-fieldset${error ? " kern-fieldset--error" : ""}`} id={id}>
-      <legend class="kern-label">
-        {t("registrations.form.slot", { from: formatTime(slot.startsAt, locale), to: formatTime(slot.endsAt, locale) })}
-      </legend>
+      <legend class="kern-label">{legend}</legend>
       {error ? (
         <p class="kern-error" id={`${id}-error`} role="alert">
           <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
@@ -339,6 +375,7 @@ function QuestionField({
 }) {
   const { t } = usePage();
   const name = `q_${q.id}`;
+  useFieldLabel(name, q.label);
   if (q.kind === "text")
     return <TextField name={name} label={q.label} value={value} error={error} required={q.required} />;
   const options =
