@@ -21,6 +21,8 @@ import {
   changeWorkshopsByToken,
   confirmByToken,
   getByManageToken,
+  getConfirmation,
+  updateDetailsByToken,
 } from "./self-service.service.js";
 import { createFachtag, type FixtureEvent } from "./test-fixtures.js";
 
@@ -119,6 +121,30 @@ describe("registrations permissions × roles", () => {
     expect(await table((actor) => register(t.platform, actor, ev.id, person(), "manual"))).toEqual(managers);
   });
 
+  it("registration.register and .manage: a draft is unknown (404) to all but its organisers", async () => {
+    const draft = await createFachtag(t.platform, {
+      status: "draft",
+      createdBy: actors.owner.kind === "user" ? actors.owner.id : null,
+    });
+    // Its organisers are told why they cannot register (409: not published); the others that it does not exist.
+    const hiddenFromOthers = { anonymous: 404, member: 404, otherEditor: 404, owner: 409, admin: 409 };
+    expect(await table((actor) => register(t.platform, actor, draft.id, person(), "web"))).toEqual(hiddenFromOthers);
+    expect(await table((actor) => register(t.platform, actor, draft.id, person(), "api"))).toEqual(hiddenFromOthers);
+    // By hand (a phone call) its organisers may register somebody before publishing.
+    expect(await table((actor) => register(t.platform, actor, draft.id, person(), "manual"))).toEqual({
+      ...hiddenFromOthers,
+      owner: "ok",
+      admin: "ok",
+    });
+    expect(await table((actor) => listRegistrations(t.platform, actor, draft.id))).toEqual({
+      anonymous: 401,
+      member: 403,
+      otherEditor: 404,
+      owner: "ok",
+      admin: "ok",
+    });
+  });
+
   it("registration.desk: the overview of Fachtage is for organisers", async () => {
     expect(await table((actor) => listManagedEventsWithCounts(t.platform, actor))).toEqual(organisers);
   });
@@ -167,6 +193,10 @@ describe("registrations permissions × roles", () => {
     expect(await outcome(() => changeWorkshopsByToken(t.platform, anonymous, "forged", []))).toBe(404);
     expect(await outcome(() => changeWorkshopsByToken(t.platform, anonymous, mine.manageToken, []))).toBe("ok");
     expect(await outcome(() => confirmByToken(t.platform, anonymous, "forged"))).toBe(404);
+    expect(await outcome(() => getConfirmation(t.platform, anonymous, "forged"))).toBe(404);
+    const details = { firstName: "Erika", lastName: "Korrigiert" };
+    expect(await outcome(() => updateDetailsByToken(t.platform, anonymous, "forged", details))).toBe(404);
+    expect(await outcome(() => updateDetailsByToken(t.platform, anonymous, mine.manageToken, details))).toBe("ok");
     expect(await outcome(() => cancelByToken(t.platform, anonymous, "forged"))).toBe(404);
     expect(await outcome(() => cancelByToken(t.platform, anonymous, mine.manageToken))).toBe("ok");
   });

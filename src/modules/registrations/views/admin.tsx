@@ -143,7 +143,7 @@ export function OrganiserPage({ o, form }: { o: OrganiserOverview; form: FormSta
         <h2 class="kern-heading kern-heading-large" id="filter">
           {t("registrations.admin.filter")}
         </h2>
-        <form action={base} method="get" class="form-inline" role="search">
+        <form action={base} method="get" class="form-inline">
           <TextField
             name="q"
             type="search"
