@@ -22,6 +22,7 @@ import {
 } from "./schema.js";
 import { AdminListPage, ChangesPage, ImportPage, KindsPage, MembersPage, ProposalsPage } from "./views/admin.js";
 import { OrganisationFormPage } from "./views/forms.js";
+import { countText } from "./views/shared.js";
 
 type Params<T extends string> = { Params: Record<T, string> };
 
@@ -206,15 +207,25 @@ export function directoryAdminRoutes(app: FastifyInstance, platform: Platform): 
   });
 
   app.post("/verwaltung/akteure/import/bestaetigen", async (request, reply) => {
-    const { content, encoding } = parseQuery(importConfirmation, request.body);
-    const outcome = await confirmImport(platform, request.actor, content, encoding, request.t, request.locale);
+    const { content, encoding, nurFehlerfreie } = parseQuery(importConfirmation, request.body);
+    const outcome = await confirmImport(platform, request.actor, content, encoding, request.t, request.locale, {
+      onlyValid: nurFehlerfreie === "1",
+    });
     if ("preview" in outcome) {
       return page(reply, request.t("directory.import.title"), <ImportPage preview={outcome.preview} />, {
         status: 422,
       });
     }
+    const skipped = outcome.skippedLines;
+    const doneKey = `directory.import.done.${outcome.imported === 1 ? "one" : "other"}`;
+    if (skipped.length === 0) {
+      return reply.flash("success", doneKey, { count: outcome.imported }).redirect("/verwaltung/akteure", 303);
+    }
     return reply
-      .flash("success", "directory.import.done", { count: outcome.imported })
+      .flash("success", "directory.import.doneSkipped", {
+        done: countText(request.t, "directory.import.done", outcome.imported),
+        skipped: countText(request.t, "directory.import.skippedDone", skipped.length, { lines: skipped.join(", ") }),
+      })
       .redirect("/verwaltung/akteure", 303);
   });
 }

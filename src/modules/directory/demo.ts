@@ -6,7 +6,7 @@ import { anyOrganisationExists } from "./organisations.repo.js";
 import { createOrganisation } from "./organisations.service.js";
 import type { OfferInput, OrganisationInput } from "./schema.js";
 import type { OfferKindId } from "./vocab.js";
-import { municipalityCentres } from "./vocab.js";
+import { currentMunicipality, municipalityCentres } from "./vocab.js";
 
 // About forty clearly fictional organisations across the district, with offers and
 // consented demo contacts. Every name ends in "(fiktiv)"; addresses use example streets.
@@ -15,7 +15,8 @@ type DemoOrg = [
   name: string,
   kind: string,
   areas: string[],
-  municipality: string,
+  /** The place: a municipality, or a village of one (Hermannsburg lies in Südheide). */
+  place: string,
   themes: string[],
   targetGroups: string[],
   description: string,
@@ -420,6 +421,12 @@ const offerTemplates: Record<string, [string, OfferKindId, string][]> = {
 const languagesFor = (i: number): string[] =>
   i % 5 === 0 ? ["Deutsch", "Englisch", "Türkisch"] : i % 3 === 0 ? ["Deutsch", "Arabisch"] : ["Deutsch"];
 
+/** Villages the demo names that are no municipality of their own. */
+const placeCentres: Record<string, [number, number]> = {
+  Hermannsburg: [52.8316, 10.0891],
+  Unterlüß: [52.8392, 10.2883],
+};
+
 /** Deterministic small offsets so positions differ but stay within the municipality. */
 const jitter = (i: number, axis: number) => (((i * 7919 + axis * 104729) % 200) - 100) / 10_000;
 
@@ -435,8 +442,9 @@ export async function seedDirectoryDemo({ platform, announce }: SeedContext): Pr
   const actor = { kind: "user" as const, ...admin, role: "admin" as const, via: "session" as const };
 
   const created: { id: string; slug: string; kind: string }[] = [];
-  for (const [i, [name, kind, areas, municipality, themes, targetGroups, description]] of orgs.entries()) {
-    const centre = municipalityCentres[municipality] ?? [52.62, 10.08];
+  for (const [i, [name, kind, areas, place, themes, targetGroups, description]] of orgs.entries()) {
+    const municipality = currentMunicipality(place);
+    const centre = placeCentres[place] ?? municipalityCentres[municipality] ?? [52.62, 10.08];
     const input: OrganisationInput = {
       name,
       kind,
@@ -451,7 +459,7 @@ export async function seedDirectoryDemo({ platform, announce }: SeedContext): Pr
       municipality,
       street: `Beispielstraße ${i + 1}`,
       postalCode: String(29221 + (i % 9) * 10),
-      city: municipality,
+      city: place,
       lat: Number((centre[0] + jitter(i, 1)).toFixed(5)),
       lon: Number((centre[1] + jitter(i, 2)).toFixed(5)),
       website: `https://www.example.org/${name

@@ -78,7 +78,7 @@ describe("CSV import", () => {
     const preview = await upload(admin, Buffer.from(csv, "utf8"));
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain("Zeichensatz UTF-8");
-    expect(preview.body).toContain("2 Zeilen fehlerfrei, 0 Zeilen mit Fehlern");
+    expect(preview.body).toContain("2 Zeilen fehlerfrei, 0 Zeilen mit Fehlern.");
     expect(preview.body).toContain("Kita Importiert (Test)");
     expect(await count()).toBe(before); // the preview stores nothing
 
@@ -117,7 +117,7 @@ describe("CSV import", () => {
     const before = await count();
     const preview = await upload(admin, Buffer.from(csv, "utf8"));
     expect(preview.statusCode).toBe(422);
-    expect(preview.body).toContain("1 Zeilen fehlerfrei, 3 Zeilen mit Fehlern");
+    expect(preview.body).toContain("1 Zeile fehlerfrei, 3 Zeilen mit Fehlern.");
     expect(preview.body).toContain("Name: Bitte füllen Sie dieses Feld aus.");
     expect(preview.body).toContain("Art: „Raumstation“ ist keine bekannte Art.");
     expect(preview.body).toContain("„Mondbildung“ ist kein bekannter Bildungsbereich");
@@ -277,5 +277,106 @@ describe("export", () => {
     expect(preview.fileErrors).toEqual([]);
     expect(preview.rows[0]?.errors).toEqual([]);
     expect(preview.rows[0]?.input).toMatchObject({ kind: "kita", municipality: "Hambühren", lat: 52.63 });
+  });
+});
+
+describe("CSV import: duplicates, web addresses, counts, only the good rows", () => {
+  it("flags a row naming an organisation the directory has (name and municipality normalised) or an earlier row", async () => {
+    await makeOrg(t.platform, await adminActor(t.platform), {
+      name: "Kita Dublettenweg (Test)",
+      municipality: "Südheide",
+    });
+    const csv = `${header}\nKITA  dublettenweg (test);Kita;fruehkindlich;Hermannsburg;;;;;;;;\nKita Dublettenweg (Test);Kita;fruehkindlich;Celle;;;;;;;;\nKita Dublettenweg (Test);Kita;fruehkindlich;Celle;;;;;;;;\n`;
+    const preview = await upload(admin, Buffer.from(csv, "utf8"));
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toContain("2 Zeilen nennen Akteure, die es vermutlich schon gibt.");
+    // The first row (Hermannsburg is part of Südheide) links to the entry that exists.
+    expect(preview.body).toContain('href="/akteure/kita-dublettenweg-test"');
+    // The third repeats the second, which exists in no other municipality.
+    expect(preview.body).toContain("Mögliche Dublette von Zeile 3 der Datei.");
+  });
+
+  it("refuses a web address that is none, in German, instead of storing https://keine-url", async () => {
+    const csv = `${header}\nKeine URL (Test);Kita;fruehkindlich;Celle;;;;keine-url;;;;\n`;
+    const preview = await upload(admin, Buffer.from(csv, "utf8"));
+    expect(preview.statusCode).toBe(422);
+    expect(preview.body).toContain("1 Zeile mit Fehlern");
+    expect(preview.body).toContain("Webseite: Das ist keine vollständige Webadresse.");
+    expect(preview.body).not.toContain("https://keine-url");
+  });
+
+  it("says 1 Zeile in the singular and counts the confirmation the same way", async () => {
+    const csv = `${header}\nEinzeln (Test);Kita;fruehkindlich;Celle;;;;www.example.org;;;;\n`;
+    const preview = await upload(admin, Buffer.from(csv, "utf8"));
+    expect(preview.body).toContain("1 Zeile fehlerfrei, 0 Zeilen mit Fehlern.");
+    expect(preview.body).toContain("1 Akteur wird angelegt und sofort veröffentlicht.");
+    expect(preview.body).not.toMatch(/\b1 Zeilen\b/);
+  });
+
+  it("imports only the rows without errors when asked, and names the skipped lines", async () => {
+    const csv = `${header}\nNur gut A (Test);Kita;fruehkindlich;Celle;;;;;;;;\nNur schlecht (Test);Raumstation;schule;Celle;;;;;;;;\nNur gut B (Test);Kita;fruehkindlich;Bergen;;;;;;;;\n`;
+    const preview = await upload(admin, Buffer.from(csv, "utf8"));
+    expect(preview.statusCode).toBe(422);
+    expect(preview.body).toContain("Nur die fehlerfreien Zeilen importieren");
+    expect(preview.body).toContain("Übersprungen wird Zeile 3.");
+    const before = await count();
+    // Without the choice the bad row still stops everything.
+    const all = await admin.submit("/verwaltung/akteure/import", "/verwaltung/akteure/import/bestaetigen", {
+      content: csv,
+      encoding: "UTF-8",
+    });
+    expect(all.statusCode).toBe(422);
+    expect(await count()).toBe(before);
+    const only = await admin.submit("/verwaltung/akteure/import", "/verwaltung/akteure/import/bestaetigen", {
+      content: csv,
+      encoding: "UTF-8",
+      nurFehlerfreie: "1",
+    });
+    expect(only.statusCode).toBe(303);
+    expect(await count()).toBe(before + 2);
+    const list = await admin.get("/verwaltung/akteure");
+    expect(list.body).toContain("2 Akteure wurden importiert. Übersprungen wurde Zeile 3 (mit Fehlern).");
+  });
+});
+
+describe("web addresses in the form and the API", () => {
+  it("refuses keine-url in the organisation form with a German message", async () => {
+    const res = await admin.submit("/verwaltung/akteure/neu", "/verwaltung/akteure/neu", {
+      name: "Formular ohne URL (Test)",
+      kind: "kita",
+      areas: "fruehkindlich",
+      municipality: "Celle",
+      website: "keine-url",
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain("Das ist keine vollständige Webadresse.");
+    const ok = await admin.submit("/verwaltung/akteure/neu", "/verwaltung/akteure/neu", {
+      name: "Formular mit URL (Test)",
+      kind: "kita",
+      areas: "fruehkindlich",
+      municipality: "Celle",
+      website: "www.kita-beispiel.de/start",
+    });
+    expect(ok.statusCode).toBe(303);
+  });
+
+  it("refuses a one-word host in the API", async () => {
+    const a = await adminActor(t.platform);
+    const body = { name: "API ohne URL (Test)", kind: "kita", areas: ["fruehkindlich"], municipality: "Celle" };
+    const bad = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/organisations",
+      headers: { authorization: a.authorization },
+      payload: { ...body, website: "https://keine-url" },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain("keine vollständige Webadresse");
+    const good = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/organisations",
+      headers: { authorization: a.authorization },
+      payload: { ...body, website: "https://www.example.org" },
+    });
+    expect(good.statusCode).toBe(201);
   });
 });

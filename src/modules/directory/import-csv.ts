@@ -5,7 +5,7 @@ import type { Locale, Translate } from "../../platform/i18n/i18n.js";
 import type { KindChoice } from "./kinds.service.js";
 import { type OrganisationInput, organisationForm } from "./schema.js";
 import { normaliseExpanded } from "./search.js";
-import { educationAreas, municipalities } from "./vocab.js";
+import { currentMunicipality, educationAreas, formerMunicipalities, municipalities } from "./vocab.js";
 
 // CSV import of organisations as Excel writes it: UTF-8 (with or without BOM) or
 // Windows-1252, separated by ";" or ",". Parsing and checking only — storing is
@@ -147,6 +147,8 @@ for (const m of municipalities) {
   municipalityAliases.set(normaliseExpanded(m.replace(/\s*\(.*\)$/, "")), m);
 }
 municipalityAliases.set("stadt celle", "Celle");
+for (const [former, now] of Object.entries(formerMunicipalities))
+  municipalityAliases.set(normaliseExpanded(former), now);
 
 const carrierAliases = new Map<string, string>([
   ["oeffentlich", "oeffentlich"],
@@ -184,6 +186,8 @@ export interface ImportRow {
   municipality: string;
   errors: string[];
   input?: OrganisationInput;
+  /** An organisation of the same name in the same municipality: already in the directory, or earlier in the file. */
+  duplicate?: { name: string; slug?: string | undefined; line?: number | undefined } | undefined;
 }
 
 export interface ImportPreview {
@@ -195,6 +199,7 @@ export interface ImportPreview {
   rows: ImportRow[];
   validCount: number;
   errorCount: number;
+  duplicateCount: number;
   /** The decoded text, sent back with the confirmation (it is checked again then). */
   text: string;
 }
@@ -204,6 +209,36 @@ const splitList = (v: string) =>
     .split(/[,;|]/)
     .map((s) => s.trim())
     .filter(Boolean);
+
+/** The key two organisations share when they are probably the same: name as the search normalises it, and municipality. */
+export const duplicateKey = (name: string, municipality: string): string =>
+  `${normaliseExpanded(name)}\u0000${currentMunicipality(municipality)}`;
+
+/**
+ * Marks the rows that name an organisation already known (the directory's, passed in
+ * by the service) or one an earlier row of the file names. A warning, not an error:
+ * two Kitas may share a name in one municipality.
+ */
+export function markDuplicates(
+  preview: ImportPreview,
+  existing: readonly { name: string; slug: string; municipality: string }[],
+): void {
+  const known = new Map<string, { name: string; slug?: string; line?: number }>();
+  for (const o of existing) known.set(duplicateKey(o.name, o.municipality), { name: o.name, slug: o.slug });
+  preview.duplicateCount = 0;
+  for (const row of preview.rows) {
+    const municipality = row.input?.municipality ?? row.municipality;
+    if (!row.name.trim() || !municipality) continue;
+    const key = duplicateKey(row.name, municipality);
+    const match = known.get(key);
+    if (match) {
+      row.duplicate = match;
+      preview.duplicateCount++;
+    } else {
+      known.set(key, { name: row.name, line: row.line });
+    }
+  }
+}
 
 /** Parses and checks every row; nothing is stored. */
 export function checkImport(
@@ -222,6 +257,7 @@ export function checkImport(
     rows: [],
     validCount: 0,
     errorCount: 0,
+    duplicateCount: 0,
     text,
   };
   let records: { record: string[]; line: number }[];

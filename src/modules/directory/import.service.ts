@@ -4,13 +4,16 @@ import type { Locale, Translate } from "../../platform/i18n/i18n.js";
 import type { Platform } from "../../platform/platform.js";
 import { directoryAccess, userOf } from "./access.js";
 import { invalidateDirectoryCaches } from "./directory-cache.js";
-import { checkImport, decodeCsv, type Encoding, type ImportPreview } from "./import-csv.js";
+import { checkImport, decodeCsv, type Encoding, type ImportPreview, markDuplicates } from "./import-csv.js";
 import { kindChoices, kindLabels } from "./kinds.service.js";
+import * as organisations from "./organisations.repo.js";
 import { insertOrganisationIn } from "./organisations.service.js";
 import type { OrganisationInput } from "./schema.js";
+import { sortKey } from "./search.js";
 
 // The CSV import of the back office: upload → preview with every row checked →
-// confirmation, which checks the same text again and stores all rows or none.
+// confirmation, which checks the same text again and stores all rows or none — or, when
+// the office chooses so, only the rows without errors (the others are reported skipped).
 
 /** The upload form. */
 export function startImport(_platform: Platform, actor: Actor): void {
@@ -28,12 +31,28 @@ export async function previewImport(
   directoryAccess.requireAccess(actor, "import", undefined);
   if (!bytes || bytes.length === 0) return undefined;
   const { text, encoding } = decodeCsv(bytes);
-  return checkImport(text, encoding, await kindChoices(platform), t, locale);
+  return checkedPreview(platform, text, encoding, t, locale);
 }
 
-/** A preview that may be imported: no problem with the file or any row, and at least one row. */
-const importable = (preview: ImportPreview): boolean =>
-  preview.fileErrors.length === 0 && preview.errorCount === 0 && preview.validCount > 0;
+async function checkedPreview(
+  platform: Platform,
+  text: string,
+  encoding: Encoding,
+  t: Translate,
+  locale: Locale,
+): Promise<ImportPreview> {
+  const preview = checkImport(text, encoding, await kindChoices(platform), t, locale);
+  const names = preview.rows.map((r) => sortKey(r.name)).filter(Boolean);
+  markDuplicates(preview, await organisations.findBySortNames(platform.db.kysely, names));
+  return preview;
+}
+
+/**
+ * A preview that may be imported: no problem with the file and at least one good row;
+ * every row good, unless only the good ones are to be taken.
+ */
+export const importable = (preview: ImportPreview, onlyValid = false): boolean =>
+  preview.fileErrors.length === 0 && preview.validCount > 0 && (onlyValid || preview.errorCount === 0);
 
 /**
  * The confirmation: the text of the preview is checked again (it came back through the
@@ -47,12 +66,14 @@ export async function confirmImport(
   encoding: Encoding,
   t: Translate,
   locale: Locale,
-): Promise<{ imported: number } | { preview: ImportPreview }> {
+  options: { onlyValid?: boolean } = {},
+): Promise<{ imported: number; skippedLines: number[] } | { preview: ImportPreview }> {
   directoryAccess.requireAccess(actor, "import", undefined);
-  const preview = checkImport(text, encoding, await kindChoices(platform), t, locale);
-  if (!importable(preview)) return { preview };
+  const preview = await checkedPreview(platform, text, encoding, t, locale);
+  if (!importable(preview, options.onlyValid)) return { preview };
   const inputs = preview.rows.flatMap((r) => (r.input ? [r.input] : []));
-  return { imported: await importOrganisations(platform, actor, inputs) };
+  const skippedLines = preview.rows.filter((r) => !r.input).map((r) => r.line);
+  return { imported: await importOrganisations(platform, actor, inputs), skippedLines };
 }
 
 /** Inserts all organisations in one transaction: either every row is stored, or (on any error) none. */

@@ -10,7 +10,7 @@ import type { DirectoryQuery } from "./schema.js";
 import { searchTokens } from "./search.js";
 import type { OrganisationStatus } from "./tables.js";
 import { type OrganisationView, resultPage, type SearchResult } from "./view-models.js";
-import { educationAreas, municipalities } from "./vocab.js";
+import { currentMunicipality, educationAreas, municipalityOptions } from "./vocab.js";
 
 // The directory's list, map and back-office list: filters, search, pagination and the
 // "Kooperiert mit" filter, which the directory asks of other modules by a hook.
@@ -34,7 +34,8 @@ export const filtersFromQuery = (q: DirectoryQuery): DirectoryFilters => ({
   q: q.q,
   kind: q.art,
   area: q.bereich,
-  municipality: q.gemeinde,
+  // An old bookmark with a former municipality finds its successor.
+  municipality: q.gemeinde ? currentMunicipality(q.gemeinde) : undefined,
   theme: q.thema,
   targetGroup: q.zielgruppe,
   language: q.sprache,
@@ -106,7 +107,7 @@ export async function searchDirectory(
 export interface Facets {
   kinds: { id: string; label: string }[];
   areas: { id: string; label: string }[];
-  municipalities: string[];
+  municipalities: { value: string; label: string }[];
   themes: string[];
   targetGroups: string[];
   languages: string[];
@@ -121,7 +122,7 @@ export async function directoryFacets(platform: Platform, locale: Locale): Promi
   return {
     kinds: kindRows.map((k) => ({ id: k.id, label: locale === "en" ? k.label_en : k.label_de })),
     areas: educationAreas.map((a) => ({ id: a.id, label: a[locale] })),
-    municipalities: [...municipalities],
+    municipalities: municipalityOptions(),
     themes: tags.theme,
     targetGroups: tags.target_group,
     languages: tags.language,

@@ -4,7 +4,7 @@ import { searchText, sortKey } from "./search.js";
 import type { OrganisationsTable } from "./tables.js";
 import type { KindLabels, OrganisationView } from "./view-models.js";
 import { parseList } from "./view-models.js";
-import { educationAreas, labelOf } from "./vocab.js";
+import { currentMunicipality, educationAreas, labelOf } from "./vocab.js";
 
 // An organisation's editable input and how it becomes columns, search text and the
 // change log's flat record. No I/O here.
@@ -42,7 +42,7 @@ export function inputFromApi(body: ApiOrganisationCreate): OrganisationInput {
     carrierType: body.carrierType,
     carrierName: body.carrierName,
     areas: [...new Set(body.areas)],
-    municipality: body.municipality,
+    municipality: currentMunicipality(body.municipality),
     street: body.address?.street || undefined,
     postalCode: body.address?.postalCode || undefined,
     city: body.address?.city || undefined,
@@ -67,7 +67,7 @@ export function applyPatch(current: OrganisationInput, patch: ApiOrganisationPat
     ...(patch.name !== undefined ? { name: patch.name } : {}),
     ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
     ...(patch.areas !== undefined ? { areas: [...new Set(patch.areas)] } : {}),
-    ...(patch.municipality !== undefined ? { municipality: patch.municipality } : {}),
+    ...(patch.municipality !== undefined ? { municipality: currentMunicipality(patch.municipality) } : {}),
     ...(patch.themes !== undefined ? { themes: patch.themes } : {}),
     ...(patch.targetGroups !== undefined ? { targetGroups: patch.targetGroups } : {}),
     ...(patch.languages !== undefined ? { languages: patch.languages } : {}),

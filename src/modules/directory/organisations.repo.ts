@@ -239,3 +239,24 @@ export async function findPublishedBySortName(db: Conn, sortName: string): Promi
 export async function findPublishedChoice(db: Conn, id: string): Promise<PublishedChoice | undefined> {
   return publishedChoices(db).where("id", "=", id).executeTakeFirst();
 }
+
+/** Organisations (not rejected) whose normalised name is one of these: for the import's duplicate check. */
+export async function findBySortNames(
+  db: Conn,
+  sortNames: readonly string[],
+): Promise<Pick<OrganisationsTable, "name" | "slug" | "municipality" | "sort_name">[]> {
+  const unique = [...new Set(sortNames)];
+  const rows: Pick<OrganisationsTable, "name" | "slug" | "municipality" | "sort_name">[] = [];
+  // In slices, so a file of thousands of rows stays below SQLite's limit of bound parameters.
+  for (let i = 0; i < unique.length; i += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom("organisations")
+        .select(["name", "slug", "municipality", "sort_name"])
+        .where("sort_name", "in", unique.slice(i, i + 500))
+        .where("status", "!=", "rejected")
+        .execute()),
+    );
+  }
+  return rows;
+}

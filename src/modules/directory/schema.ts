@@ -7,7 +7,15 @@ import {
   pageParam,
   requiredText,
 } from "../../platform/http/forms.js";
-import { areaIds, baseKindIds, carrierIds, municipalities, offerKindIds } from "./vocab.js";
+import {
+  areaIds,
+  baseKindIds,
+  carrierIds,
+  currentMunicipality,
+  formerMunicipalities,
+  municipalities,
+  offerKindIds,
+} from "./vocab.js";
 
 // zod schemas of the directory: HTML forms (strings, empty = not given) and the JSON API.
 
@@ -44,6 +52,22 @@ export function splitWords(text: string): string[] {
   });
 }
 
+/**
+ * A web address people can open: http(s) and a host with at least one dot and a
+ * top-level domain ("keine-url" or "n/a" are none, though URL parsers accept them).
+ */
+export function isWebAddress(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return false;
+  // The parser has already turned umlaut domains into their xn-- form.
+  return /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{2,59})$/i.test(url.hostname);
+}
+
 const websiteField = z.preprocess(
   emptyToUndefined,
   z
@@ -51,9 +75,14 @@ const websiteField = z.preprocess(
     .trim()
     .max(300, "validation.tooLong|max=300")
     .transform((v) => (/^https?:\/\//i.test(v) ? v : `https://${v}`))
-    .pipe(z.url({ protocol: /^https?$/, error: "directory.validation.website" }))
+    .refine(isWebAddress, "directory.validation.website")
     .optional(),
 );
+
+const apiWebsite = z
+  .url({ protocol: /^https?$/ })
+  .max(300)
+  .refine(isWebAddress, "keine vollständige Webadresse (z. B. https://www.example.de)");
 
 const phoneField = z.preprocess(
   emptyToUndefined,
@@ -94,7 +123,11 @@ export const organisationForm = z.object({
   areas: formList(z.enum(areaIds, { error: "validation.choice" })).refine((a) => a.length > 0, {
     message: "directory.validation.areas",
   }),
-  municipality: z.enum(municipalities, { error: "directory.validation.municipality" }),
+  // A former name (Hermannsburg) is taken as today's municipality (Südheide).
+  municipality: z.preprocess(
+    (v) => (typeof v === "string" ? currentMunicipality(v.trim()) : v),
+    z.enum(municipalities, { error: "directory.validation.municipality" }),
+  ),
   street: formText(200),
   postalCode: postalCodeField,
   city: formText(100),
@@ -297,6 +330,8 @@ export const proposalDecision = z.object({
 export const importConfirmation = z.object({
   content: z.string().catch(""),
   encoding: z.enum(["UTF-8", "Windows-1252"]).catch("UTF-8"),
+  /** "1": take only the rows without errors and skip the others. */
+  nurFehlerfreie: z.literal("1").optional().catch(undefined),
 });
 
 // --- JSON API (contract) ------------------------------------------------------------
@@ -306,6 +341,11 @@ const apiKind = z
   .describe("Art der Organisation: eine der festen Kennungen oder eine vom Bildungsbüro ergänzte");
 const apiArea = z.enum(areaIds);
 const apiText = (max: number) => z.string().trim().min(1).max(max);
+
+/** Today's municipalities; former names are still accepted and stored as their successor. */
+const apiMunicipality = z
+  .enum([...municipalities, ...(Object.keys(formerMunicipalities) as [string, ...string[]])])
+  .describe("Gemeinde des Landkreises (frühere Namen wie Hermannsburg werden als Südheide gespeichert)");
 
 export const apiAddress = z.object({
   street: z.string().trim().max(200).optional(),
@@ -326,13 +366,10 @@ export const apiOrganisationCreate = z.object({
   name: apiText(200),
   kind: apiKind,
   areas: z.array(apiArea).min(1).max(7),
-  municipality: z.enum(municipalities),
+  municipality: apiMunicipality,
   address: apiAddress.optional(),
   geo: apiGeo.optional(),
-  website: z
-    .url({ protocol: /^https?$/ })
-    .max(300)
-    .optional(),
+  website: apiWebsite.optional(),
   email: z.email().max(254).optional(),
   phone: z
     .string()
@@ -353,11 +390,7 @@ export const apiOrganisationPatch = apiOrganisationCreate
   .extend({
     address: apiAddress.nullable().optional(),
     geo: apiGeo.nullable().optional(),
-    website: z
-      .url({ protocol: /^https?$/ })
-      .max(300)
-      .nullable()
-      .optional(),
+    website: apiWebsite.nullable().optional(),
     email: z.email().max(254).nullable().optional(),
     phone: z
       .string()

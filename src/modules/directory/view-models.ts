@@ -1,7 +1,7 @@
 import { pageSlice } from "../../platform/http/forms.js";
 import type { Locale } from "../../platform/i18n/i18n.js";
 import type { ContactsTable, OffersTable, OrganisationStatus, OrganisationsTable } from "./tables.js";
-import { type CarrierTypeId, educationAreas, labelOf, offerKinds } from "./vocab.js";
+import { type CarrierTypeId, currentMunicipality, educationAreas, labelOf, offerKinds } from "./vocab.js";
 
 // What leaves the directory's services: plain view models for the views, the API and
 // other modules, and the one mapping from each table row to its view model.
@@ -131,7 +131,7 @@ export function organisationToView(
     carrierType: opt(row.carrier_type),
     carrierName: opt(row.carrier_name),
     areas: [...areas].sort((a, b) => areaIndex(a) - areaIndex(b)),
-    municipality: row.municipality,
+    municipality: currentMunicipality(row.municipality),
     street: opt(row.street),
     postalCode: opt(row.postal_code),
     city: opt(row.city),
@@ -169,7 +169,7 @@ export function offerToView(
     organisationId: row.organisation_id,
     organisationName: org.name,
     organisationSlug: org.slug,
-    municipality: org.municipality,
+    municipality: currentMunicipality(org.municipality),
     title: row.title,
     kind: row.kind,
     kindLabel: labelOf(offerKinds, row.kind, locale),

@@ -18,7 +18,7 @@ import type { ImportPreview } from "../import-csv.js";
 import type { ChangeView, ContactView, MemberView, OrganisationView, SearchResult } from "../view-models.js";
 import { PostButton } from "./directory.js";
 import { text } from "./forms.js";
-import { areaLabels } from "./shared.js";
+import { areaLabels, countText } from "./shared.js";
 
 export function AdminListPage({
   result,
@@ -198,7 +198,7 @@ export function ChangesPage({
         <Button>{t("directory.filter.submit")}</Button>
       </form>
       <p class="kern-body" role="status">
-        {t("directory.changes.count", { count: result.total })}
+        {countText(t, "directory.changes.count", result.total)}
       </p>
       <Table
         caption={t("directory.changes.caption")}
@@ -549,7 +549,9 @@ export function ImportPage({ preview, error }: { preview?: ImportPreview | undef
 
 function ImportPreviewSection({ preview }: { preview: ImportPreview }) {
   const { t } = usePage();
-  const ok = preview.fileErrors.length === 0 && preview.errorCount === 0 && preview.validCount > 0;
+  const fileOk = preview.fileErrors.length === 0 && preview.validCount > 0;
+  const ok = fileOk && preview.errorCount === 0;
+  const skipped = preview.rows.filter((r) => r.errors.length > 0).map((r) => r.line);
   return (
     <section class="stack" aria-labelledby="preview-heading">
       <h2 class="kern-heading kern-heading-large" id="preview-heading">
@@ -559,10 +561,13 @@ function ImportPreviewSection({ preview }: { preview: ImportPreview }) {
         {t("directory.import.summary", {
           encoding: preview.encoding,
           separator: preview.separator,
-          valid: preview.validCount,
-          errors: preview.errorCount,
+          valid: countText(t, "directory.import.validRows", preview.validCount),
+          errors: countText(t, "directory.import.errorRows", preview.errorCount),
         })}
       </p>
+      {preview.duplicateCount > 0 ? (
+        <p class="kern-body kern-body--bold">{countText(t, "directory.import.duplicates", preview.duplicateCount)}</p>
+      ) : null}
       {preview.ignoredColumns.length > 0 ? (
         <p class="kern-body kern-body--small">
           {t("directory.import.ignored", { columns: preview.ignoredColumns.join(", ") })}
@@ -595,17 +600,18 @@ function ImportPreviewSection({ preview }: { preview: ImportPreview }) {
             r.kindLabel || "–",
             r.areas || "–",
             r.municipality || "–",
-            r.errors.length === 0 ? (
-              <Badge kind="success" key="ok">
-                {t("directory.import.rowOk")}
-              </Badge>
-            ) : (
-              <ul class="kern-list" key="e">
-                {r.errors.map((e) => (
-                  <li key={e}>{e}</li>
-                ))}
-              </ul>
-            ),
+            <div class="directory-import-result" key="r">
+              {r.errors.length === 0 ? (
+                <Badge kind="success">{t("directory.import.rowOk")}</Badge>
+              ) : (
+                <ul class="kern-list">
+                  {r.errors.map((e) => (
+                    <li key={e}>{e}</li>
+                  ))}
+                </ul>
+              )}
+              {r.duplicate ? <DuplicateNote duplicate={r.duplicate} /> : null}
+            </div>,
           ])}
         />
       ) : null}
@@ -617,13 +623,50 @@ function ImportPreviewSection({ preview }: { preview: ImportPreview }) {
         >
           <input type="hidden" name="content" value={preview.text} />
           <input type="hidden" name="encoding" value={preview.encoding} />
-          <p class="kern-body">{t("directory.import.confirmText", { count: preview.validCount })}</p>
+          <p class="kern-body">{countText(t, "directory.import.confirmText", preview.validCount)}</p>
           <Button>{t("directory.import.confirm")}</Button>
         </Form>
       ) : (
         <p class="kern-body kern-body--bold">{t("directory.import.fixFirst")}</p>
       )}
+      {fileOk && !ok ? (
+        <Form
+          action="/verwaltung/akteure/import/bestaetigen"
+          class="form-stack"
+          ariaLabel={t("directory.import.onlyValid")}
+        >
+          <h3 class="kern-heading kern-heading-small">{t("directory.import.onlyValidHeading")}</h3>
+          <input type="hidden" name="content" value={preview.text} />
+          <input type="hidden" name="encoding" value={preview.encoding} />
+          <input type="hidden" name="nurFehlerfreie" value="1" />
+          <p class="kern-body">
+            {countText(t, "directory.import.confirmText", preview.validCount)}{" "}
+            {countText(t, "directory.import.skipped", skipped.length, { lines: skipped.join(", ") })}
+          </p>
+          <Button variant="secondary">{t("directory.import.onlyValid")}</Button>
+        </Form>
+      ) : null}
     </section>
+  );
+}
+
+function DuplicateNote({ duplicate }: { duplicate: NonNullable<ImportPreview["rows"][number]["duplicate"]> }) {
+  const { t } = usePage();
+  return (
+    <p class="kern-body kern-body--small">
+      <Badge kind="warning">
+        {duplicate.slug ? (
+          <>
+            {t("directory.import.duplicateOf")}{" "}
+            <a class="kern-link" href={`/akteure/${duplicate.slug}`}>
+              {duplicate.name}
+            </a>
+          </>
+        ) : (
+          t("directory.import.duplicateOfLine", { line: duplicate.line ?? "?" })
+        )}
+      </Badge>
+    </p>
   );
 }
 

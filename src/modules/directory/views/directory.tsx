@@ -16,6 +16,7 @@ import { carrierTypes, labelOf } from "../vocab.js";
 import {
   addressLine,
   areaLabels,
+  countText,
   ExternalLink,
   FilterForm,
   type FilterValues,
@@ -162,7 +163,7 @@ export function MapPage({
           {t("directory.map.heading")}
         </h2>
         <p class="kern-body" role="status">
-          {t("directory.map.count", { count: points.length, total })}
+          {countText(t, "directory.map.count", points.length, { total })}
         </p>
         {tileUrl ? null : <p class="kern-body kern-body--small">{t("directory.map.noTiles")}</p>}
         <div

@@ -11,7 +11,7 @@ import {
   TextField,
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
-import { carrierTypes, educationAreas, municipalities, offerKinds } from "../vocab.js";
+import { carrierTypes, educationAreas, municipalityOptions, offerKinds } from "../vocab.js";
 
 /** Reads a posted or pre-filled value as text (lists joined with ", "). */
 export function text(values: Record<string, unknown>, name: string): string | undefined {
@@ -112,7 +112,7 @@ export function OrganisationFields({
       <Select
         name="municipality"
         label={t("directory.field.municipality")}
-        options={municipalities.map((m) => ({ value: m, label: m }))}
+        options={municipalityOptions()}
         value={v("municipality")}
         error={e.municipality}
         placeholder={t("directory.form.choose")}

@@ -9,7 +9,7 @@ import {
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
 import type { OfferView, SearchResult } from "../view-models.js";
-import { educationAreas, labelOf, municipalities, offerKinds } from "../vocab.js";
+import { educationAreas, labelOf, municipalityOptions, offerKinds } from "../vocab.js";
 import { OfferSummary, PostButton } from "./directory.js";
 import { filterQuery } from "./shared.js";
 
@@ -56,7 +56,7 @@ export function OfferListPage({ result, values }: { result: SearchResult<OfferVi
           <Select
             name="gemeinde"
             label={t("directory.field.municipality")}
-            options={municipalities.map((m) => ({ value: m, label: m }))}
+            options={municipalityOptions()}
             value={values.gemeinde}
             placeholder={any}
           />

@@ -81,7 +81,7 @@ export function FilterForm({
         <Select
           name="gemeinde"
           label={t("directory.field.municipality")}
-          options={words(facets.municipalities)}
+          options={facets.municipalities}
           value={values.gemeinde}
           placeholder={any}
         />
@@ -185,3 +185,11 @@ export function ExternalLink({ href, children }: { href: string; children: Compo
 /** Only http(s) links are rendered as links (no javascript: URLs from user input). */
 export const safeHref = (url: string | undefined): string | undefined =>
   url && /^https?:\/\//i.test(url) ? url : undefined;
+
+/** A counted text in its singular or plural form: `<key>.one` for exactly one, else `<key>.other`. */
+export const countText = (
+  t: (key: string, params?: Record<string, string | number>) => string,
+  key: string,
+  count: number,
+  params: Record<string, string | number> = {},
+): string => t(`${key}.${count === 1 ? "one" : "other"}`, { count, ...params });
