@@ -3,8 +3,9 @@ import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js"
 import { createUserWithToken } from "../../../tests/helpers/users.js";
 import { type Actor, anonymous, type Role } from "../../platform/auth/actor.js";
 import { newId } from "../../platform/db/ids.js";
+import { translator } from "../../platform/i18n/i18n.js";
 import { directoryAccess } from "./access.js";
-import { listChangeLog } from "./change-log.service.js";
+import { listChangeLog, reviewAllChanges } from "./change-log.service.js";
 import { listContactsForKeeping } from "./contacts.service.js";
 import { importOrganisations } from "./import.service.js";
 import { addKind } from "./kinds.service.js";
@@ -121,7 +122,8 @@ const cases: Record<
   },
   "changes.review": {
     allowed: ["admin"],
-    call: (actor) => listChangeLog(t.platform, actor, { openOnly: false, membersOnly: false, page: 1 }),
+    call: (actor) =>
+      listChangeLog(t.platform, actor, { openOnly: false, membersOnly: false, page: 1 }, translator("de"), "de"),
   },
   import: {
     allowed: ["admin"],
@@ -158,5 +160,44 @@ describe("what a page offers follows the same policies", () => {
     const profile = await getProfile(t.platform, actors[who], own.slug, "de");
     expect(profile.canKeep).toBe(who === "admin" || who === "memberOfIt");
     expect(profile.canLinkMembers).toBe(who === "admin");
+  });
+});
+
+describe("marking every change as reviewed is for who reviews the log", () => {
+  const openChanges = async () =>
+    Number(
+      (
+        await t.platform.db.kysely
+          .selectFrom("directory_changes")
+          .where("reviewed_at", "is", null)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it.each(["anonymous", "memberOfIt", "memberOfAnother", "editor"] as const)(
+    "refused as %s, nothing marked",
+    async (who) => {
+      const before = await openChanges();
+      expect(before).toBeGreaterThan(0);
+      await expect(reviewAllChanges(t.platform, actors[who], { membersOnly: false })).rejects.toMatchObject({
+        status: who === "anonymous" ? 401 : 403,
+      });
+      expect(await openChanges()).toBe(before);
+    },
+  );
+
+  it("as admin: only members' changes with that filter, then all", async () => {
+    await updateOrganisation(
+      t.platform,
+      actors.memberOfIt,
+      own.id,
+      orgInput({ name: "Eigene Organisation", themes: [unique()] }),
+    );
+    const members = await reviewAllChanges(t.platform, actors.admin, { membersOnly: true });
+    expect(members).toBeGreaterThan(0);
+    expect(await openChanges()).toBeGreaterThan(0); // the admin's own changes are still open
+    await reviewAllChanges(t.platform, actors.admin, { membersOnly: false });
+    expect(await openChanges()).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import { ValidationError } from "../../platform/http/errors.js";
 import { emptyForm, type FormState, handleForm, parseQuery } from "../../platform/http/forms.js";
 import { multipartBody } from "../../platform/http/multipart.js";
 import type { Platform } from "../../platform/platform.js";
-import { listChangeLog, reviewChange } from "./change-log.service.js";
+import { listChangeLog, reviewAllChanges, reviewChange } from "./change-log.service.js";
 import { confirmImport, previewImport, startImport } from "./import.service.js";
 import { addKind, listKindsForAdmin } from "./kinds.service.js";
 import { searchAllForAdmin } from "./listing.service.js";
@@ -99,12 +99,30 @@ export function directoryAdminRoutes(app: FastifyInstance, platform: Platform): 
     const query = parseQuery(changeLogQuery, request.query);
     const openOnly = query.offen === "1";
     const membersOnly = query.mitglieder === "1";
-    const result = await listChangeLog(platform, request.actor, { openOnly, membersOnly, page: query.seite });
+    const result = await listChangeLog(
+      platform,
+      request.actor,
+      { openOnly, membersOnly, page: query.seite },
+      request.t,
+      request.locale,
+    );
     return page(
       reply,
       request.t("directory.changes.title"),
       <ChangesPage result={result} openOnly={openOnly} membersOnly={membersOnly} />,
     );
+  });
+
+  app.post("/verwaltung/akteure/aenderungen/alle-gesehen", async (request, reply) => {
+    const { mitglieder } = parseQuery(changeLogQuery, request.body);
+    const marked = await reviewAllChanges(platform, request.actor, { membersOnly: mitglieder === "1" });
+    const back =
+      mitglieder === "1"
+        ? "/verwaltung/akteure/aenderungen?offen=1&mitglieder=1"
+        : "/verwaltung/akteure/aenderungen?offen=1";
+    return reply
+      .flash("success", `directory.changes.markedAll.${marked === 1 ? "one" : "other"}`, { count: marked })
+      .redirect(back, 303);
   });
 
   app.post<Params<"id">>("/verwaltung/akteure/aenderungen/:id/gesehen", async (request, reply) => {

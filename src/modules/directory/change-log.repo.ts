@@ -33,3 +33,18 @@ export async function markChangeReviewed(db: Conn, id: string, userId: string | 
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** Marks every open change as reviewed, or only those of members. */
+export async function markAllReviewed(
+  db: Conn,
+  filter: { membersOnly: boolean },
+  userId: string | null,
+  now: string,
+): Promise<number> {
+  let q = db
+    .updateTable("directory_changes")
+    .set({ reviewed_at: now, reviewed_by: userId })
+    .where("reviewed_at", "is", null);
+  if (filter.membersOnly) q = q.where("user_role", "=", "member");
+  return Number((await q.executeTakeFirst()).numUpdatedRows);
+}

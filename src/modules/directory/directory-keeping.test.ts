@@ -368,6 +368,33 @@ describe("back office", () => {
     expect((await memberBrowser.get("/verwaltung/akteure/neu")).statusCode).toBe(403);
   });
 
+  it("shows the log in German labels, not the stored codes", async () => {
+    const org = await adminBrowser.submit("/verwaltung/akteure/neu", "/verwaltung/akteure/neu", {
+      name: "Protokoll Kita (Test)",
+      kind: "kita",
+      areas: ["fruehkindlich", "schule"],
+      municipality: "Celle",
+      carrierType: "frei_gemeinnuetzig",
+    });
+    expect(org.statusCode).toBe(303);
+    const slug = String(org.headers.location).replace("/akteure/", "");
+    const contact = await adminBrowser.submit(`/akteure/${slug}/kontakte`, `/akteure/${slug}/kontakte`, {
+      name: "Paula Protokoll",
+      publicConsent: "on",
+      consentDate: "2026-01-05",
+    });
+    expect(contact.statusCode).toBe(303);
+    const log = await adminBrowser.get("/verwaltung/akteure/aenderungen?offen=1");
+    const text = log.body.replace(/<[^>]+>/g, "");
+    expect(text).toContain("Frühkindliche Bildung, Schule");
+    expect(text).toContain("Kita / Kindertagespflege");
+    expect(text).toContain("Frei-gemeinnützig");
+    expect(text).toContain("Einwilligung: – → ja");
+    expect(text).not.toContain("fruehkindlich");
+    expect(text).not.toContain("frei_gemeinnuetzig");
+    expect(text).not.toMatch(/→ true\b/);
+  });
+
   it("marks a logged change as reviewed", async () => {
     const log = await adminBrowser.get("/verwaltung/akteure/aenderungen?offen=1");
     const id = /\/verwaltung\/akteure\/aenderungen\/([0-9a-f-]+)\/gesehen/.exec(log.body)?.[1];
@@ -384,5 +411,42 @@ describe("back office", () => {
       .where("id", "=", id ?? "")
       .executeTakeFirstOrThrow();
     expect(row.reviewed_at).not.toBeNull();
+  });
+
+  it("marks every open change of the filter as reviewed in one step, only for the office", async () => {
+    const open = async (membersOnly: boolean) => {
+      let q = t.platform.db.kysely.selectFrom("directory_changes").where("reviewed_at", "is", null);
+      if (membersOnly) q = q.where("user_role", "=", "member");
+      return Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    };
+    expect(await open(true)).toBeGreaterThan(0);
+    // Neither a member nor an editor may, even with a valid form token.
+    for (const browser of [memberBrowser, editorBrowser]) {
+      const page = await browser.get(`/akteure/meine`);
+      const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? "";
+      const res = await browser.post("/verwaltung/akteure/aenderungen/alle-gesehen", { _csrf: token });
+      expect(res.statusCode).toBe(403);
+    }
+    const filtered = await adminBrowser.get("/verwaltung/akteure/aenderungen?offen=1&mitglieder=1");
+    expect(filtered.body).toContain("Alle Änderungen von Vertretungen als geprüft markieren");
+    const members = await adminBrowser.submit(
+      "/verwaltung/akteure/aenderungen?offen=1&mitglieder=1",
+      "/verwaltung/akteure/aenderungen/alle-gesehen",
+      { mitglieder: "1" },
+    );
+    expect(members.statusCode).toBe(303);
+    expect(members.headers.location).toBe("/verwaltung/akteure/aenderungen?offen=1&mitglieder=1");
+    expect(await open(true)).toBe(0);
+    expect(await open(false)).toBeGreaterThan(0);
+    const all = await adminBrowser.submit(
+      "/verwaltung/akteure/aenderungen?offen=1",
+      "/verwaltung/akteure/aenderungen/alle-gesehen",
+      {},
+    );
+    expect(all.statusCode).toBe(303);
+    expect(await open(false)).toBe(0);
+    const after = await adminBrowser.get("/verwaltung/akteure/aenderungen?offen=1");
+    expect(after.body).toMatch(/\d+ Änderungen sind als geprüft markiert\.|1 Änderung ist als geprüft markiert\./);
+    expect(after.body).not.toContain("Alle als geprüft markieren");
   });
 });

@@ -180,6 +180,8 @@ export function ChangesPage({
   membersOnly: boolean;
 }) {
   const { t, locale } = usePage();
+  // Only when something open is listed: with every change reviewed the button would do nothing.
+  const canReviewAll = result.items.some((c) => !c.reviewed);
   const query = new URLSearchParams();
   if (openOnly) query.set("offen", "1");
   if (membersOnly) query.set("mitglieder", "1");
@@ -200,6 +202,18 @@ export function ChangesPage({
       <p class="kern-body" role="status">
         {countText(t, "directory.changes.count", result.total)}
       </p>
+      {canReviewAll ? (
+        <Form
+          action="/verwaltung/akteure/aenderungen/alle-gesehen"
+          class="button-row"
+          ariaLabel={t(membersOnly ? "directory.changes.markAllMembers" : "directory.changes.markAll")}
+        >
+          {membersOnly ? <input type="hidden" name="mitglieder" value="1" /> : null}
+          <Button variant="secondary">
+            {t(membersOnly ? "directory.changes.markAllMembers" : "directory.changes.markAll")}
+          </Button>
+        </Form>
+      ) : null}
       <Table
         caption={t("directory.changes.caption")}
         headers={[
