@@ -8,7 +8,16 @@ import { accountsAccess } from "./access.js";
 import { changePassword, dashboardLinks, getMyAccount, whoAmI } from "./my-account.service.js";
 import { signIn } from "./sign-in.service.js";
 import { createMyToken, listMyTokens, revokeMyToken } from "./tokens.service.js";
-import { changeRole, deleteAccount, getAccount, inviteUser, listAccounts, resendInvitation } from "./users.service.js";
+import {
+  changeRole,
+  deactivateAccount,
+  deleteAccount,
+  getAccount,
+  inviteUser,
+  listAccounts,
+  reactivateAccount,
+  resendInvitation,
+} from "./users.service.js";
 
 // Role × permission: every permission of accounts, tried through the real service
 // functions as nobody and as each role. "ok" means the call went through; a number is
@@ -126,6 +135,41 @@ describe(`${permission("users.manage")}: the education office only`, () => {
       const row = await t.platform.db.kysely.selectFrom("users").select("id").where("id", "=", id).executeTakeFirst();
       expect(row === undefined, label).toBe(label === "admin");
     }
+  });
+});
+
+describe("users.manage: deactivating and reactivating", () => {
+  const deactivatedAt = async (id: string) =>
+    (await t.platform.db.kysely.selectFrom("users").select("deactivated_at").where("id", "=", id).executeTakeFirst())
+      ?.deactivated_at;
+
+  it("deactivates an account, and a refused deactivation leaves it active", async () => {
+    const victims = new Map<string, string>();
+    await expectOutcomes(adminOnly, async (p) => {
+      const victim = await createUser(t.platform, { role: "member" });
+      victims.set(p.label, victim.id);
+      return deactivateAccount(t.platform, p.actor, victim.id, "Test");
+    });
+    for (const [label, id] of victims) expect(Boolean(await deactivatedAt(id)), label).toBe(label === "admin");
+  });
+
+  it("reactivates an account, and a refused reactivation leaves it deactivated", async () => {
+    const admin = people.find((p) => p.label === "admin") as Person;
+    const victims = new Map<string, string>();
+    await expectOutcomes(adminOnly, async (p) => {
+      const victim = await createUser(t.platform, { role: "member" });
+      await deactivateAccount(t.platform, admin.actor, victim.id);
+      victims.set(p.label, victim.id);
+      return reactivateAccount(t.platform, p.actor, victim.id);
+    });
+    for (const [label, id] of victims) expect(Boolean(await deactivatedAt(id)), label).toBe(label !== "admin");
+  });
+
+  it("never deactivates the admin's own account", async () => {
+    const admin = people.find((p) => p.label === "admin") as Person;
+    expect(await outcome(() => deactivateAccount(t.platform, admin.actor, (admin.actor as { id: string }).id))).toBe(
+      409,
+    );
   });
 });
 

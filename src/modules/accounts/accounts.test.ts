@@ -115,6 +115,45 @@ describe("signing in and out", () => {
     });
     expect(other.headers.location).toBe("/verwaltung");
   });
+
+  // Browsers read "\" as "/" and drop tabs: these two would be //evil.example to them.
+  it.each(["/%5Cevil.example/x", "/%09/evil.example", "%2F%5Cevil.example%2Fx", "/%5C%5Cevil.example"])(
+    "keeps the signed-in visitor on the site for zurueck=%s",
+    async (zurueck) => {
+      const user = await createUser(t.platform, { role: "member" });
+      const browser = new Browser(t.app);
+      const res = await browser.submit(`/anmelden?zurueck=${zurueck}`, `/anmelden?zurueck=${zurueck}`, {
+        email: user.email,
+        password: user.password,
+      });
+      expect(res.statusCode).toBe(303);
+      const location = String(res.headers.location);
+      const landing = new URL(location.replace(/\t/g, "").replace(/\\/g, "/"), "http://localhost:3000");
+      expect(landing.origin).toBe("http://localhost:3000");
+      expect(location).not.toMatch(/^\/[\\/\t]/);
+    },
+  );
+
+  // A return address that no header may carry raw: line breaks, umlauts, emoji. The
+  // sign-in must still set the session cookie and send the visitor to a valid address.
+  it.each([
+    ["CR/LF", "/konto%0D%0ASet-Cookie:%20boese=1"],
+    ["umlauts", "/akteure?q=M%C3%BChlenbach"],
+    ["raw umlauts", "/akteure?q=Mühlenbach"],
+    ["emoji", "/akteure?q=%F0%9F%98%80"],
+  ])("signs in with a return address containing %s and keeps the session cookie", async (_what, zurueck) => {
+    const user = await createUser(t.platform, { role: "member" });
+    const browser = new Browser(t.app);
+    const res = await browser.submit("/anmelden", `/anmelden?zurueck=${zurueck}`, {
+      email: user.email,
+      password: user.password,
+    });
+    expect(res.statusCode).toBe(303);
+    expect(String(res.headers["set-cookie"])).toContain("session_token=");
+    expect(String(res.headers["set-cookie"])).not.toContain("boese");
+    expect(String(res.headers.location)).toMatch(/^\/[\x21-\x7e]*$/);
+    expect((await browser.get("/konto")).statusCode).toBe(200);
+  });
 });
 
 describe("password reset and e-mail verification", () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { betterAuth } from "better-auth";
+import { APIError } from "better-auth/api";
 import {
   hashPassword,
   MAX_PASSWORD_LENGTH,
@@ -9,7 +10,13 @@ import {
 import { enqueueMail } from "../../platform/mail/outbox.js";
 import type { Platform } from "../../platform/platform.js";
 import { invitationOrResetMail, verificationMail } from "./mails.js";
-import { markEmailVerified } from "./users.repo.js";
+import { isDeactivated, markEmailVerified } from "./users.repo.js";
+
+/** The error code of a sign-in refused because the account is switched off (sign-in.service.ts). */
+export const ACCOUNT_DEACTIVATED = "ACCOUNT_DEACTIVATED";
+
+/** A user as Better Auth's adapter returns it, with our column (declared in additionalFields). */
+type Deactivatable = { deactivated_at?: string | null } | null;
 
 /** Session cookies are named "bn.session_token" ("__Secure-bn.session_token" in production). */
 const COOKIE_PREFIX = "bn";
@@ -38,6 +45,8 @@ function createAuth(platform: Platform) {
       additionalFields: {
         role: { type: "string", required: false, defaultValue: "member", input: false },
         locale: { type: "string", required: false, input: false },
+        // Read with every session (session.ts); written only by users.service.ts.
+        deactivated_at: { type: "string", required: false, input: false },
       },
     },
     session: {
@@ -88,6 +97,8 @@ function createAuth(platform: Platform) {
         verify: ({ hash, password }) => verifyPassword(hash, password),
       },
       sendResetPassword: async ({ user, token }) => {
+        // A switched-off account gets no link; the page answers the same either way.
+        if (await isDeactivated(platform.db.kysely, user.id)) return;
         const link = `${config.baseUrl}/passwort-zuruecksetzen?token=${encodeURIComponent(token)}`;
         await enqueueMail(platform.db.kysely, {
           idempotencyKey: `accounts:reset:${token}`,
@@ -106,12 +117,35 @@ function createAuth(platform: Platform) {
       autoSignInAfterVerification: false,
       expiresIn: 24 * 3600,
       sendVerificationEmail: async ({ user, token }) => {
+        if (await isDeactivated(platform.db.kysely, user.id)) return;
         const link = `${config.baseUrl}/e-mail-bestaetigen?token=${encodeURIComponent(token)}`;
         await enqueueMail(platform.db.kysely, {
           idempotencyKey: `accounts:verify:${token.slice(-40)}`,
           to: user.email,
           ...verificationMail({ name: user.name, link, district: config.district.name }),
         });
+      },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // Every way to a session (sign-in, password change) passes here, after the password
+          // was checked: only who knows the password learns that the account is switched off.
+          // The user is read through Better Auth's adapter: a session made inside its own
+          // transaction (the password change) would wait forever for a second connection to
+          // SQLite's only one.
+          before: async (session, context) => {
+            const deactivated = context
+              ? Boolean(
+                  ((await context.context.internalAdapter.findUserById(session.userId)) as Deactivatable)
+                    ?.deactivated_at,
+                )
+              : await isDeactivated(platform.db.kysely, session.userId);
+            if (deactivated) {
+              throw APIError.from("FORBIDDEN", { code: ACCOUNT_DEACTIVATED, message: "Account deactivated" });
+            }
+          },
+        },
       },
     },
     advanced: {

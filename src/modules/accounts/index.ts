@@ -22,4 +22,6 @@ export const accountsModule: AppModule = {
 
 // The operator's tools (command line, test factories) create accounts and tokens through these.
 export { createTokenForAccount } from "./tokens.service.js";
-export { createUserWithPassword } from "./users.service.js";
+// Modules above create an account as part of their own change (the directory: an account for
+// an organisation's representative); the permission stays with accounts (users.manage).
+export { createUserWithPassword, type InvitationOptions, inviteUser } from "./users.service.js";

@@ -28,14 +28,20 @@ interface AccountMailView {
   district: string;
 }
 
-/** An invitation names the role the education office gave the new account. */
+/**
+ * An invitation names the role the education office gave the new account and, when it
+ * is made for one, the organisation the person represents.
+ */
 interface InvitationMailView extends AccountMailView {
   role?: string;
+  organisation?: string | undefined;
 }
 
 export function invitationOrResetMail(kind: "reset" | "invite", params: InvitationMailView) {
+  const { organisation, ...rest } = params;
   const role = params.role ? de(`accounts.role.${params.role}`, {}) : "";
-  return compose(kind, { ...params, role });
+  const forOrganisation = organisation ? de("accounts.mail.invite.forOrganisation", { organisation }) : "";
+  return compose(kind, { ...rest, role, forOrganisation });
 }
 
 export function verificationMail(params: AccountMailView) {

@@ -16,6 +16,8 @@ const de = {
   "accounts.login.unverified":
     "Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse. Wir haben Ihnen dafür einen Link per E-Mail geschickt.",
   "accounts.login.success": "Sie sind angemeldet.",
+  "accounts.login.deactivated":
+    "Ihr Zugang ist deaktiviert. Wenn Sie wieder mitarbeiten möchten, wenden Sie sich bitte an das Bildungsbüro.",
   "accounts.login.noAccount":
     "Konten werden vom Bildungsbüro angelegt. Wenn Sie für Ihre Organisation ein Konto brauchen, schreiben Sie uns.",
   "accounts.logout.success": "Sie sind abgemeldet.",
@@ -126,13 +128,29 @@ const de = {
     "Eine neue Einladung an {email} ist unterwegs. Der Link aus der früheren Einladung gilt nicht mehr.",
   "accounts.users.alreadyActive": "Dieses Konto ist schon eingerichtet; eine Einladung ist nicht mehr nötig.",
   "accounts.users.notFound": "Dieses Konto gibt es nicht (mehr).",
+  "accounts.users.deactivated": "deaktiviert",
+  "accounts.users.deactivatedSince": "seit {date}",
+  "accounts.users.deactivate": "Deaktivieren",
+  "accounts.users.reactivate": "Wieder aktivieren",
+  "accounts.users.deactivateTitle": "Konto von {name} deaktivieren?",
+  "accounts.users.deactivateText":
+    "{name} ({email}) kann sich dann nicht mehr anmelden: Laufende Sitzungen enden sofort, API-Tokens und offene Einladungslinks funktionieren nicht mehr. Das Konto bleibt mit allen Daten und Verknüpfungen erhalten und lässt sich jederzeit wieder aktivieren.",
+  "accounts.users.deactivateReason": "Grund",
+  "accounts.users.deactivateReasonHint":
+    "Nur für das Bildungsbüro sichtbar, zum Beispiel „Elternzeit bis Sommer 2027“.",
+  "accounts.users.deactivateConfirm": "Konto deaktivieren",
+  "accounts.users.deactivatedDone": "Das Konto von {name} ist deaktiviert. Alle Sitzungen sind beendet.",
+  "accounts.users.reactivated": "Das Konto von {name} ist wieder aktiv.",
+  "accounts.users.ownDeactivate": "Sie können Ihr eigenes Konto nicht deaktivieren.",
+  "accounts.users.inviteDeactivated": "Dieses Konto ist deaktiviert. Aktivieren Sie es zuerst wieder.",
 
   "accounts.mail.reset.subject": "Neues Passwort für das Bildungsnetz {district}",
   "accounts.mail.reset.body":
     "Guten Tag {name},\n\nSie (oder jemand anderes) haben ein neues Passwort für Ihr Konto im Bildungsnetz {district} angefordert. Über diesen Link legen Sie es fest (der Link gilt eine Stunde):\n\n{link}\n\nWenn Sie nichts angefordert haben, ignorieren Sie diese E-Mail einfach. Ihr bisheriges Passwort bleibt gültig.",
   "accounts.mail.invite.subject": "Einladung zum Bildungsnetz {district}",
   "accounts.mail.invite.body":
-    "Guten Tag {name},\n\nfür Sie wurde ein Konto im Bildungsnetz {district} angelegt (Rolle: {role}). Über diesen Link legen Sie Ihr Passwort fest (der Link gilt sieben Tage):\n\n{link}\n\nDanach melden Sie sich mit Ihrer E-Mail-Adresse an. Wenn Sie kein Konto erwartet haben, ignorieren Sie diese E-Mail.",
+    "Guten Tag {name},\n\nfür Sie wurde ein Konto im Bildungsnetz {district} angelegt{forOrganisation} (Rolle: {role}). Über diesen Link legen Sie Ihr Passwort fest (der Link gilt sieben Tage):\n\n{link}\n\nDanach melden Sie sich mit Ihrer E-Mail-Adresse an. Wenn Sie kein Konto erwartet haben, ignorieren Sie diese E-Mail.",
+  "accounts.mail.invite.forOrganisation": ", mit dem Sie „{organisation}“ vertreten",
   "accounts.mail.verify.subject": "Bitte bestätigen Sie Ihre E-Mail-Adresse – Bildungsnetz {district}",
   "accounts.mail.verify.body":
     "Guten Tag {name},\n\nbitte bestätigen Sie Ihre E-Mail-Adresse für das Bildungsnetz {district} über diesen Link (er gilt 24 Stunden):\n\n{link}\n\nWenn Sie sich nicht angemeldet haben, ignorieren Sie diese E-Mail.",
@@ -154,6 +172,8 @@ const en: typeof de = {
   "accounts.login.failed": "E-mail address or password is wrong.",
   "accounts.login.unverified": "Please confirm your e-mail address first. We have sent you a link by e-mail.",
   "accounts.login.success": "You are signed in.",
+  "accounts.login.deactivated":
+    "Your access has been deactivated. If you would like to take part again, please contact the education office.",
   "accounts.login.noAccount":
     "Accounts are created by the education office. If your organisation needs an account, please write to us.",
   "accounts.logout.success": "You are signed out.",
@@ -260,13 +280,29 @@ const en: typeof de = {
     "A new invitation to {email} is on its way. The link of the earlier one no longer works.",
   "accounts.users.alreadyActive": "This account is already set up; it needs no invitation.",
   "accounts.users.notFound": "This account does not exist (any more).",
+  "accounts.users.deactivated": "deactivated",
+  "accounts.users.deactivatedSince": "since {date}",
+  "accounts.users.deactivate": "Deactivate",
+  "accounts.users.reactivate": "Reactivate",
+  "accounts.users.deactivateTitle": "Deactivate the account of {name}?",
+  "accounts.users.deactivateText":
+    "{name} ({email}) will no longer be able to sign in: open sessions end at once, API tokens and open invitation links stop working. The account keeps all its data and links and can be reactivated at any time.",
+  "accounts.users.deactivateReason": "Reason",
+  "accounts.users.deactivateReasonHint":
+    "Only visible to the education office, for example “parental leave until summer 2027”.",
+  "accounts.users.deactivateConfirm": "Deactivate account",
+  "accounts.users.deactivatedDone": "The account of {name} has been deactivated. All its sessions have ended.",
+  "accounts.users.reactivated": "The account of {name} is active again.",
+  "accounts.users.ownDeactivate": "You cannot deactivate your own account.",
+  "accounts.users.inviteDeactivated": "This account is deactivated. Reactivate it first.",
 
   "accounts.mail.reset.subject": "New password for Bildungsnetz {district}",
   "accounts.mail.reset.body":
     "Hello {name},\n\nyou (or someone else) asked for a new password for your Bildungsnetz {district} account. Set it with this link (valid for one hour):\n\n{link}\n\nIf you did not ask for this, just ignore this e-mail. Your current password stays valid.",
   "accounts.mail.invite.subject": "Invitation to Bildungsnetz {district}",
   "accounts.mail.invite.body":
-    "Hello {name},\n\nan account has been created for you in Bildungsnetz {district} (role: {role}). Set your password with this link (valid for seven days):\n\n{link}\n\nThen sign in with your e-mail address. If you did not expect an account, ignore this e-mail.",
+    "Hello {name},\n\nan account has been created for you in Bildungsnetz {district}{forOrganisation} (role: {role}). Set your password with this link (valid for seven days):\n\n{link}\n\nThen sign in with your e-mail address. If you did not expect an account, ignore this e-mail.",
+  "accounts.mail.invite.forOrganisation": ", through which you represent “{organisation}”",
   "accounts.mail.verify.subject": "Please confirm your e-mail address – Bildungsnetz {district}",
   "accounts.mail.verify.body":
     "Hello {name},\n\nplease confirm your e-mail address for Bildungsnetz {district} with this link (valid for 24 hours):\n\n{link}\n\nIf you did not sign in, ignore this e-mail.",

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { roles } from "../../platform/auth/actor.js";
 import { passwordWeakness } from "../../platform/auth/password.js";
-import { formEmail, requiredText } from "../../platform/http/forms.js";
+import { formEmail, formText, requiredText } from "../../platform/http/forms.js";
 
 /** A new password: at least 12 characters and not on the list of common passwords. */
 const newPassword = z
@@ -48,7 +48,15 @@ export const inviteForm = z.object({
 
 export const roleForm = z.object({ role: roleField });
 
-export type InviteInput = z.output<typeof inviteForm>;
+export type InviteInput = z.input<typeof inviteForm>;
+
+/** What else an invitation names (given by the module that invites, not by a form). */
+export const invitationContext = z.object({
+  organisationName: z.string().trim().min(1, "validation.required").max(300, "validation.tooLong|max=300").optional(),
+});
+
+/** Deactivating an account: a note why is optional, and kept with the account. */
+export const deactivateForm = z.object({ reason: formText(500) });
 
 // JSON API
 export const apiMe = z

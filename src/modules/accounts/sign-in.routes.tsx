@@ -94,9 +94,7 @@ export function signInRoutes(app: FastifyInstance, platform: Platform): void {
           const result = await signIn(platform, email, password);
           if (!result.ok) {
             if (result.reason === "failed") await failedLogins?.(request);
-            const message = request.t(
-              result.reason === "unverified" ? "accounts.login.unverified" : "accounts.login.failed",
-            );
+            const message = request.t(`accounts.login.${result.reason}`);
             return loginPage(request, reply, { values: { email }, errors: {} }, 422, message);
           }
           forwardCookies(reply, result.cookies);

@@ -4,7 +4,7 @@ import { passwordWeakness } from "../../platform/auth/password.js";
 import { ValidationError } from "../../platform/http/errors.js";
 import type { Platform } from "../../platform/platform.js";
 import { accountsAccess } from "./access.js";
-import { authFor } from "./better-auth.js";
+import { ACCOUNT_DEACTIVATED, authFor } from "./better-auth.js";
 
 // Signing in and out, the forgotten-password link and the e-mail confirmation link.
 // Open to everybody: these are the ways somebody proves who they are. Better Auth does
@@ -13,7 +13,7 @@ import { authFor } from "./better-auth.js";
 /** The sign-in page sends somebody already signed in on to their account. */
 export const isSignedIn = (actor: Actor): boolean => accountsAccess.can(actor, "account.own", undefined);
 
-type SignInResult = { ok: true; cookies: string[] } | { ok: false; reason: "failed" | "unverified" };
+type SignInResult = { ok: true; cookies: string[] } | { ok: false; reason: "failed" | "unverified" | "deactivated" };
 
 /** Signs in with e-mail and password; on success, the Set-Cookie lines to forward. */
 export async function signIn(platform: Platform, email: string, password: string): Promise<SignInResult> {
@@ -26,6 +26,8 @@ export async function signIn(platform: Platform, email: string, password: string
     return { ok: true, cookies: headers.getSetCookie() };
   } catch (error) {
     if (isAPIError(error) && error.body?.code === "EMAIL_NOT_VERIFIED") return { ok: false, reason: "unverified" };
+    // Only reached with the right password: a stranger trying addresses still learns nothing.
+    if (isAPIError(error) && error.body?.code === ACCOUNT_DEACTIVATED) return { ok: false, reason: "deactivated" };
     // Wrong password, unknown address, no password set yet: one answer for all.
     if (isAPIError(error)) return { ok: false, reason: "failed" };
     throw error;

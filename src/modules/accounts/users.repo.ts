@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Conn, Dialect } from "../../platform/db/database.js";
+import type { DeactivationColumns } from "./tables.js";
 
 // Better Auth's tables keep its native types: timestamptz and boolean on PostgreSQL,
 // ISO text and 0/1 on SQLite (see migration 2026-11-27-0001). These two functions
@@ -9,7 +10,7 @@ const authTime = (dialect: Dialect, date = new Date()): string | Date =>
 const authBool = (dialect: Dialect, value: boolean): number | boolean =>
   dialect === "postgres" ? value : value ? 1 : 0;
 
-export interface UserRow {
+export interface UserRow extends DeactivationColumns {
   id: string;
   name: string;
   email: string;
@@ -18,7 +19,16 @@ export interface UserRow {
   created_at: string | Date;
 }
 
-const userColumns = ["id", "name", "email", "role", "email_verified", "created_at"] as const;
+const userColumns = [
+  "id",
+  "name",
+  "email",
+  "role",
+  "email_verified",
+  "created_at",
+  "deactivated_at",
+  "deactivation_reason",
+] as const;
 
 export async function findUserByEmail(db: Conn, email: string): Promise<UserRow | undefined> {
   return db.selectFrom("users").select(userColumns).where("email", "=", email.toLowerCase()).executeTakeFirst();
@@ -48,6 +58,8 @@ export async function insertUser(
       image: null,
       role: user.role,
       locale: null,
+      deactivated_at: null,
+      deactivation_reason: null,
       created_at: now,
       updated_at: now,
     })
@@ -134,4 +146,33 @@ export async function updateRole(db: Conn, dialect: Dialect, userId: string, rol
 export async function deleteUserRow(db: Conn, userId: string): Promise<void> {
   // Sessions, accounts and API tokens go with the user (ON DELETE CASCADE).
   await db.deleteFrom("users").where("id", "=", userId).execute();
+}
+
+/** Deactivates (with the time and the optional reason) or, with null, reactivates an account. */
+export async function setDeactivation(
+  db: Conn,
+  dialect: Dialect,
+  userId: string,
+  deactivation: { at: string; reason: string | null } | null,
+): Promise<void> {
+  await db
+    .updateTable("users")
+    .set({
+      deactivated_at: deactivation?.at ?? null,
+      deactivation_reason: deactivation?.reason ?? null,
+      updated_at: authTime(dialect),
+    })
+    .where("id", "=", userId)
+    .execute();
+}
+
+/** Ends every session of the user: their browsers are signed out on the next request. */
+export async function deleteSessions(db: Conn, userId: string): Promise<void> {
+  await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+}
+
+/** Whether the account is switched off (unknown accounts are not: they have nothing to refuse). */
+export async function isDeactivated(db: Conn, userId: string): Promise<boolean> {
+  const row = await db.selectFrom("users").select("deactivated_at").where("id", "=", userId).executeTakeFirst();
+  return Boolean(row?.deactivated_at);
 }

@@ -2,10 +2,19 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { emptyForm, type FormState, handleForm } from "../../platform/http/forms.js";
 import type { Platform } from "../../platform/platform.js";
-import { inviteForm, roleForm } from "./schema.js";
+import { deactivateForm, inviteForm, roleForm } from "./schema.js";
 import { orSignIn } from "./sign-in.routes.js";
-import { changeRole, deleteAccount, getAccount, inviteUser, listAccounts, resendInvitation } from "./users.service.js";
-import { DeleteUserPage, UsersPage } from "./views/admin-pages.js";
+import {
+  changeRole,
+  deactivateAccount,
+  deleteAccount,
+  getAccount,
+  inviteUser,
+  listAccounts,
+  reactivateAccount,
+  resendInvitation,
+} from "./users.service.js";
+import { DeactivateUserPage, DeleteUserPage, UsersPage } from "./views/admin-pages.js";
 
 /** The buttons on the user list post no fields; only their refusals need the list again. */
 const noFields = z.object({});
@@ -99,6 +108,48 @@ export function usersRoutes(app: FastifyInstance, platform: Platform): void {
         return reply
           .flash("success", "accounts.users.deleted", { name: deleted.name })
           .redirect("/verwaltung/benutzer", 303);
+      },
+      listProblem(request, reply),
+    ),
+  );
+
+  const deactivatePage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    const user = await getAccount(platform, request.actor, userIdOf(request));
+    if (user.isSelf) {
+      return usersPage(request, reply, { problem: request.t("accounts.users.ownDeactivate"), status: 409 });
+    }
+    return reply.page({
+      status,
+      title: request.t("accounts.users.deactivateTitle", { name: user.name }),
+      body: <DeactivateUserPage user={user} form={form} />,
+    });
+  };
+
+  app.get("/verwaltung/benutzer/:id/deaktivieren", async (request, reply) =>
+    orSignIn(request, reply, () => deactivatePage(request, reply, emptyForm)),
+  );
+
+  app.post("/verwaltung/benutzer/:id/deaktivieren", async (request, reply) =>
+    handleForm(
+      request,
+      deactivateForm,
+      async ({ reason }) => {
+        const { name } = await deactivateAccount(platform, request.actor, userIdOf(request), reason);
+        return reply.flash("success", "accounts.users.deactivatedDone", { name }).redirect("/verwaltung/benutzer", 303);
+      },
+      // A too long reason comes back to the form; a refusal about the account to the list.
+      (form, status) =>
+        form.errors.reason ? deactivatePage(request, reply, form, status) : listProblem(request, reply)(form, status),
+    ),
+  );
+
+  app.post("/verwaltung/benutzer/:id/aktivieren", async (request, reply) =>
+    handleForm(
+      request,
+      noFields,
+      async () => {
+        const { name } = await reactivateAccount(platform, request.actor, userIdOf(request));
+        return reply.flash("success", "accounts.users.reactivated", { name }).redirect("/verwaltung/benutzer", 303);
       },
       listProblem(request, reply),
     ),

@@ -1,5 +1,6 @@
 import { type Role, roles } from "../../../platform/auth/actor.js";
 import type { FormState } from "../../../platform/http/forms.js";
+import { formatShortDate } from "../../../platform/i18n/i18n.js";
 import {
   Alert,
   Badge,
@@ -11,6 +12,7 @@ import {
   postedText,
   Select,
   Table,
+  TextArea,
   TextField,
 } from "../../../platform/views/components.js";
 import { type NavItem, usePage } from "../../../platform/views/page-context.js";
@@ -24,6 +26,9 @@ export interface UserView {
   /** False until the address is confirmed; an invited person confirms it by setting a password. */
   verified: boolean;
   createdAt: string;
+  /** When the account was switched off (ISO); null while it is active. */
+  deactivatedAt: string | null;
+  deactivationReason: string | null;
   /** The admin looking at the list: no role change or deletion offered for oneself. */
   isSelf: boolean;
 }
@@ -53,6 +58,28 @@ export function DashboardPage({ links, role }: { links: NavItem[]; role: Role })
   );
 }
 
+/** Confirmed, invited or deactivated; a deactivated account shows since when and why. */
+function AccountStatus({ user }: { user: UserView }) {
+  const { t, locale } = usePage();
+  if (user.deactivatedAt) {
+    return (
+      <>
+        <Badge kind="warning">{t("accounts.users.deactivated")}</Badge>
+        <br />
+        <span class="kern-body kern-body--small">
+          {t("accounts.users.deactivatedSince", { date: formatShortDate(user.deactivatedAt, locale) })}
+          {user.deactivationReason ? `: ${user.deactivationReason}` : null}
+        </span>
+      </>
+    );
+  }
+  return (
+    <Badge kind={user.verified ? "success" : "info"}>
+      {user.verified ? t("accounts.users.verified") : t("accounts.users.invited")}
+    </Badge>
+  );
+}
+
 export function UsersPage({ users, form, problem }: { users: UserView[]; form: FormState; problem?: string }) {
   const { t } = usePage();
   const roleOptions = roles.map((r) => ({ value: r, label: t(`accounts.role.${r}`) }));
@@ -77,9 +104,7 @@ export function UsersPage({ users, form, problem }: { users: UserView[]; form: F
           </>,
           user.email,
           t(`accounts.role.${user.role}`),
-          <Badge key="s" kind={user.verified ? "success" : "info"}>
-            {user.verified ? t("accounts.users.verified") : t("accounts.users.invited")}
-          </Badge>,
+          <AccountStatus key="s" user={user} />,
           user.isSelf ? (
             "–"
           ) : (
@@ -100,13 +125,26 @@ export function UsersPage({ users, form, problem }: { users: UserView[]; form: F
                   <span class="kern-sr-only">: {user.name}</span>
                 </button>
               </Form>
-              {user.verified ? null : (
+              {user.verified || user.deactivatedAt ? null : (
                 <Form action={`/verwaltung/benutzer/${user.id}/einladung`} class="button-row">
                   <button class="kern-btn kern-btn--secondary kern-btn--small" type="submit">
                     <span class="kern-label">{t("accounts.users.resendInvite")}</span>
                     <span class="kern-sr-only">: {user.name}</span>
                   </button>
                 </Form>
+              )}
+              {user.deactivatedAt ? (
+                <Form action={`/verwaltung/benutzer/${user.id}/aktivieren`} class="button-row">
+                  <button class="kern-btn kern-btn--secondary kern-btn--small" type="submit">
+                    <span class="kern-label">{t("accounts.users.reactivate")}</span>
+                    <span class="kern-sr-only">: {user.name}</span>
+                  </button>
+                </Form>
+              ) : (
+                <a class="kern-link" href={`/verwaltung/benutzer/${user.id}/deaktivieren`}>
+                  {t("accounts.users.deactivate")}
+                  <span class="kern-sr-only">: {user.name}</span>
+                </a>
               )}
               <a class="kern-link" href={`/verwaltung/benutzer/${user.id}/loeschen`}>
                 {t("accounts.users.delete")}
@@ -165,6 +203,38 @@ export function DeleteUserPage({ user }: { user: UserView }) {
         <a class="kern-link" href="/verwaltung/benutzer">
           {t("form.cancel")}
         </a>
+      </Form>
+    </div>
+  );
+}
+
+/** Asks before switching an account off, with an optional note why. */
+export function DeactivateUserPage({ user, form }: { user: UserView; form: FormState }) {
+  const { t } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("accounts.users.deactivateTitle", { name: user.name })}</Heading>
+      <p class="kern-body">{t("accounts.users.deactivateText", { name: user.name, email: user.email })}</p>
+      <ErrorSummary errors={form.errors} />
+      <Form
+        action={`/verwaltung/benutzer/${user.id}/deaktivieren`}
+        class="form-stack"
+        ariaLabel={t("accounts.users.deactivateTitle", { name: user.name })}
+      >
+        <TextArea
+          name="reason"
+          label={t("accounts.users.deactivateReason")}
+          hint={t("accounts.users.deactivateReasonHint")}
+          value={postedText(form.values.reason)}
+          error={form.errors.reason}
+          rows={3}
+        />
+        <div class="button-row">
+          <Button>{t("accounts.users.deactivateConfirm")}</Button>
+          <a class="kern-link" href="/verwaltung/benutzer">
+            {t("form.cancel")}
+          </a>
+        </div>
       </Form>
     </div>
   );
