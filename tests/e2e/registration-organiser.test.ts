@@ -91,6 +91,28 @@ it("the editor adds a phone registration, cancels one, and downloads the list", 
   expect(formatAxe(await checkAxe(page))).toBe("");
   html.push({ url: "desk after cancel", html: await page.content() });
 
+  // Search by name: only the matching registration is listed.
+  await page.getByLabel("Name oder E-Mail").fill("telefon");
+  await page.getByRole("button", { name: "Filter anwenden" }).click();
+  await page.waitForURL(/q=telefon/);
+  expect(await page.locator("h2#liste").textContent()).toBe("Anmeldungen (1)");
+  expect(await page.locator("main").textContent()).toContain("Jürgen Telefon");
+  expect(await page.locator("main").textContent()).not.toContain("Käthe Schröder 2");
+  expect(formatAxe(await checkAxe(page))).toBe("");
+  html.push({ url: "desk search", html: await page.content() });
+  await page.goto(page.url().replace(/\?.*$/, ""));
+
+  // On a phone the list is one card per registration, each value named, nothing scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.reload();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+  const cell = page.locator('table.card-table td[data-label="Name"]').first();
+  expect(await cell.evaluate((td) => getComputedStyle(td).display)).toBe("grid");
+  expect(await cell.evaluate((td) => getComputedStyle(td, "::before").content)).toBe('"Name"');
+  expect(formatAxe(await checkAxe(page))).toBe("");
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Als Excel-Datei (XLSX) herunterladen" }).click();
   expect((await download).suggestedFilename()).toMatch(/^anmeldungen-.*\.xlsx$/);

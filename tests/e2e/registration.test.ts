@@ -90,6 +90,14 @@ it.each([
   await page.getByRole("button", { name: /Verbindlich anmelden|Auf die Warteliste/ }).click();
   await expect.poll(() => page.locator("#fehler").count()).toBe(1);
   expect(await page.locator("#fehler").textContent()).toContain("Bitte füllen Sie dieses Feld aus.");
+  // The summary names each field and links to it.
+  for (const field of ["Vorname: ", "Nachname: ", "E-Mail-Adresse: ", "Ich bin einverstanden"]) {
+    expect(await page.locator("#fehler").textContent(), field).toContain(field);
+  }
+  if (javaScriptEnabled) {
+    await page.locator("#fehler a", { hasText: "Nachname" }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe("#f-lastName");
+  }
   await check(page, `${label}: form with errors`, javaScriptEnabled);
 
   await fillPerson(page, n);
@@ -100,20 +108,37 @@ it.each([
   expect(await page.locator("main").textContent()).toContain("Bitte bestätigen Sie Ihre Anmeldung");
   await check(page, `${label}: thanks`, javaScriptEnabled);
 
+  // Opening the link only shows a button: mail scanners open links too.
   await page.goto(await mailLink(`e2e-${n}@example.org`, "/anmeldung/bestaetigen/"));
-  expect(await page.locator("h1").textContent()).toContain("Anmeldung bestätigt");
-  expect(await page.locator("main").textContent()).toContain("Übergang Kita–Grundschule");
+  expect(await page.locator("h1").textContent()).toBe("Anmeldung bestätigen");
+  await check(page, `${label}: confirm button`, javaScriptEnabled);
+  await page.getByRole("button", { name: "Anmeldung bestätigen" }).click();
+  await expect.poll(() => page.locator("h1").textContent()).toBe("Anmeldung bestätigt");
+  const confirmedText = (await page.locator("main").textContent()) ?? "";
+  expect(confirmedText).toContain("Übergang Kita–Grundschule");
+  expect(confirmedText.match(/Anmeldung bestätigt/g)).toHaveLength(1);
+  expect(await page.getByRole("link", { name: "Kalendereintrag herunterladen (.ics)" }).count()).toBe(1);
   await check(page, `${label}: confirmed`, javaScriptEnabled);
+  await page.getByRole("link", { name: "Anmeldung ansehen, ändern oder absagen" }).click();
+  await page.waitForURL(/\/anmeldung\/[A-Za-z0-9_-]{20,}$/);
 
   const manage = await mailLink(`e2e-${n}@example.org`, "/anmeldung/");
   await page.goto(manage);
   expect(await page.locator("main").textContent()).toContain("Bestätigt");
   await check(page, `${label}: manage`, javaScriptEnabled);
 
+  // Corrections of the participant's own details.
+  await page.getByLabel("Nachname").fill(`Weiß-Korrigiert ${n}`);
+  await page.getByLabel("Hinweise zur Verpflegung").fill("vegetarisch");
+  await page.getByRole("button", { name: "Angaben speichern" }).click();
+  await expect.poll(() => page.locator("main").textContent()).toContain("Ihre Angaben wurden gespeichert.");
+  expect(await page.locator("main").textContent()).toContain(`Weiß-Korrigiert ${n}`);
+
   await page.getByLabel("Ja, ich möchte meine Teilnahme absagen.").check();
   await page.getByRole("button", { name: "Verbindlich absagen" }).click();
   await page.waitForURL(/\/anmeldung\/abgesagt$/);
   expect(await page.locator("main").textContent()).toContain("Sie haben Ihre Teilnahme abgesagt");
+  expect(await page.locator("h1").textContent()).toBe("Ihre Teilnahme ist abgesagt");
   await check(page, `${label}: cancelled`, javaScriptEnabled);
 
   const stale = await page.goto(manage);
@@ -131,7 +156,7 @@ it("offers the waitlist when full, on the Fachtag page too, and shows the positi
   await check(page, "waitlist form");
   // The events module's Fachtag page embeds the same section.
   await page.goto(`/fachtage/${full.slug}`);
-  expect(await page.locator("#anmeldung").count()).toBe(1);
+  expect(await page.locator("#anmeldung-titel").count()).toBe(1);
   expect(await page.locator("main").textContent()).toContain("Auf die Warteliste setzen");
   await check(page, "Fachtag page with registration section");
   await page.goto(`/fachtage/${full.slug}/anmeldung`);
@@ -141,6 +166,23 @@ it("offers the waitlist when full, on the Fachtag page too, and shows the positi
   await page.waitForURL(/\/anmeldung\/danke$/);
   expect(await page.locator("main").textContent()).toContain("Sie stehen auf Platz 1 der Warteliste");
   await check(page, "waitlist thanks");
+  await context.close();
+});
+
+it("sends the link again by address, answering the same for an unknown one", async () => {
+  const context = await newContext(server.baseUrl);
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(`/fachtage/${event.slug}/anmeldung`);
+  await page.getByRole("link", { name: "Link erneut zusenden" }).click();
+  await page.waitForURL(/\/anmeldung\/link$/);
+  await check(page, "resend link form");
+  await page.getByLabel("E-Mail-Adresse").fill("niemand-e2e@example.org");
+  await page.getByRole("button", { name: "Link zusenden" }).click();
+  await expect
+    .poll(() => page.locator("main").textContent())
+    .toContain("Wenn mit dieser Adresse eine Anmeldung besteht");
+  await check(page, "resend link sent");
   await context.close();
 });
 

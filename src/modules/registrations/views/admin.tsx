@@ -42,11 +42,14 @@ export const deskStyles = ["/assets/registrations.css?v=1"];
  */
 function CardTable({
   caption,
+  captionHidden = false,
   headers,
   rows,
   numeric = [],
 }: {
   caption: string;
+  /** The caption only for screen readers, where a heading right above says the same. */
+  captionHidden?: boolean;
   headers: string[];
   rows: ComponentChildren[][];
   numeric?: number[];
@@ -54,7 +57,7 @@ function CardTable({
   return (
     <div class="kern-table-responsive">
       <table class="kern-table card-table">
-        <caption class="kern-title">{caption}</caption>
+        <caption class={`kern-title${captionHidden ? " card-table__caption--hidden" : ""}`}>{caption}</caption>
         <thead class="kern-table__head">
           <tr class="kern-table__row">
             {headers.map((h, i) => (
@@ -77,7 +80,8 @@ function CardTable({
                   data-label={headers[i]}
                   class={`kern-table__cell${numeric.includes(i) ? " kern-table__cell--numeric" : ""}`}
                 >
-                  {cell}
+                  {/* One element per cell: the card's grid puts the column name beside it. */}
+                  <div>{cell}</div>
                 </td>
               ))}
             </tr>
@@ -190,6 +194,7 @@ export function OrganiserPage({ o, form }: { o: OrganiserOverview; form: FormSta
           <p class="kern-body">{t("registrations.admin.empty")}</p>
         ) : (
           <CardTable
+            captionHidden
             caption={t("registrations.admin.list", { count: o.registrations.length })}
             headers={[
               t("registrations.col.name"),
@@ -225,7 +230,8 @@ export function OrganiserPage({ o, form }: { o: OrganiserOverview; form: FormSta
                         <input type="hidden" name="slot" value={slot.key} />
                         <MoveSelect
                           id={`move-${r.id}-${slot.index}`}
-                          label={t("registrations.admin.moveFor", { name, slot: slotLabel(slot, locale) })}
+                          label={t("registrations.admin.moveSlot", { slot: slotLabel(slot, locale) })}
+                          fullLabel={t("registrations.admin.moveFor", { name, slot: slotLabel(slot, locale) })}
                           none={t("registrations.form.noWorkshop")}
                           options={slot.workshops.map((w) => ({ value: w.id, label: w.title }))}
                           value={r.workshops.find((w) => w.slot === slot.key)?.id}
@@ -459,12 +465,16 @@ export function ManagedEventsPage({ events }: { events: ManagedEventSummary[] })
 function MoveSelect({
   id,
   label,
+  fullLabel,
   none,
   options,
   value,
 }: {
   id: string;
+  /** What is seen: the time slot (the row already names the person). */
   label: string;
+  /** What a screen reader hears, which contains the visible label: person and slot. */
+  fullLabel: string;
   none: string;
   options: { value: string; label: string }[];
   value: string | undefined;
@@ -475,7 +485,7 @@ function MoveSelect({
         {label}
       </label>
       <div class="kern-form-input__select-wrapper">
-        <select class="kern-form-input__select" id={id} name="sessionId">
+        <select class="kern-form-input__select" id={id} name="sessionId" aria-label={fullLabel}>
           <option value="">{none}</option>
           {options.map((o) => (
             <option key={o.value} value={o.value} selected={o.value === value}>

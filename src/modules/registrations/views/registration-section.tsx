@@ -354,7 +354,13 @@ export function WorkshopSlot({
               <label class="kern-label" for={`${id}-${w.id}`}>
                 {w.title}
                 {w.room ? ` (${w.room})` : ""}
-                {note ? <span class="kern-label__optional"> – {note}</span> : null}
+                {/* On a line of its own: KERN keeps this span unbroken, which ran off a phone's edge. */}
+                {note ? (
+                  <>
+                    <br />
+                    <span class="kern-label__optional">{note}</span>
+                  </>
+                ) : null}
               </label>
             </div>
           );
