@@ -188,3 +188,48 @@ describe("the list page", () => {
     expect(second.body).not.toContain("Paginierte Einrichtung 19");
   });
 });
+
+describe("synonyms of the district's everyday language", () => {
+  beforeAll(async () => {
+    const admin = await adminActor(t.platform);
+    for (const name of [
+      "VHS Außenstelle Faßberg",
+      "Kindergarten Sonnenhügel",
+      "Berufsbildende Schulen Wirtschaft",
+      "BBS Technik",
+      "Integrierte Gesamtschule am See",
+      "OBS Lindenweg",
+      "JUZ Wietze",
+      "GS Waldblick",
+      "Bildungsstätte Heide",
+    ]) {
+      await makeOrg(t.platform, admin, { name, kind: "sonstige", municipality: "Celle" });
+    }
+  });
+
+  it.each([
+    ["VHS", ["Volkshochschule Celle", "VHS Außenstelle Faßberg"]],
+    ["Volkshochschulen", ["Volkshochschule Celle", "VHS Außenstelle Faßberg"]],
+    ["Kita", ["Kindergarten Sonnenhügel", "Kitas im Verbund Bergen"]],
+    ["Kindertagesstätte", ["Kindergarten Sonnenhügel", "Kitas im Verbund Bergen"]],
+    ["BBS", ["Berufsbildende Schulen Wirtschaft", "BBS Technik"]],
+    ["Berufsbildende Schule", ["Berufsbildende Schulen Wirtschaft", "BBS Technik"]],
+    ["IGS", ["Integrierte Gesamtschule am See"]],
+    ["Oberschule", ["OBS Lindenweg"]],
+    ["Jugendzentrum", ["JUZ Wietze"]],
+    ["Grundschule", ["Grundschule Am Beispielweg", "GS Waldblick"]],
+  ])("%s finds %j", async (q, expected) => {
+    const found = await names(q);
+    for (const name of expected) expect(found).toContain(name);
+  });
+
+  it("matches a short abbreviation only as a whole word", async () => {
+    // "gs" occurs inside "bildungsstaette"; only the GS itself is meant.
+    expect(await names("GS")).not.toContain("Bildungsstätte Heide");
+    expect(await names("GS")).toContain("GS Waldblick");
+  });
+
+  it("keeps the other words of the query as conditions", async () => {
+    expect(await names("VHS Faßberg")).toEqual(["VHS Außenstelle Faßberg"]);
+  });
+});

@@ -45,4 +45,7 @@ export {
 export { inputFromApi } from "./organisation-input.js";
 export { getOrganisationSummaries, listOrganisationsForNetwork } from "./organisation-summaries.service.js";
 export { createOrganisation } from "./organisations.service.js";
-export { educationAreas } from "./vocab.js";
+// The one list of the district's municipalities for every form (registrations too):
+// `municipalityOptions()` for a select, `municipalities` for validation, and
+// `currentMunicipality` for names stored before Hermannsburg and Unterlüß became Südheide.
+export { currentMunicipality, educationAreas, municipalities, municipalityOptions } from "./vocab.js";

@@ -7,7 +7,7 @@ import * as kinds from "./kinds.repo.js";
 import * as organisations from "./organisations.repo.js";
 import { organisationViews } from "./organisations.service.js";
 import type { DirectoryQuery } from "./schema.js";
-import { searchTokens } from "./search.js";
+import { searchTerms } from "./search.js";
 import type { OrganisationStatus } from "./tables.js";
 import { type OrganisationView, resultPage, type SearchResult } from "./view-models.js";
 import { currentMunicipality, educationAreas, municipalityOptions } from "./vocab.js";
@@ -49,7 +49,7 @@ function toRepoFilter(
 ): organisations.OrganisationFilter {
   return {
     statuses,
-    tokens: searchTokens(f.q),
+    terms: searchTerms(f.q),
     kind: f.kind,
     area: f.area,
     municipality: f.municipality,
@@ -95,7 +95,7 @@ export async function searchDirectory(
     withPosition: options.withPosition ?? false,
     ...(filters.partnerKind ? { ids: await cooperatingWithKind(platform, filters.partnerKind) } : {}),
   };
-  const sort = filters.sort ?? (f.tokens.length > 0 ? "relevance" : "name");
+  const sort = filters.sort ?? (f.terms.length > 0 ? "relevance" : "name");
   const { rows, total } = await organisations.searchOrganisations(db, f, {
     sort,
     limit: pageSize,
@@ -142,7 +142,7 @@ export async function searchAllForAdmin(
   const f = toRepoFilter(filters, filters.status ? [filters.status] : ["published", "proposed", "rejected"]);
   const [{ rows, total }, openProposals] = await Promise.all([
     organisations.searchOrganisations(db, f, {
-      sort: f.tokens.length > 0 ? "relevance" : "name",
+      sort: f.terms.length > 0 ? "relevance" : "name",
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
     }),

@@ -56,6 +56,8 @@ const de = {
   "directory.filter.partnerKindHint":
     "Nur Akteure mit einer laufenden Kooperation mit einem Akteur dieser Art, z. B. Grundschulen, die mit Kitas kooperieren.",
   "directory.filter.submit": "Anzeigen",
+  "directory.filter.toggle": "Filter",
+  "directory.filter.toggleActive": "Filter ({count} aktiv)",
   "directory.filter.reset": "Alle Filter zurücksetzen",
 
   "directory.list.title": "Akteure",
@@ -428,6 +430,8 @@ const en: Record<Key, string> = {
   "directory.field.accessibility": "Accessibility",
 
   "directory.filter.heading": "Search and filter",
+  "directory.filter.toggle": "Filters",
+  "directory.filter.toggleActive": "Filters ({count} active)",
   "directory.filter.q": "Search term",
   "directory.filter.qHint": "For example “Grundschule”, “language support” or a name. Case and umlauts do not matter.",
   "directory.filter.any": "All",

@@ -1,5 +1,6 @@
 import type { Conn } from "../../platform/db/database.js";
-import { matchesAllTokens, relevanceScore } from "./search.repo.js";
+import type { SearchTerm } from "./search.js";
+import { matchesAllTerms, relevanceScore } from "./search.repo.js";
 import type { OffersTable } from "./tables.js";
 
 export async function insertOffer(db: Conn, row: OffersTable): Promise<void> {
@@ -29,7 +30,7 @@ export async function offersOf(db: Conn, organisationId: string): Promise<Offers
 }
 
 export interface OfferFilter {
-  tokens: string[];
+  terms: SearchTerm[];
   kind?: string | undefined;
   area?: string | undefined;
   municipality?: string | undefined;
@@ -43,7 +44,7 @@ function filteredOffers(db: Conn, f: OfferFilter) {
   if (f.kind) q = q.where("f.kind", "=", f.kind as OffersTable["kind"]);
   if (f.area) q = q.where("f.area", "=", f.area);
   if (f.municipality) q = q.where("o.municipality", "=", f.municipality);
-  if (f.tokens.length > 0) q = q.where(matchesAllTokens("f.search_text", f.tokens));
+  if (f.terms.length > 0) q = q.where(matchesAllTerms("f.search_text", f.terms));
   return q;
 }
 
@@ -61,7 +62,7 @@ export async function searchOffers(
   let q = filteredOffers(db, f)
     .selectAll("f")
     .select(["o.name as org_name", "o.slug as org_slug", "o.municipality as org_municipality"]);
-  if (f.tokens.length > 0) q = q.orderBy(relevanceScore("f.sort_name", f.tokens), "desc");
+  if (f.terms.length > 0) q = q.orderBy(relevanceScore("f.sort_name", f.terms), "desc");
   const rows = await q.orderBy("f.sort_name").orderBy("f.id").limit(options.limit).offset(options.offset).execute();
   return { rows, total: Number(countRow.n) };
 }

@@ -11,7 +11,7 @@ import * as offers from "./offers.repo.js";
 import * as organisations from "./organisations.repo.js";
 import { keptOrganisation, visibleOrganisation } from "./organisations.service.js";
 import type { OfferInput, OfferQuery } from "./schema.js";
-import { searchText, searchTokens, sortKey } from "./search.js";
+import { searchTerms, searchText, sortKey } from "./search.js";
 import type { OffersTable, OrganisationsTable } from "./tables.js";
 import { type OfferView, offerToView, parseList, resultPage, type SearchResult } from "./view-models.js";
 import { educationAreas, labelOf, offerKinds } from "./vocab.js";
@@ -238,7 +238,7 @@ export async function searchOfferList(
   const page = query.seite;
   const { rows, total } = await offers.searchOffers(
     platform.db.kysely,
-    { tokens: searchTokens(query.q), kind: query.art, area: query.bereich, municipality: query.gemeinde },
+    { terms: searchTerms(query.q), kind: query.art, area: query.bereich, municipality: query.gemeinde },
     { limit: OFFERS_PAGE_SIZE, offset: (page - 1) * OFFERS_PAGE_SIZE },
   );
   const items = rows.map((r) =>

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Conn } from "../../platform/db/database.js";
-import { matchesAllTokens, relevanceScore } from "./search.repo.js";
+import type { SearchTerm } from "./search.js";
+import { matchesAllTerms, relevanceScore } from "./search.repo.js";
 import type { OrganisationStatus, OrganisationsTable, OrganisationTagsTable } from "./tables.js";
 
 // Organisations with their education areas and tags (themes, target groups, languages).
@@ -66,7 +67,7 @@ export async function areasOf(db: Conn, ids: readonly string[]): Promise<Map<str
 
 export interface OrganisationFilter {
   statuses: OrganisationStatus[];
-  tokens: string[];
+  terms: SearchTerm[];
   kind?: string | undefined;
   area?: string | undefined;
   municipality?: string | undefined;
@@ -114,7 +115,7 @@ function filteredOrganisations(db: Conn, f: OrganisationFilter) {
   }
   if (f.withPosition) q = q.where("o.lat", "is not", null).where("o.lon", "is not", null);
   if (f.ids) q = f.ids.length > 0 ? q.where("o.id", "in", [...f.ids]) : q.where(sql<boolean>`1 = 0`);
-  if (f.tokens.length > 0) q = q.where(matchesAllTokens("o.search_text", f.tokens));
+  if (f.terms.length > 0) q = q.where(matchesAllTerms("o.search_text", f.terms));
   return q;
 }
 
@@ -127,8 +128,8 @@ export async function searchOrganisations(
   // SQLite ≥ 3.25 and PostgreSQL – and fetch the full rows of just this page afterwards:
   // sorting thousands of whole rows (descriptions, search text) is what costs.
   let q = filteredOrganisations(db, f).select(["o.id", sql<number>`count(*) over ()`.as("total_count")]);
-  if (options.sort === "relevance" && f.tokens.length > 0) {
-    q = q.orderBy(relevanceScore("o.sort_name", f.tokens), "desc");
+  if (options.sort === "relevance" && f.terms.length > 0) {
+    q = q.orderBy(relevanceScore("o.sort_name", f.terms), "desc");
   }
   const page = await q.orderBy("o.sort_name").orderBy("o.id").limit(options.limit).offset(options.offset).execute();
   const first = page[0];

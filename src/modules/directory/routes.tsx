@@ -51,6 +51,32 @@ const organisationValues = (input: OrganisationInput): Record<string, unknown> =
 
 type Params<T extends string> = { Params: Record<T, string> };
 
+/**
+ * The filter forms send every field, also the empty ones ("?q=&art=&bereich=…"). A GET
+ * with empty parameters is answered with a 302 to the same address without them, so
+ * the address bar, bookmarks and shared links carry only the filters that were chosen.
+ * Returns undefined when the address is clean already.
+ */
+function cleanFilterUrl(url: string): string | undefined {
+  const index = url.indexOf("?");
+  if (index < 0) return undefined;
+  const params = new URLSearchParams(url.slice(index + 1));
+  const kept = new URLSearchParams();
+  let dropped = false;
+  for (const [key, value] of params) {
+    if (value.trim() === "" || (key === "seite" && value === "1")) dropped = true;
+    else kept.append(key, value);
+  }
+  if (!dropped) return undefined;
+  const query = kept.toString();
+  return query ? `${url.slice(0, index)}?${query}` : url.slice(0, index);
+}
+
+const redirectToCleanUrl = (request: FastifyRequest, reply: FastifyReply) => {
+  const clean = cleanFilterUrl(request.url);
+  return clean ? reply.redirect(clean, 302) : undefined;
+};
+
 /** The public pages and the pages where organisations are kept (their members, admins). */
 export function directoryRoutes(app: FastifyInstance, platform: Platform): void {
   mountAssets("leaflet", join(packageDir("leaflet"), "dist"));
@@ -58,6 +84,8 @@ export function directoryRoutes(app: FastifyInstance, platform: Platform): void 
   // --- public: list, map, exports --------------------------------------------------------
 
   app.get("/akteure", async (request, reply) => {
+    const clean = redirectToCleanUrl(request, reply);
+    if (clean) return clean;
     const query = parseQuery(directoryQuery, request.query);
     const [result, facets] = await Promise.all([
       searchDirectory(platform, filtersFromQuery(query), { page: query.seite, locale: request.locale }),
@@ -71,6 +99,8 @@ export function directoryRoutes(app: FastifyInstance, platform: Platform): void 
   });
 
   app.get("/akteure/karte", async (request, reply) => {
+    const clean = redirectToCleanUrl(request, reply);
+    if (clean) return clean;
     const query = parseQuery(directoryQuery, request.query);
     const [result, facets] = await Promise.all([
       searchDirectory(
@@ -347,6 +377,8 @@ export function directoryRoutes(app: FastifyInstance, platform: Platform): void 
   // --- offers --------------------------------------------------------------------------------
 
   app.get("/angebote", async (request, reply) => {
+    const clean = redirectToCleanUrl(request, reply);
+    if (clean) return clean;
     const query = parseQuery(offerQuery, request.query);
     const result = await searchOfferList(platform, query, request.locale);
     return page(reply, request.t("directory.offers.title"), <OfferListPage result={result} values={query} />);

@@ -44,6 +44,16 @@ export function FilterForm({
   const { t } = usePage();
   const any = t("directory.filter.any");
   const words = (list: string[]) => list.map((v) => ({ value: v, label: v }));
+  const active = [
+    values.art,
+    values.bereich,
+    values.zielgruppe,
+    values.gemeinde,
+    values.thema,
+    values.sprache,
+    values.partnerart,
+    showSort ? values.sortierung : undefined,
+  ].filter(Boolean).length;
   return (
     <form method="get" action={action} class="directory-filter" aria-labelledby="filter-heading">
       <h2 class="kern-heading kern-heading-medium" id="filter-heading">
@@ -56,70 +66,79 @@ export function FilterForm({
         hint={t("directory.filter.qHint")}
         value={values.q}
       />
-      <div class="directory-filter__grid">
-        <Select
-          name="art"
-          label={t("directory.field.kind")}
-          options={facets.kinds.map((k) => ({ value: k.id, label: k.label }))}
-          value={values.art}
-          placeholder={any}
-        />
-        <Select
-          name="bereich"
-          label={t("directory.field.area")}
-          options={facets.areas.map((a) => ({ value: a.id, label: a.label }))}
-          value={values.bereich}
-          placeholder={any}
-        />
-        <Select
-          name="zielgruppe"
-          label={t("directory.field.targetGroup")}
-          options={words(facets.targetGroups)}
-          value={values.zielgruppe}
-          placeholder={any}
-        />
-        <Select
-          name="gemeinde"
-          label={t("directory.field.municipality")}
-          options={facets.municipalities}
-          value={values.gemeinde}
-          placeholder={any}
-        />
-        <Select
-          name="thema"
-          label={t("directory.field.theme")}
-          options={words(facets.themes)}
-          value={values.thema}
-          placeholder={any}
-        />
-        <Select
-          name="sprache"
-          label={t("directory.field.language")}
-          options={words(facets.languages)}
-          value={values.sprache}
-          placeholder={any}
-        />
-        <Select
-          name="partnerart"
-          label={t("directory.filter.partnerKind")}
-          hint={t("directory.filter.partnerKindHint")}
-          options={facets.kinds.map((k) => ({ value: k.id, label: k.label }))}
-          value={values.partnerart}
-          placeholder={any}
-        />
-        {showSort ? (
+      {/* Folded away on every screen, so that on a phone the results come right after the
+          search field; a <details> opens without JavaScript and by keyboard. */}
+      <details class="kern-accordion directory-filter__more">
+        <summary class="kern-accordion__header">
+          <span class="kern-title">
+            {active > 0 ? t("directory.filter.toggleActive", { count: active }) : t("directory.filter.toggle")}
+          </span>
+        </summary>
+        <div class="kern-accordion__body directory-filter__grid">
           <Select
-            name="sortierung"
-            label={t("directory.filter.sort")}
-            options={[
-              { value: "relevanz", label: t("directory.filter.sortRelevance") },
-              { value: "name", label: t("directory.filter.sortName") },
-            ]}
-            value={values.sortierung}
-            placeholder={t("directory.filter.sortAuto")}
+            name="art"
+            label={t("directory.field.kind")}
+            options={facets.kinds.map((k) => ({ value: k.id, label: k.label }))}
+            value={values.art}
+            placeholder={any}
           />
-        ) : null}
-      </div>
+          <Select
+            name="bereich"
+            label={t("directory.field.area")}
+            options={facets.areas.map((a) => ({ value: a.id, label: a.label }))}
+            value={values.bereich}
+            placeholder={any}
+          />
+          <Select
+            name="zielgruppe"
+            label={t("directory.field.targetGroup")}
+            options={words(facets.targetGroups)}
+            value={values.zielgruppe}
+            placeholder={any}
+          />
+          <Select
+            name="gemeinde"
+            label={t("directory.field.municipality")}
+            options={facets.municipalities}
+            value={values.gemeinde}
+            placeholder={any}
+          />
+          <Select
+            name="thema"
+            label={t("directory.field.theme")}
+            options={words(facets.themes)}
+            value={values.thema}
+            placeholder={any}
+          />
+          <Select
+            name="sprache"
+            label={t("directory.field.language")}
+            options={words(facets.languages)}
+            value={values.sprache}
+            placeholder={any}
+          />
+          <Select
+            name="partnerart"
+            label={t("directory.filter.partnerKind")}
+            hint={t("directory.filter.partnerKindHint")}
+            options={facets.kinds.map((k) => ({ value: k.id, label: k.label }))}
+            value={values.partnerart}
+            placeholder={any}
+          />
+          {showSort ? (
+            <Select
+              name="sortierung"
+              label={t("directory.filter.sort")}
+              options={[
+                { value: "relevanz", label: t("directory.filter.sortRelevance") },
+                { value: "name", label: t("directory.filter.sortName") },
+              ]}
+              value={values.sortierung}
+              placeholder={t("directory.filter.sortAuto")}
+            />
+          ) : null}
+        </div>
+      </details>
       <div class="button-row">
         <Button>{t("directory.filter.submit")}</Button>
         <a class="kern-link" href={action}>
