@@ -279,7 +279,7 @@ describe("programme editor and public page", () => {
     expect(html).toContain('id="anmeldung"');
     expect(html).toContain(`/fachtage/${slug}/anmeldung`);
     expect(html).not.toContain("style=");
-    expect(html).toContain('href="/assets/events.css?v=2"');
+    expect(html).toContain('href="/assets/events.css?v=3"');
   });
 
   it("tells the organiser on the edit page whether people can register now and links to the registrations", async () => {

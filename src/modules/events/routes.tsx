@@ -74,7 +74,7 @@ import {
 } from "./views/admin.js";
 import { ArchivePage, CalendarPage, EmbedList, EventPage } from "./views/public.js";
 
-const styles = ["/assets/events.css?v=2"];
+const styles = ["/assets/events.css?v=3"];
 const slugParams = z.object({ slug: z.string().min(1).max(200) });
 
 // ---------------------------------------------------------------------------

@@ -242,15 +242,27 @@ export const eventForm = z
     contactEmail: optionalFormEmail,
     contactPhone: formText(50),
   })
-  .superRefine((v, ctx) => {
-    for (const [d, t] of [
-      ["opensDate", "opensTime"],
-      ["closesDate", "closesTime"],
-    ] as const) {
-      if (Boolean(v[d]) !== Boolean(v[t])) {
-        ctx.addIssue({ code: "custom", path: [v[d] ? t : d], message: "events.validation.dateTimePair" });
-      }
-    }
+  // Date and time of the registration window come in pairs. These checks run also when
+  // other fields have problems, so the page names every problem at once.
+  .refine((v) => !v.opensDate || Boolean(v.opensTime), {
+    path: ["opensTime"],
+    message: "events.validation.dateTimePair",
+    when: () => true,
+  })
+  .refine((v) => Boolean(v.opensDate) || !v.opensTime, {
+    path: ["opensDate"],
+    message: "events.validation.dateTimePair",
+    when: () => true,
+  })
+  .refine((v) => !v.closesDate || Boolean(v.closesTime), {
+    path: ["closesTime"],
+    message: "events.validation.dateTimePair",
+    when: () => true,
+  })
+  .refine((v) => Boolean(v.closesDate) || !v.closesTime, {
+    path: ["closesDate"],
+    message: "events.validation.dateTimePair",
+    when: () => true,
   });
 type EventFormData = z.output<typeof eventForm>;
 

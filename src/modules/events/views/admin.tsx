@@ -1,4 +1,5 @@
 import { utcToBerlin } from "../../../lib/berlin-time.js";
+import { parseLocalDate, parseLocalTime } from "../../../platform/http/dates.js";
 import type { FormState } from "../../../platform/http/forms.js";
 import {
   Button,
@@ -21,6 +22,21 @@ import type { EventStatus } from "../tables.js";
 import { formatTime, longDate, shortDate, timeRange } from "./format.js";
 
 const str = (form: FormState) => (name: string) => postedText(form.values[name]);
+
+/**
+ * A date input with a posted value: "28.03.2025" typed by hand becomes "2025-03-28";
+ * what is no usable day stays as typed in a text input (a date input cannot hold it,
+ * and the person sees what they wrote beside the message).
+ */
+const dayInput = (value: string | undefined): { type: "date" | "text"; value: string } => {
+  const parsed = parseLocalDate(value ?? "");
+  return parsed.ok ? { type: "date", value: parsed.date } : { type: value ? "text" : "date", value: value ?? "" };
+};
+/** The same for a time input: "9:30" → "09:30", "9 Uhr" stays as typed. */
+const clockInput = (value: string | undefined): { type: "time" | "text"; value: string } => {
+  const time = parseLocalTime(value ?? "");
+  return time ? { type: "time", value: time } : { type: value ? "text" : "time", value: value ?? "" };
+};
 
 export function AdminListPage({ events, all }: { events: EventView[]; all: boolean }) {
   const { t, locale } = usePage();
@@ -185,22 +201,20 @@ function EventFields({ form }: { form: FormState }) {
       <fieldset class="kern-fieldset">
         <legend class="kern-label events-legend">{t("events.form.whenWhere")}</legend>
         <div class="kern-fieldset__body form-stack">
-          <TextField name="date" type="date" label={t("events.form.date")} value={v("date")} error={e.date} required />
+          <TextField name="date" {...dayInput(v("date"))} label={t("events.form.date")} error={e.date} required />
           <TextField
             name="startTime"
-            type="time"
+            {...clockInput(v("startTime"))}
             label={t("events.form.startTime")}
             hint={t("events.form.timeHint")}
-            value={v("startTime")}
             error={e.startTime}
             required
           />
           <TextField
             name="endTime"
-            type="time"
+            {...clockInput(v("endTime"))}
             label={t("events.form.endTime")}
             hint={t("events.form.timeHint")}
-            value={v("endTime")}
             error={e.endTime}
             required
           />
@@ -251,30 +265,26 @@ function EventFields({ form }: { form: FormState }) {
           <p class="kern-hint">{t("events.form.windowHint")}</p>
           <TextField
             name="opensDate"
-            type="date"
+            {...dayInput(v("opensDate"))}
             label={t("events.form.opensDate")}
-            value={v("opensDate")}
             error={e.opensDate}
           />
           <TextField
             name="opensTime"
-            type="time"
+            {...clockInput(v("opensTime"))}
             label={t("events.form.opensTime")}
-            value={v("opensTime")}
             error={e.opensTime}
           />
           <TextField
             name="closesDate"
-            type="date"
+            {...dayInput(v("closesDate"))}
             label={t("events.form.closesDate")}
-            value={v("closesDate")}
             error={e.closesDate}
           />
           <TextField
             name="closesTime"
-            type="time"
+            {...clockInput(v("closesTime"))}
             label={t("events.form.closesTime")}
-            value={v("closesTime")}
             error={e.closesTime}
           />
           <Checkbox
@@ -523,9 +533,8 @@ export function CopyPage({ source, form }: { source: EventView; form: FormState 
         />
         <TextField
           name="date"
-          type="date"
+          {...dayInput(v("date"))}
           label={t("events.copy.newDate")}
-          value={v("date")}
           error={form.errors.date}
           required
         />
@@ -604,19 +613,17 @@ function SessionFields({ form }: { form: FormState }) {
       <TextField name="title" label={t("events.programme.itemTitle")} value={v("title")} error={e.title} required />
       <TextField
         name="startTime"
-        type="time"
+        {...clockInput(v("startTime"))}
         label={t("events.programme.startTime")}
         hint={t("events.form.timeHint")}
-        value={v("startTime")}
         error={e.startTime}
         required
       />
       <TextField
         name="endTime"
-        type="time"
+        {...clockInput(v("endTime"))}
         label={t("events.programme.endTime")}
         hint={t("events.form.timeHint")}
-        value={v("endTime")}
         error={e.endTime}
         required
       />
