@@ -69,6 +69,13 @@ const envSchema = z.object({
     .regex(/^https:\/\/.+\{z\}.+\{x\}.+\{y\}.*/, "muss eine https-Kachel-Adresse mit {z}, {x} und {y} sein")
     .optional(),
   MAP_ATTRIBUTION: z.string().optional(),
+  /** A GeoJSON file (WGS 84) drawn behind the map's points instead of the shipped schematic outline. */
+  MAP_OUTLINE_FILE: z.string().min(1).optional(),
+  /** A Nominatim-compatible geocoder the operator runs; unset means no address is ever sent anywhere. */
+  GEOCODER_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/]+(\/.*)?$/, "muss eine http(s)-Adresse sein, z. B. http://127.0.0.1:8080")
+    .optional(),
   DISTRICT_NAME: z.string().min(2).default("Landkreis Celle"),
   DISTRICT_OFFICE: z.string().min(2).default("Bildungsbüro – Team Bildungskommunen"),
   DISTRICT_ADDRESS: z.string().min(2).default("Trift 26, 29221 Celle"),
@@ -95,7 +102,14 @@ export interface Config {
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (for rate limits). */
   trustProxy: boolean;
   uploadMaxBytes: number;
-  map: { tileUrl: string | undefined; attribution: string | undefined };
+  map: {
+    tileUrl: string | undefined;
+    attribution: string | undefined;
+    /** Absolute path of the operator's outline file; undefined: the shipped schematic one. */
+    outlineFile?: string | undefined;
+    /** Base address of the geocoder (…/search is appended); undefined: off. */
+    geocoderUrl?: string | undefined;
+  };
   district: { name: string; office: string; address: string; email: string; phone: string };
 }
 
@@ -140,7 +154,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: env.RATE_LIMIT === "on",
     trustProxy: env.TRUST_PROXY,
     uploadMaxBytes: Math.round(env.UPLOAD_MAX_MB * 1024 * 1024),
-    map: { tileUrl: env.MAP_TILE_URL, attribution: env.MAP_ATTRIBUTION },
+    map: {
+      tileUrl: env.MAP_TILE_URL,
+      attribution: env.MAP_ATTRIBUTION,
+      outlineFile: env.MAP_OUTLINE_FILE ? resolve(env.MAP_OUTLINE_FILE) : undefined,
+      geocoderUrl: env.GEOCODER_URL?.replace(/\/$/, ""),
+    },
     district: {
       name: env.DISTRICT_NAME,
       office: env.DISTRICT_OFFICE,

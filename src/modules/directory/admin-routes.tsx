@@ -7,9 +7,10 @@ import { listChangeLog, reviewAllChanges, reviewChange } from "./change-log.serv
 import { confirmImport, previewImport, startImport } from "./import.service.js";
 import { addKind, listKindsForAdmin } from "./kinds.service.js";
 import { searchAllForAdmin } from "./listing.service.js";
+import { mapPicker } from "./map-outline.js";
 import { getMembersPage, linkMemberByEmail, unlinkMember } from "./members.service.js";
 import { createOrganisation, getOrganisationBySlug, startNewOrganisation } from "./organisations.service.js";
-import { page } from "./page.js";
+import { mapScripts, mapStyles, page } from "./page.js";
 import { decideProposal, listProposals } from "./proposals.service.js";
 import {
   adminListQuery,
@@ -57,8 +58,9 @@ export function directoryAdminRoutes(app: FastifyInstance, platform: Platform): 
         form={form}
         kinds={await startNewOrganisation(platform, request.actor, request.locale)}
         cancelHref="/verwaltung/akteure"
+        map={mapPicker(platform)}
       />,
-      { status },
+      { status, styles: mapStyles, scripts: mapScripts },
     );
   };
 

@@ -113,7 +113,7 @@ describe("without a tile server", () => {
     expect(res.body).toContain("<caption");
     expect(res.body).toContain("Kita Karte (Test)");
     expect(res.body).toContain("Ohne Lage (Test)");
-    expect(res.body).toContain("1 von 2 Akteuren haben eine Lage auf der Karte.");
+    expect(res.body).toContain("1 von 2 Akteuren hat eine Lage auf der Karte.");
     expect(res.body).toContain("Es ist kein Kartendienst eingerichtet");
     expect(res.body).not.toMatch(/data-tile-url="[^"]/);
     expect(res.body).toContain('<script type="module" src="/assets/directory-map.js');

@@ -85,10 +85,14 @@ const de = {
   "directory.map.count.one": "{count} von {total} Akteuren hat eine Lage auf der Karte.",
   "directory.map.count.other": "{count} von {total} Akteuren haben eine Lage auf der Karte.",
   "directory.map.noTiles":
-    "Es ist kein Kartendienst eingerichtet. Die Karte zeigt die Lage der Akteure daher ohne Hintergrundkarte; es werden keine Daten von fremden Servern geladen.",
+    "Es ist kein Kartendienst eingerichtet. Die Karte zeigt die Lage der Akteure daher vor dem Umriss des Landkreises und den Gemeinden statt vor einer Hintergrundkarte; es werden keine Daten von fremden Servern geladen.",
+  "directory.map.schematic":
+    "Umriss und Gemeinden sind eine schematische Übersicht, keine amtliche Karte: die Grenze ist stark vereinfacht, die Gemeinden sind als ungefähre Ortsmitten eingetragen.",
   "directory.map.label": "Karte der Akteure (Tabelle darunter)",
   "directory.map.openProfile": "Profil öffnen",
   "directory.map.tableCaption": "Akteure mit Gemeinde und Lage",
+  "directory.map.pick": "Lage auf der Karte wählen: Ein Klick in die Karte trägt Breiten- und Längengrad ein.",
+  "directory.map.pickLabel": "Karte zum Wählen der Lage",
 
   "directory.profile.back": "Zurück zu allen Akteuren",
   "directory.profile.details": "Angaben",
@@ -470,10 +474,14 @@ const en: Record<Key, string> = {
   "directory.map.count.one": "{count} of {total} actors has a location on the map.",
   "directory.map.count.other": "{count} of {total} actors have a location on the map.",
   "directory.map.noTiles":
-    "No map service is configured. The map therefore shows the actors' locations without a background map; nothing is loaded from other servers.",
+    "No map service is configured. The map therefore shows the actors' locations in front of the district's outline and its municipalities instead of a background map; nothing is loaded from other servers.",
+  "directory.map.schematic":
+    "The outline and the municipalities are a schematic overview, not an official map: the border is much simplified, the municipalities are marked at their approximate centres.",
   "directory.map.label": "Map of actors (table below)",
   "directory.map.openProfile": "Open profile",
   "directory.map.tableCaption": "Actors with municipality and location",
+  "directory.map.pick": "Choose the location on the map: a click on the map fills in latitude and longitude.",
+  "directory.map.pickLabel": "Map to choose the location",
 
   "directory.profile.back": "Back to all actors",
   "directory.profile.details": "Details",

@@ -8,6 +8,7 @@ import type { Platform } from "../../platform/platform.js";
 import { directoryAccess, type KeptOrganisation, userOf } from "./access.js";
 import { diff, recordChange } from "./change-log.service.js";
 import { invalidateDirectoryCaches } from "./directory-cache.js";
+import { withGeocodedPosition } from "./geocoder.js";
 import { kindLabels, listKindOptions } from "./kinds.service.js";
 import * as members from "./members.repo.js";
 import { applyPatch, flatOrganisation, inputOf, organisationColumns, tagsFor } from "./organisation-input.js";
@@ -133,11 +134,13 @@ export async function createOrganisation(
   directoryAccess.requireAccess(actor, "organisation.create", undefined);
   const db = platform.db.kysely;
   const labels = await validateOrganisation(db, input);
+  // Asked before the transaction: a slow geocoder must not hold it open.
+  const placed = await withGeocodedPosition(platform, input);
   const row = await db
     .transaction()
-    .execute((trx) => insertOrganisationIn(trx, userOf(actor), input, labels, { status: "published" }));
+    .execute((trx) => insertOrganisationIn(trx, userOf(actor), placed, labels, { status: "published" }));
   invalidateDirectoryCaches(platform);
-  return organisationToView(row, input.areas, labels, locale);
+  return organisationToView(row, placed.areas, labels, locale);
 }
 
 /** Admins edit any organisation, members only their own; every change is logged with a diff. */
@@ -145,12 +148,14 @@ export async function updateOrganisation(
   platform: Platform,
   actor: Actor,
   id: string,
-  input: OrganisationInput,
+  given: OrganisationInput,
   locale: Locale = "de",
 ): Promise<OrganisationView> {
   const db = platform.db.kysely;
   directoryAccess.requireAccess(actor, "organisation.edit", await keptOrganisation(db, id));
-  const labels = await validateOrganisation(db, input);
+  const labels = await validateOrganisation(db, given);
+  // Asked before the transaction: a slow geocoder must not hold it open.
+  const input = await withGeocodedPosition(platform, given);
   const row = await db.transaction().execute(async (trx) => {
     const before = await organisations.findOrganisation(trx, id);
     if (!before) throw new NotFoundError();

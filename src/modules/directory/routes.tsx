@@ -3,10 +3,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { mountAssets, packageDir } from "../../platform/http/assets.js";
 import { emptyForm, type FormState, handleForm, parseQuery } from "../../platform/http/forms.js";
 import type { Platform } from "../../platform/platform.js";
-import { assetVersion } from "../../platform/views/layout.js";
 import { addContact, listContactsForKeeping, removeContact, updateContact } from "./contacts.service.js";
 import { exportDirectoryCsv, exportDirectoryJson, exportDirectoryXlsx } from "./export.service.js";
 import { directoryFacets, filtersFromQuery, searchDirectory } from "./listing.service.js";
+import { mapOutline, mapPicker } from "./map-outline.js";
 import { myOrganisations } from "./members.service.js";
 import {
   createOffer,
@@ -19,7 +19,7 @@ import {
 } from "./offers.service.js";
 import { inputOf } from "./organisation-input.js";
 import { getOrganisationEditForm, getOrganisationToKeep, updateOrganisation } from "./organisations.service.js";
-import { directoryStyles, page } from "./page.js";
+import { mapScripts, mapStyles, page } from "./page.js";
 import { getProfile } from "./profile.service.js";
 import { proposeOrganisation, startProposal } from "./proposals.service.js";
 import {
@@ -36,10 +36,6 @@ import { ContactsPage, MyOrganisationsPage } from "./views/admin.js";
 import { DirectoryPage, MapPage, ProfilePage } from "./views/directory.js";
 import { OfferFormPage, OrganisationFormPage, ProposalPage } from "./views/forms.js";
 import { OfferDetailPage, OfferListPage } from "./views/offers.js";
-import { districtCentre } from "./vocab.js";
-
-const mapStyles = [`/assets/leaflet/leaflet.css?v=${assetVersion}`, ...directoryStyles];
-const mapScripts = [`/assets/directory-map.js?v=${assetVersion}`];
 
 /** Pre-fills a form from an organisation (lists as comma-separated text, areas as a list). */
 const organisationValues = (input: OrganisationInput): Record<string, unknown> => ({
@@ -80,6 +76,16 @@ const redirectToCleanUrl = (request: FastifyRequest, reply: FastifyReply) => {
 /** The public pages and the pages where organisations are kept (their members, admins). */
 export function directoryRoutes(app: FastifyInstance, platform: Platform): void {
   mountAssets("leaflet", join(packageDir("leaflet"), "dist"));
+  const outline = mapOutline(platform.config.map.outlineFile);
+
+  // The district's outline and municipalities behind the map's points: the shipped
+  // schematic file, or the operator's (MAP_OUTLINE_FILE, e.g. a VG250 extract).
+  app.get("/akteure/karte/gebiet.geojson", async (_request, reply) =>
+    reply
+      .header("content-type", "application/geo+json; charset=utf-8")
+      .header("cache-control", "public, max-age=86400")
+      .send(outline.body),
+  );
 
   // --- public: list, map, exports --------------------------------------------------------
 
@@ -118,9 +124,7 @@ export function directoryRoutes(app: FastifyInstance, platform: Platform): void 
         total={result.total}
         values={{ ...query, sortierung: undefined }}
         facets={facets}
-        tileUrl={platform.config.map.tileUrl}
-        attribution={platform.config.map.attribution}
-        centre={districtCentre}
+        map={mapPicker(platform)}
       />,
       { styles: mapStyles, scripts: mapScripts },
     );
@@ -223,8 +227,9 @@ export function directoryRoutes(app: FastifyInstance, platform: Platform): void 
         form={form ?? { values: organisationValues(inputOf(o)), errors: {} }}
         kinds={kinds}
         cancelHref={`/akteure/${o.slug}`}
+        map={mapPicker(platform)}
       />,
-      { status },
+      { status, styles: mapStyles, scripts: mapScripts },
     );
   };
 

@@ -10,6 +10,7 @@ import {
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
 import type { Facets } from "../listing.service.js";
+import type { MapSetting } from "../map-outline.js";
 import type { Profile } from "../profile.service.js";
 import type { ContactView, OfferView, OrganisationView, SearchResult } from "../view-models.js";
 import { carrierTypes, labelOf } from "../vocab.js";
@@ -120,17 +121,13 @@ export function MapPage({
   total,
   values,
   facets,
-  tileUrl,
-  attribution,
-  centre,
+  map,
 }: {
   items: OrganisationView[];
   total: number;
   values: FilterValues;
   facets: Facets;
-  tileUrl: string | undefined;
-  attribution: string | undefined;
-  centre: [number, number];
+  map: MapSetting;
 }) {
   const { t } = usePage();
   const query = filterQuery(values);
@@ -165,15 +162,17 @@ export function MapPage({
         <p class="kern-body" role="status">
           {countText(t, "directory.map.count", points.length, { total })}
         </p>
-        {tileUrl ? null : <p class="kern-body kern-body--small">{t("directory.map.noTiles")}</p>}
+        {map.tileUrl ? null : <p class="kern-body kern-body--small">{t("directory.map.noTiles")}</p>}
+        {map.schematic ? <p class="kern-body kern-body--small">{t("directory.map.schematic")}</p> : null}
         <div
           id="directory-map"
           class="directory-map"
           hidden
           data-points={JSON.stringify(points)}
-          data-tile-url={tileUrl ?? ""}
-          data-attribution={attribution ?? ""}
-          data-centre={JSON.stringify(centre)}
+          data-tile-url={map.tileUrl ?? ""}
+          data-attribution={map.attribution ?? ""}
+          data-centre={JSON.stringify(map.centre)}
+          data-outline-url={map.outlineUrl}
           data-label={t("directory.map.label")}
           data-profile-label={t("directory.map.openProfile")}
         />

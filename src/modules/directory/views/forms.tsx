@@ -11,6 +11,7 @@ import {
   TextField,
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
+import type { MapSetting } from "../map-outline.js";
 import { carrierTypes, educationAreas, municipalityOptions, offerKinds } from "../vocab.js";
 
 /** Reads a posted or pre-filled value as text (lists joined with ", "). */
@@ -81,10 +82,13 @@ export function OrganisationFields({
   form,
   kinds,
   withPosition = true,
+  map,
 }: {
   form: FormState;
   kinds: { id: string; label: string }[];
   withPosition?: boolean;
+  /** With it, a click on a map fills latitude and longitude (JavaScript only). */
+  map?: MapSetting | undefined;
 }) {
   const { t, locale } = usePage();
   const v = (n: string) => text(form.values, n);
@@ -172,6 +176,25 @@ export function OrganisationFields({
             error={e.lon}
             inputMode="decimal"
           />
+          {map ? (
+            // Shown by the map script only: without JavaScript the two fields are the way.
+            <div class="directory-map-pick" id="directory-map-pick-wrapper" hidden>
+              <p class="kern-hint" id="directory-map-pick-hint">
+                {t("directory.map.pick")}
+              </p>
+              <div
+                id="directory-map-pick"
+                class="directory-map directory-map--pick"
+                data-lat-field="f-lat"
+                data-lon-field="f-lon"
+                data-tile-url={map.tileUrl ?? ""}
+                data-attribution={map.attribution ?? ""}
+                data-centre={JSON.stringify(map.centre)}
+                data-outline-url={map.outlineUrl}
+                data-label={t("directory.map.pickLabel")}
+              />
+            </div>
+          ) : null}
         </>
       ) : null}
       <TextField
@@ -235,12 +258,14 @@ export function OrganisationFormPage({
   form,
   kinds,
   cancelHref,
+  map,
 }: {
   title: string;
   action: string;
   form: FormState;
   kinds: { id: string; label: string }[];
   cancelHref: string;
+  map?: MapSetting | undefined;
 }) {
   const { t } = usePage();
   return (
@@ -248,7 +273,7 @@ export function OrganisationFormPage({
       <Heading>{title}</Heading>
       <ErrorSummary errors={form.errors} />
       <Form action={action} class="form-stack" ariaLabel={title}>
-        <OrganisationFields form={form} kinds={kinds} />
+        <OrganisationFields form={form} kinds={kinds} map={map} />
         <div class="button-row">
           <Button>{t("form.save")}</Button>
           <a class="kern-link" href={cancelHref}>
