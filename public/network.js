@@ -5,6 +5,7 @@ const svg = document.getElementById("netzwerkgrafik");
 if (svg) {
   const nodes = svg.querySelectorAll(".node");
   const edges = svg.querySelectorAll(".edge");
+  const labels = svg.querySelectorAll(".node-label--fixed");
   const clear = () => {
     svg.classList.remove("has-focus");
     for (const el of svg.querySelectorAll(".is-active, .is-neighbour"))
@@ -14,8 +15,11 @@ if (svg) {
     clear();
     svg.classList.add("has-focus");
     node.classList.add("is-active");
-    for (const id of (node.dataset.neighbours || "").split(" ")) {
-      if (id) document.getElementById(id)?.classList.add("is-neighbour");
+    const neighbours = (node.dataset.neighbours || "").split(" ").filter(Boolean);
+    for (const id of neighbours) document.getElementById(id)?.classList.add("is-neighbour");
+    for (const label of labels) {
+      if (label.dataset.for === node.id) label.classList.add("is-active");
+      else if (neighbours.includes(label.dataset.for)) label.classList.add("is-neighbour");
     }
     for (const edge of edges) {
       if (edge.dataset.a === node.id || edge.dataset.b === node.id) edge.classList.add("is-active");

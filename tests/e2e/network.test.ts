@@ -174,12 +174,19 @@ describe("recording a cooperation", () => {
 
     await page.fill("#f-title", "Sprachbrücke Kita und Grundschule (E2E)");
     await page.selectOption("#f-kind", "uebergang_kita_grundschule");
-    const options = await page
-      .locator("#f-organisationIds option")
-      .evaluateAll((els) => els.map((e) => ({ value: (e as HTMLOptionElement).value, text: e.textContent ?? "" })));
-    const kita = options.find((o) => o.text.startsWith("Kita"))!;
-    const school = options.find((o) => o.text.startsWith("Grundschule"))!;
-    await page.selectOption("#f-organisationIds", [kita.value, school.value]);
+    // The partner picker: search, tick a match, search again; what was typed stays.
+    const search = async (text: string) => {
+      await page.fill("#f-suche", text);
+      await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "Suchen" }).click()]);
+    };
+    await search("Kita");
+    expect(formatAxe(await checkAxe(page))).toBe("");
+    htmlPages.push({ url: "/kooperationen/neu (Suche)", html: await page.content() });
+    await page.locator('#f-organisationIds input[type="checkbox"]:not(:checked)').first().check();
+    await search("Grundschule");
+    expect(await page.inputValue("#f-title")).toBe("Sprachbrücke Kita und Grundschule (E2E)");
+    expect(await page.locator('#f-organisationIds input[type="checkbox"]:checked').count()).toBe(1);
+    await page.locator('#f-organisationIds input[type="checkbox"]:not(:checked)').first().check();
     await page.fill("#f-startsOn", "2024-03-01");
     await page.fill("#f-origin", "Fachtag Migrationsbedingte Vielfalt in der Bildung (23.02.2024)");
     await Promise.all([

@@ -8,6 +8,16 @@ import {
   todayInBerlin,
 } from "./analysis.js";
 import { loadNetworkInputs } from "./analysis.service.js";
+import { areaOrder } from "./constants.js";
+import {
+  computeForceLayout,
+  computeLayout,
+  type Layout,
+  type LayoutKind,
+  NONE_GROUP,
+  type PlacedLabel,
+  placeLabels,
+} from "./layout.js";
 
 // The network graph page (/netzwerk): nodes, edges and figures of the filtered network.
 // Public data, read from the analysis cache.
@@ -33,10 +43,25 @@ export interface GraphModel {
   edges: { source: string; target: string; kinds: string[]; count: number }[];
   analysis: NetworkAnalysis;
   municipalities: string[];
+  /** Positions of the drawn nodes; null when there are too many to draw. */
+  layout: Layout | null;
+  /** Labels shown without hovering, placed so that none overlaps another. */
+  labels: Map<string, PlacedLabel>;
 }
 
+/** Above this many organisations the page shows the table only. */
+export const GRAPH_MAX_NODES = 300;
+
+/** The area a node is drawn in: its first along the life course. */
+export const primaryArea = (areas: string[]) =>
+  areaOrder.find((a) => areas.includes(a)) ?? (areas[0] !== undefined ? areas[0] : NONE_GROUP);
+
 /** Nodes, edges and figures of the (filtered) network for the graph page. */
-export async function getNetworkGraph(platform: Platform, filter: GraphFilter): Promise<GraphModel> {
+export async function getNetworkGraph(
+  platform: Platform,
+  filter: GraphFilter,
+  layoutKind: LayoutKind = "bereiche",
+): Promise<GraphModel> {
   const { organisations, cooperations } = await loadNetworkInputs(platform);
   const municipalities = [...new Set(organisations.map((o) => o.municipality).filter((m): m is string => !!m))].sort(
     (a, b) => germanCollator.compare(a, b),
@@ -78,5 +103,11 @@ export async function getNetworkGraph(platform: Platform, filter: GraphFilter): 
     kinds: attr.kinds,
     count: attr.cooperationIds.length,
   }));
-  return { nodes, edges, analysis, municipalities };
+  if (nodes.length === 0 || nodes.length > GRAPH_MAX_NODES) {
+    return { nodes, edges, analysis, municipalities, layout: null, labels: new Map() };
+  }
+  const input = nodes.map((n) => ({ id: n.id, name: n.name, group: primaryArea(n.areas), degree: n.partners.length }));
+  const computed = layoutKind === "kraefte" ? computeForceLayout(input, edges) : computeLayout(input);
+  const { labels, viewBox } = placeLabels(input, computed);
+  return { nodes, edges, analysis, municipalities, layout: { ...computed, viewBox }, labels };
 }

@@ -40,7 +40,11 @@ const de = {
   "network.graph.label": "Grafik des Kooperationsnetzwerks",
   "network.graph.skip": "Grafik überspringen, weiter zur Tabelle",
   "network.graph.legend": "Legende: Bildungsbereiche",
-  "network.graph.legendHint": "Eine Organisation erscheint in der Farbe und Form ihres ersten Bildungsbereichs.",
+  "network.graph.legendHint":
+    "Eine Organisation erscheint in der Farbe und Form ihres ersten Bildungsbereichs, größer mit mehr Kooperationspartnern. Die Namen der am besten vernetzten stehen dabei, die übrigen erscheinen beim Zeigen oder Fokussieren.",
+  "network.graph.layout": "Anordnung",
+  "network.graph.layout.bereiche": "Nach Bildungsbereichen gruppiert",
+  "network.graph.layout.kraefte": "Nach Verbindungen (kräftebasiert)",
   "network.graph.tooMany":
     "Die Grafik zeigt höchstens {max} Organisationen. Bitte grenzen Sie mit den Filtern ein – die Tabelle enthält alle.",
   "network.graph.empty": "Für diese Auswahl gibt es keine Organisationen.",
@@ -111,7 +115,7 @@ const de = {
   "network.coop.field.description": "Beschreibung",
   "network.coop.field.organisations": "Beteiligte Organisationen",
   "network.coop.field.organisationsHint":
-    "Mindestens zwei. Sortiert nach Gemeinde; tippen Sie die ersten Buchstaben, um zu springen. Halten Sie Strg (Mac: Cmd) gedrückt, um mehrere auszuwählen.",
+    "Mindestens zwei. Suchen Sie weitere Organisationen unten und kreuzen Sie sie an; ein Häkchen entfernen nimmt eine Organisation wieder heraus.",
   "network.coop.field.organisationsHintMember": "Die anderen Organisationen bestätigen ihre Beteiligung selbst.",
   "network.coop.field.organisationsHintAdmin":
     "Vom Bildungsbüro erfasst, gilt die Kooperation sofort für alle als bestätigt.",
@@ -276,7 +280,11 @@ const en: Record<keyof typeof de, string> = {
   "network.graph.label": "Graph of the cooperation network",
   "network.graph.skip": "Skip the graph, go to the table",
   "network.graph.legend": "Legend: education areas",
-  "network.graph.legendHint": "An organisation is drawn in the colour and shape of its first education area.",
+  "network.graph.legendHint":
+    "An organisation is drawn in the colour and shape of its first education area, larger with more partners. The best-connected are named; the others on hover or focus.",
+  "network.graph.layout": "Arrangement",
+  "network.graph.layout.bereiche": "Grouped by education area",
+  "network.graph.layout.kraefte": "By connections (force-directed)",
   "network.graph.tooMany":
     "The graph shows at most {max} organisations. Please narrow down with the filters – the table lists all of them.",
   "network.graph.empty": "There are no organisations for this selection.",
@@ -345,7 +353,7 @@ const en: Record<keyof typeof de, string> = {
   "network.coop.field.description": "Description",
   "network.coop.field.organisations": "Participating organisations",
   "network.coop.field.organisationsHint":
-    "At least two. Grouped by municipality; type the first letters to jump. Hold Ctrl (Mac: Cmd) to select several.",
+    "At least two. Search for more organisations below and tick them; untick one to take it out again.",
   "network.coop.field.organisationsHintMember": "The other organisations confirm their part themselves.",
   "network.coop.field.organisationsHintAdmin":
     "Recorded by the education office, the cooperation counts as confirmed for all at once.",

@@ -382,7 +382,7 @@ describe("graph and analysis pages", () => {
     expect(res.body).toContain('<svg class="network-graph"');
     expect(res.body).toMatch(/6 Organisationen, 2 Kooperationen, 1 ohne Kooperation/);
     expect(res.body).toContain("Organisationen und ihre Kooperationspartner");
-    expect(res.body).toContain('src="/assets/network.js?v=1"');
+    expect(res.body).toContain('src="/assets/network.js?v=');
     expect(res.body).not.toMatch(/<script(?![^>]*src=)/);
     expect(res.body).not.toContain("style=");
   });
@@ -395,8 +395,38 @@ describe("graph and analysis pages", () => {
   });
 
   it("ignores unknown filter values instead of failing", async () => {
-    const res = await t.app.inject("/netzwerk?art=%3Cscript%3E&seite=-4");
+    const res = await t.app.inject("/netzwerk?art=%3Cscript%3E&seite=-4&anordnung=zufall");
     expect(res.statusCode).toBe(200);
+  });
+
+  it("names the connected organisations without hovering and offers a force-directed layout", async () => {
+    const nodesOf = (body: string) =>
+      [...body.matchAll(/<path class="node-shape[^"]*" d="M([\d.-]+),([\d.-]+)/g)].map((m) => `${m[1]},${m[2]}`);
+    const areas = await t.app.inject("/netzwerk");
+    const fixed = [...areas.body.matchAll(/<text class="node-label node-label--fixed"[^>]*>([^<]+)</g)].map(
+      (m) => m[1],
+    );
+    // the four organisations with a partner are named; those without appear on hover only
+    expect(fixed.sort()).toEqual([
+      "BBS Celle",
+      "Grundschule Am Park",
+      "Kita Sonnenschein",
+      "Oberschule Celle",
+      "VHS Celle",
+    ]);
+    expect(areas.body).toMatch(/<text class="node-label" [^>]*>Kita Regenbogen</);
+    expect(areas.body).toMatch(/<select[^>]*name="anordnung"/);
+    const forces = await t.app.inject("/netzwerk?anordnung=kraefte");
+    expect(forces.statusCode).toBe(200);
+    expect(forces.body).toMatch(/<option value="kraefte" selected/);
+    expect(nodesOf(forces.body)).not.toEqual(nodesOf(areas.body));
+    // computed on the server, the same every time
+    expect(nodesOf((await t.app.inject("/netzwerk?anordnung=kraefte")).body)).toEqual(nodesOf(forces.body));
+    // the table and the summary stay
+    expect(forces.body).toContain("Organisationen und ihre Kooperationspartner");
+    expect(forces.body).toMatch(/6 Organisationen, 2 Kooperationen/);
+    // the chosen layout is kept when paging the table
+    expect(forces.body).not.toContain('value="bereiche" selected');
   });
 
   it("shows the analysis with matrix, gaps and growth", async () => {
@@ -465,12 +495,12 @@ describe("networks and meetings", () => {
     const page = await as.get(`/netzwerke/${slug}`);
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? "";
     const body = multipart(
-      { ...fields, place: "Kreishaus", agenda: "Termine" },
+      { ...fields, place: "Kreishaus", agenda: "Termine", _csrf: token },
       file ? { name: "minutes", ...file } : undefined,
     );
     return t.app.inject({
       method: "POST",
-      url: `/netzwerke/${slug}/treffen?_csrf=${encodeURIComponent(token)}`,
+      url: `/netzwerke/${slug}/treffen`,
       headers: { cookie: as.cookieHeader(), "content-type": body.contentType },
       payload: body.payload,
     });

@@ -85,8 +85,8 @@ const confirmBody = z.object({
   action: z.enum(["confirm", "decline"]),
 });
 
-const graphStyles = ["/assets/network.css?v=1"];
-const graphScripts = ["/assets/network.js?v=1"];
+const graphStyles = ["/assets/network.css?v=2"];
+const graphScripts = ["/assets/network.js?v=2"];
 
 export function networkRoutes(app: FastifyInstance, platform: Platform): void {
   // Compute the analysis once after start, so the first visitor does not wait for it.
@@ -98,11 +98,19 @@ export function networkRoutes(app: FastifyInstance, platform: Platform): void {
   // --- graph and analysis --------------------------------------------------------
   app.get("/netzwerk", async (request, reply) => {
     const q = parseQuery(graphQuery, request.query);
-    const model = await getNetworkGraph(platform, { area: q.bereich, kind: q.art, municipality: q.gemeinde });
+    const model = await getNetworkGraph(
+      platform,
+      { area: q.bereich, kind: q.art, municipality: q.gemeinde },
+      q.anordnung,
+    );
     return reply.page({
       title: request.t("network.graph.title"),
       body: (
-        <GraphPage model={model} filter={{ bereich: q.bereich, art: q.art, gemeinde: q.gemeinde }} page={q.seite} />
+        <GraphPage
+          model={model}
+          filter={{ bereich: q.bereich, art: q.art, gemeinde: q.gemeinde, anordnung: q.anordnung }}
+          page={q.seite}
+        />
       ),
       styles: graphStyles,
       scripts: graphScripts,
@@ -171,6 +179,7 @@ export function networkRoutes(app: FastifyInstance, platform: Platform): void {
       status,
       title: request.t(titleKey),
       body: <CooperationFormPage form={form} action={action} title={request.t(titleKey)} {...choices} />,
+      styles: graphStyles,
     });
 
   app.get("/kooperationen/neu", async (request, reply) => {

@@ -3,6 +3,7 @@ import { localDate, localDateTime, optionalLocalDate } from "../../platform/http
 import { formList, formText, requiredText } from "../../platform/http/forms.js";
 import { translator } from "../../platform/i18n/i18n.js";
 import { cooperationKinds, cooperationStatuses, gapKinds, networkVisibilities } from "./constants.js";
+import { layoutKinds } from "./layout.js";
 
 // Form schemas carry catalogue keys (parseForm translates them); API schemas carry
 // German messages directly, because the central handler shows zod's message as is.
@@ -146,4 +147,5 @@ export const graphQuery = z.object({
   art: z.enum(cooperationKinds).optional().catch(undefined),
   gemeinde: z.string().max(100).optional().catch(undefined),
   seite: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+  anordnung: z.enum(layoutKinds).optional().catch(undefined),
 });

@@ -1,21 +1,22 @@
 import { Button, Heading, LinkButton, Pagination, Select } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
 import { areaOrder, cooperationKinds } from "../constants.js";
-import type { GraphModel } from "../graph.service.js";
-import { areaShapes, computeLayout, NONE_GROUP, shapePath } from "../layout.js";
+import { GRAPH_MAX_NODES, type GraphModel, primaryArea } from "../graph.service.js";
+import { areaShapes, type Layout, layoutKinds, NONE_GROUP, nodeRadius, shapePath } from "../layout.js";
 import { areaLabel } from "./labels.js";
 
-export const GRAPH_MAX_NODES = 300;
 export const TABLE_PAGE_SIZE = 100;
 
 export interface GraphPageProps {
   model: GraphModel;
-  filter: { bereich?: string | undefined; art?: string | undefined; gemeinde?: string | undefined };
+  filter: {
+    bereich?: string | undefined;
+    art?: string | undefined;
+    gemeinde?: string | undefined;
+    anordnung?: string | undefined;
+  };
   page: number;
 }
-
-const primaryArea = (areas: string[]) =>
-  areaOrder.find((a) => areas.includes(a)) ?? (areas[0] !== undefined ? areas[0] : NONE_GROUP);
 
 export function NetworkSummary({ model }: { model: GraphModel }) {
   const { t } = usePage();
@@ -67,6 +68,12 @@ function Filters({ model, filter }: GraphPageProps) {
           value={filter.gemeinde}
           options={model.municipalities.map((m) => ({ value: m, label: m }))}
         />
+        <Select
+          name="anordnung"
+          label={t("network.graph.layout")}
+          value={filter.anordnung ?? "bereiche"}
+          options={layoutKinds.map((k) => ({ value: k, label: t(`network.graph.layout.${k}`) }))}
+        />
       </div>
       <div class="button-row">
         <Button>{t("network.graph.apply")}</Button>
@@ -100,12 +107,9 @@ export function Legend({ areas }: { areas: string[] }) {
   );
 }
 
-export function NetworkSvg({ model }: { model: GraphModel }) {
+export function NetworkSvg({ model, layout }: { model: GraphModel; layout: Layout }) {
   const { t, locale } = usePage();
   const nodes = model.nodes;
-  const layout = computeLayout(
-    nodes.map((n) => ({ id: n.id, name: n.name, group: primaryArea(n.areas), degree: n.partners.length })),
-  );
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const vb = layout.viewBox;
   return (
@@ -141,19 +145,23 @@ export function NetworkSvg({ model }: { model: GraphModel }) {
         {nodes.map((n, i) => {
           const p = layout.positions.get(n.id)!;
           const area = primaryArea(n.areas);
+          const r = nodeRadius(n.partners.length);
           const label = t("network.graph.nodeLabel", {
             name: n.name,
             area: areaLabel(area, locale, t),
             partners: n.partners.length,
           });
           const neighbours = n.partners.map((x) => `n${index.get(x.id)}`).join(" ");
+          const fixed = model.labels.has(n.id);
           const shape = (
             <>
               <title>{label}</title>
-              <path class={`node-shape area-${area}`} d={shapePath(areaShapes[area] ?? "circle", p.x, p.y, 9)} />
-              <text class="node-label" x={p.x + 12} y={p.y + 4}>
-                {n.name}
-              </text>
+              <path class={`node-shape area-${area}`} d={shapePath(areaShapes[area] ?? "circle", p.x, p.y, r)} />
+              {fixed ? null : (
+                <text class="node-label" x={p.x + r + 3} y={p.y + 4}>
+                  {n.name}
+                </text>
+              )}
             </>
           );
           return n.slug ? (
@@ -172,6 +180,26 @@ export function NetworkSvg({ model }: { model: GraphModel }) {
               {shape}
             </g>
           );
+        })}
+      </g>
+      {/* Drawn last, so no node covers a name; placed on the server where none overlaps
+          another. Hidden from screen readers: each node's link already says its name. */}
+      {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: text is not focusable; the node links carry the names */}
+      <g class="labels" aria-hidden="true">
+        {nodes.map((n) => {
+          const l = model.labels.get(n.id);
+          return l ? (
+            <text
+              key={n.id}
+              class="node-label node-label--fixed"
+              x={l.x}
+              y={l.y}
+              text-anchor={l.anchor}
+              data-for={`n${index.get(n.id)}`}
+            >
+              {l.text}
+            </text>
+          ) : null;
         })}
       </g>
     </svg>
@@ -197,7 +225,7 @@ export function GraphPage(props: GraphPageProps) {
       <NetworkSummary model={model} />
       {model.nodes.length === 0 ? (
         <p class="kern-body">{t("network.graph.empty")}</p>
-      ) : model.nodes.length > GRAPH_MAX_NODES ? (
+      ) : !model.layout ? (
         <p class="kern-body">{t("network.graph.tooMany", { max: GRAPH_MAX_NODES })}</p>
       ) : (
         <div class="network-figure">
@@ -210,7 +238,7 @@ export function GraphPage(props: GraphPageProps) {
             data-zoom-out={t("network.graph.zoomOut")}
             data-zoom-reset={t("network.graph.zoomReset")}
           />
-          <NetworkSvg model={model} />
+          <NetworkSvg model={model} layout={model.layout} />
           <Legend areas={areasShown} />
         </div>
       )}
