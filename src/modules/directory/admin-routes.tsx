@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { ValidationError } from "../../platform/http/errors.js";
+import { DomainError, ValidationError } from "../../platform/http/errors.js";
 import { emptyForm, type FormState, handleForm, parseQuery } from "../../platform/http/forms.js";
 import { multipartBody } from "../../platform/http/multipart.js";
 import type { Platform } from "../../platform/platform.js";
@@ -8,7 +8,7 @@ import { confirmImport, previewImport, startImport } from "./import.service.js";
 import { addKind, listKindsForAdmin } from "./kinds.service.js";
 import { searchAllForAdmin } from "./listing.service.js";
 import { mapPicker } from "./map-outline.js";
-import { getMembersPage, linkMemberByEmail, unlinkMember } from "./members.service.js";
+import { getMembersPage, inviteMember, linkMemberByEmail, unlinkMember } from "./members.service.js";
 import { createOrganisation, getOrganisationBySlug, startNewOrganisation } from "./organisations.service.js";
 import { mapScripts, mapStyles, page } from "./page.js";
 import { decideProposal, listProposals } from "./proposals.service.js";
@@ -18,6 +18,7 @@ import {
   importConfirmation,
   kindForm,
   memberForm,
+  memberInviteForm,
   organisationForm,
   proposalDecision,
 } from "./schema.js";
@@ -26,6 +27,16 @@ import { OrganisationFormPage } from "./views/forms.js";
 import { countText } from "./views/shared.js";
 
 type Params<T extends string> = { Params: Record<T, string> };
+
+/** The accounts module names the fields name and email; the invite form calls them inviteName/inviteEmail. */
+function asInviteFieldErrors(error: unknown): unknown {
+  if (!(error instanceof DomainError) || Object.keys(error.fieldErrors).length === 0) return error;
+  const renamed: Record<string, string> = {};
+  for (const [field, message] of Object.entries(error.fieldErrors)) {
+    renamed[field === "name" ? "inviteName" : field === "email" ? "inviteEmail" : field] = message;
+  }
+  return new DomainError(error.status, error.code, error.messageKey, error.params, renamed);
+}
 
 /** The education office's back office: every organisation, proposals, change log, kinds, members, import. */
 export function directoryAdminRoutes(app: FastifyInstance, platform: Platform): void {
@@ -161,6 +172,7 @@ export function directoryAdminRoutes(app: FastifyInstance, platform: Platform): 
     reply: FastifyReply,
     form: FormState,
     status = 200,
+    inviteForm: FormState = emptyForm,
   ) => {
     const { organisation, members } = await getMembersPage(
       platform,
@@ -171,7 +183,7 @@ export function directoryAdminRoutes(app: FastifyInstance, platform: Platform): 
     return page(
       reply,
       request.t("directory.members.title", { name: organisation.name }),
-      <MembersPage organisation={organisation} members={members} form={form} />,
+      <MembersPage organisation={organisation} members={members} form={form} inviteForm={inviteForm} />,
       { status },
     );
   };
@@ -192,6 +204,28 @@ export function directoryAdminRoutes(app: FastifyInstance, platform: Platform): 
           .redirect(`/verwaltung/akteure/${organisation.slug}/mitglieder`, 303);
       },
       (form, status) => membersPage(request, reply, form, status),
+    );
+  });
+
+  app.post<Params<"slug">>("/verwaltung/akteure/:slug/mitglieder/neu", async (request, reply) => {
+    const { organisation } = await getMembersPage(platform, request.actor, request.params.slug, request.locale);
+    return handleForm(
+      request,
+      memberInviteForm,
+      async (data) => {
+        try {
+          await inviteMember(platform, request.actor, organisation.id, {
+            name: data.inviteName,
+            email: data.inviteEmail ?? "",
+          });
+        } catch (error) {
+          throw asInviteFieldErrors(error);
+        }
+        return reply
+          .flash("success", "directory.members.invited", { email: data.inviteEmail ?? "" })
+          .redirect(`/verwaltung/akteure/${organisation.slug}/mitglieder`, 303);
+      },
+      (form, status) => membersPage(request, reply, emptyForm, status, form),
     );
   });
 

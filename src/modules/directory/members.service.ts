@@ -4,6 +4,7 @@ import { nowIso } from "../../platform/db/time.js";
 import { NotFoundError, ValidationError } from "../../platform/http/errors.js";
 import type { Locale } from "../../platform/i18n/i18n.js";
 import type { Platform } from "../../platform/platform.js";
+import { inviteUser } from "../accounts/index.js";
 import { directoryAccess, userOf } from "./access.js";
 import { recordChange } from "./change-log.service.js";
 import * as members from "./members.repo.js";
@@ -100,5 +101,40 @@ export async function unlinkMember(
       action: "delete",
       changes: { member: { from: userId, to: null } },
     });
+  });
+}
+
+/**
+ * Creates an account for a representative and links it to the organisation in one
+ * transaction: the accounts module makes the account and puts the invitation, which
+ * names the organisation, into the outbox; the link and the log entry commit with it —
+ * or nothing does. An address that has an account already is refused (link it instead).
+ */
+export async function inviteMember(
+  platform: Platform,
+  actor: Actor,
+  organisationId: string,
+  person: { name: string; email: string },
+): Promise<{ id: string; email: string }> {
+  directoryAccess.requireAccess(actor, "members.link", undefined);
+  const db = platform.db.kysely;
+  const organisation = await organisations.findOrganisation(db, organisationId);
+  if (!organisation) throw new NotFoundError();
+  return db.transaction().execute(async (trx) => {
+    const account = await inviteUser(
+      platform,
+      actor,
+      { ...person, role: "member" },
+      { organisationName: organisation.name, db: trx },
+    );
+    await members.insertMember(trx, organisationId, account.id, nowIso());
+    await recordChange(trx, userOf(actor), {
+      entity: "member",
+      entityId: account.id,
+      organisationId,
+      action: "create",
+      changes: { member: { from: null, to: account.email } },
+    });
+    return account;
   });
 }

@@ -257,6 +257,12 @@ export type ContactInput = z.output<typeof contactForm>;
 
 export const memberForm = z.object({ email: optionalFormEmail.refine((v) => v !== undefined, "validation.required") });
 
+/** A new account for a representative (its own field names: the page also has the link form). */
+export const memberInviteForm = z.object({
+  inviteName: requiredText(200),
+  inviteEmail: optionalFormEmail.refine((v) => v !== undefined, "validation.required"),
+});
+
 export const kindForm = z.object({
   id: z
     .string({ error: "validation.required" })

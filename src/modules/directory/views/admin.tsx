@@ -332,10 +332,12 @@ export function MembersPage({
   organisation,
   members,
   form,
+  inviteForm,
 }: {
   organisation: OrganisationView;
   members: MemberView[];
   form: FormState;
+  inviteForm: FormState;
 }) {
   const { t, locale } = usePage();
   return (
@@ -382,6 +384,35 @@ export function MembersPage({
           required
         />
         <Button>{t("directory.members.submit")}</Button>
+      </Form>
+      <h2 class="kern-heading kern-heading-large" id="neues-konto">
+        {t("directory.members.invite")}
+      </h2>
+      <p class="kern-body">{t("directory.members.inviteIntro", { name: organisation.name })}</p>
+      <ErrorSummary errors={inviteForm.errors} />
+      <Form
+        action={`/verwaltung/akteure/${organisation.slug}/mitglieder/neu`}
+        class="form-stack"
+        ariaLabel={t("directory.members.invite")}
+      >
+        <TextField
+          name="inviteName"
+          label={t("directory.members.inviteName")}
+          value={text(inviteForm.values, "inviteName")}
+          error={inviteForm.errors.inviteName}
+          autocomplete="off"
+          required
+        />
+        <TextField
+          name="inviteEmail"
+          type="email"
+          label={t("directory.members.inviteEmail")}
+          value={text(inviteForm.values, "inviteEmail")}
+          error={inviteForm.errors.inviteEmail}
+          autocomplete="off"
+          required
+        />
+        <Button>{t("directory.members.inviteSubmit")}</Button>
       </Form>
       <p class="kern-body">
         <a class="kern-link" href={`/akteure/${organisation.slug}`}>
