@@ -94,11 +94,11 @@ it.each([
   for (const field of ["Vorname: ", "Nachname: ", "E-Mail-Adresse: ", "Ich bin einverstanden"]) {
     expect(await page.locator("#fehler").textContent(), field).toContain(field);
   }
+  await check(page, `${label}: form with errors`, javaScriptEnabled);
   if (javaScriptEnabled) {
     await page.locator("#fehler a", { hasText: "Nachname" }).click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe("#f-lastName");
   }
-  await check(page, `${label}: form with errors`, javaScriptEnabled);
 
   await fillPerson(page, n);
   await page.getByLabel("Übergang Kita–Grundschule").check();

@@ -99,8 +99,8 @@ export function RegistrationSection({
   const checked = (name: string) => ["on", "true", "1"].includes(String(form.values[name] ?? ""));
   const e = form.errors;
   return (
-    <section class="stack registration-section" aria-labelledby="anmeldung">
-      <Heading class={headingClass} id="anmeldung">
+    <section class="stack registration-section" aria-labelledby="anmeldung-titel">
+      <Heading class={headingClass} id="anmeldung-titel">
         {t("registrations.section.title")}
       </Heading>
       {full ? (
