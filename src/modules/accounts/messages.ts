@@ -93,7 +93,7 @@ const de = {
   "accounts.users.link": "Benutzerverwaltung",
   "accounts.users.title": "Benutzerverwaltung",
   "accounts.users.intro":
-    "Legen Sie Konten an und vergeben Sie Rollen. Neue Personen erhalten eine E-Mail, mit der sie ihr Passwort selbst festlegen.",
+    "Legen Sie Konten an und vergeben Sie Rollen. Neue Personen erhalten eine E-Mail, mit der sie ihr Passwort selbst festlegen. Wer vorübergehend oder nicht mehr mitarbeitet, wird deaktiviert: Das Konto bleibt mit seinen Daten erhalten.",
   "accounts.users.list": "Alle Konten ({count})",
   "accounts.users.colName": "Name",
   "accounts.users.colEmail": "E-Mail-Adresse",
@@ -245,7 +245,7 @@ const en: typeof de = {
   "accounts.users.link": "User management",
   "accounts.users.title": "User management",
   "accounts.users.intro":
-    "Create accounts and assign roles. New people receive an e-mail to set their password themselves.",
+    "Create accounts and assign roles. New people receive an e-mail to set their password themselves. Deactivate people who stop working with us for a while or for good: the account keeps its data.",
   "accounts.users.list": "All accounts ({count})",
   "accounts.users.colName": "Name",
   "accounts.users.colEmail": "E-mail address",

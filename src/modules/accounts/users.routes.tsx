@@ -16,6 +16,9 @@ import {
 } from "./users.service.js";
 import { DeactivateUserPage, DeleteUserPage, UsersPage } from "./views/admin-pages.js";
 
+/** The user list's own layout: a table on wide screens, cards on a phone. */
+const usersStyles = ["/assets/accounts.css?v=1"];
+
 /** The buttons on the user list post no fields; only their refusals need the list again. */
 const noFields = z.object({});
 
@@ -32,6 +35,7 @@ export function usersRoutes(app: FastifyInstance, platform: Platform): void {
     return reply.page({
       status: options.status ?? 200,
       title: request.t("accounts.users.title"),
+      styles: usersStyles,
       body: <UsersPage users={users} form={options.form ?? emptyForm} problem={options.problem} />,
     });
   };

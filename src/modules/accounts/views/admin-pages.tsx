@@ -11,7 +11,6 @@ import {
   Heading,
   postedText,
   Select,
-  Table,
   TextArea,
   TextField,
 } from "../../../platform/views/components.js";
@@ -63,20 +62,119 @@ function AccountStatus({ user }: { user: UserView }) {
   const { t, locale } = usePage();
   if (user.deactivatedAt) {
     return (
-      <>
+      <div>
         <Badge kind="warning">{t("accounts.users.deactivated")}</Badge>
-        <br />
-        <span class="kern-body kern-body--small">
+        <span class="kern-body kern-body--small users-table__note">
           {t("accounts.users.deactivatedSince", { date: formatShortDate(user.deactivatedAt, locale) })}
           {user.deactivationReason ? `: ${user.deactivationReason}` : null}
         </span>
-      </>
+      </div>
     );
   }
   return (
     <Badge kind={user.verified ? "success" : "info"}>
       {user.verified ? t("accounts.users.verified") : t("accounts.users.invited")}
     </Badge>
+  );
+}
+
+/**
+ * The list of accounts. On wide screens a table whose last column holds the controls; on a
+ * phone each account becomes a card whose cells name their column (public/accounts.css).
+ */
+function UserTable({ users }: { users: UserView[] }) {
+  const { t } = usePage();
+  const roleOptions = roles.map((r) => ({ value: r, label: t(`accounts.role.${r}`) }));
+  const columns = {
+    name: t("accounts.users.colName"),
+    email: t("accounts.users.colEmail"),
+    role: t("accounts.users.colRole"),
+    status: t("accounts.users.colStatus"),
+    actions: t("accounts.users.colActions"),
+  };
+  const smallButton = (label: string, name: string) => (
+    <button class="kern-btn kern-btn--secondary" type="submit">
+      <span class="kern-label">{label}</span>
+      <span class="kern-sr-only">: {name}</span>
+    </button>
+  );
+  return (
+    <div class="kern-table-responsive">
+      <table class="kern-table users-table">
+        <caption class="kern-title">{t("accounts.users.list", { count: users.length })}</caption>
+        <thead class="kern-table__head">
+          <tr class="kern-table__row">
+            {Object.values(columns).map((h) => (
+              <th key={h} scope="col" class="kern-table__header">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {users.map((user) => (
+            <tr class="kern-table__row" key={user.id}>
+              <td class="kern-table__cell" data-label={columns.name}>
+                {user.name} {user.isSelf ? t("accounts.users.you") : null}
+              </td>
+              <td class="kern-table__cell users-table__email" data-label={columns.email}>
+                {user.email}
+              </td>
+              <td class="kern-table__cell" data-label={columns.role}>
+                {t(`accounts.role.${user.role}`)}
+              </td>
+              <td class="kern-table__cell" data-label={columns.status}>
+                <AccountStatus user={user} />
+              </td>
+              <td class="kern-table__cell users-table__actions" data-label={columns.actions}>
+                {user.isSelf ? (
+                  "–"
+                ) : (
+                  <div>
+                    <Form action={`/verwaltung/benutzer/${user.id}/rolle`} class="users-table__role">
+                      <label class="kern-sr-only" for={fieldId(`role-${user.id}`)}>
+                        {t("accounts.users.newRole", { name: user.name })}
+                      </label>
+                      <div class="kern-form-input__select-wrapper">
+                        <select class="kern-form-input__select" id={fieldId(`role-${user.id}`)} name="role">
+                          {roleOptions.map((o) => (
+                            <option key={o.value} value={o.value} selected={o.value === user.role}>
+                              {o.label}
+                            </option>
+                          ))}
+                        </select>
+                      </div>
+                      {smallButton(t("accounts.users.changeRole"), user.name)}
+                    </Form>
+                    <div class="button-row">
+                      {user.verified || user.deactivatedAt ? null : (
+                        <Form action={`/verwaltung/benutzer/${user.id}/einladung`}>
+                          {smallButton(t("accounts.users.resendInvite"), user.name)}
+                        </Form>
+                      )}
+                      {user.deactivatedAt ? (
+                        <Form action={`/verwaltung/benutzer/${user.id}/aktivieren`}>
+                          {smallButton(t("accounts.users.reactivate"), user.name)}
+                        </Form>
+                      ) : (
+                        <a class="kern-link" href={`/verwaltung/benutzer/${user.id}/deaktivieren`}>
+                          {t("accounts.users.deactivate")}
+                          <span class="kern-sr-only">: {user.name}</span>
+                        </a>
+                      )}
+                      <a class="kern-link" href={`/verwaltung/benutzer/${user.id}/loeschen`}>
+                        {t("accounts.users.delete")}
+                        <span class="kern-sr-only">: {user.name}</span>
+                      </a>
+                    </div>
+                  </div>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -89,71 +187,7 @@ export function UsersPage({ users, form, problem }: { users: UserView[]; form: F
       <Heading>{t("accounts.users.title")}</Heading>
       <p class="kern-body">{t("accounts.users.intro")}</p>
       {problem ? <Alert kind="danger" title={problem} role="alert" /> : null}
-      <Table
-        caption={t("accounts.users.list", { count: users.length })}
-        headers={[
-          t("accounts.users.colName"),
-          t("accounts.users.colEmail"),
-          t("accounts.users.colRole"),
-          t("accounts.users.colStatus"),
-          t("accounts.users.colActions"),
-        ]}
-        rows={users.map((user) => [
-          <>
-            {user.name} {user.isSelf ? t("accounts.users.you") : null}
-          </>,
-          user.email,
-          t(`accounts.role.${user.role}`),
-          <AccountStatus key="s" user={user} />,
-          user.isSelf ? (
-            "–"
-          ) : (
-            <div class="button-row" key="a">
-              <Form action={`/verwaltung/benutzer/${user.id}/rolle`} class="button-row">
-                <label class="kern-sr-only" for={fieldId(`role-${user.id}`)}>
-                  {t("accounts.users.newRole", { name: user.name })}
-                </label>
-                <select class="kern-form-input__select" id={fieldId(`role-${user.id}`)} name="role">
-                  {roleOptions.map((o) => (
-                    <option key={o.value} value={o.value} selected={o.value === user.role}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
-                <button class="kern-btn kern-btn--secondary kern-btn--small" type="submit">
-                  <span class="kern-label">{t("accounts.users.changeRole")}</span>
-                  <span class="kern-sr-only">: {user.name}</span>
-                </button>
-              </Form>
-              {user.verified || user.deactivatedAt ? null : (
-                <Form action={`/verwaltung/benutzer/${user.id}/einladung`} class="button-row">
-                  <button class="kern-btn kern-btn--secondary kern-btn--small" type="submit">
-                    <span class="kern-label">{t("accounts.users.resendInvite")}</span>
-                    <span class="kern-sr-only">: {user.name}</span>
-                  </button>
-                </Form>
-              )}
-              {user.deactivatedAt ? (
-                <Form action={`/verwaltung/benutzer/${user.id}/aktivieren`} class="button-row">
-                  <button class="kern-btn kern-btn--secondary kern-btn--small" type="submit">
-                    <span class="kern-label">{t("accounts.users.reactivate")}</span>
-                    <span class="kern-sr-only">: {user.name}</span>
-                  </button>
-                </Form>
-              ) : (
-                <a class="kern-link" href={`/verwaltung/benutzer/${user.id}/deaktivieren`}>
-                  {t("accounts.users.deactivate")}
-                  <span class="kern-sr-only">: {user.name}</span>
-                </a>
-              )}
-              <a class="kern-link" href={`/verwaltung/benutzer/${user.id}/loeschen`}>
-                {t("accounts.users.delete")}
-                <span class="kern-sr-only">: {user.name}</span>
-              </a>
-            </div>
-          ),
-        ])}
-      />
+      <UserTable users={users} />
 
       <Heading level={2} id="neu">
         {t("accounts.users.create")}
