@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, signIn } from "../../../tests/helpers/auth.js";
 import { Browser, createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
 import { anonymous, type UserActor } from "../../platform/auth/actor.js";
-import { createOrganisation, inputFromApi, linkMemberByEmail } from "../directory/index.js";
+import { createOrganisation, getOrganisationSummaries, inputFromApi, linkMemberByEmail } from "../directory/index.js";
 import { createEvent } from "../events/events.service.js";
 import type { EventView } from "../events/index.js";
 import {
@@ -318,6 +318,12 @@ describe("proposing a cooperation", () => {
     expect((await cooperationItemsForProfile(t.platform, kita.actor, org.bbs!, "de")).proposeUrl).toBeNull();
     expect((await cooperationItemsForProfile(t.platform, anonymous, org.kita!, "de")).proposeUrl).toBeNull();
     expect((await cooperationItemsForProfile(t.platform, editor.actor, org.kita!, "de")).proposeUrl).toBeNull();
+    // on the profile page itself, through the directory's slot
+    const [summary] = await getOrganisationSummaries(t.platform.db.kysely, [org.kita!]);
+    const profile = await kita.browser.get(`/akteure/${summary!.slug}`);
+    expect(profile.body).toContain(`href="/kooperationen/neu?organisation=${org.kita}"`);
+    expect(profile.body).toContain("Kooperation mit dieser Organisation vorschlagen");
+    expect((await t.app.inject(`/akteure/${summary!.slug}`)).body).not.toContain("/kooperationen/neu?");
     const dashboard = await kita.browser.get("/verwaltung");
     expect(dashboard.body).toContain('href="/kooperationen/neu"');
     expect((await editor.browser.get("/verwaltung")).body).not.toContain('href="/kooperationen/neu"');

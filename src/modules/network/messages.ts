@@ -212,7 +212,6 @@ const de = {
   "network.validation.notYourOrganisation":
     "Sie können Kooperationen nur für Organisationen erfassen, die Sie vertreten. Bitte wählen Sie mindestens eine Ihrer Organisationen.",
   "network.validation.visibility": "Bitte wählen Sie die Sichtbarkeit.",
-  "network.validation.dateTime": "Bitte geben Sie Datum und Uhrzeit an.",
   "network.validation.minutesType": "Das Protokoll muss ein PDF-, DOCX- oder ODT-Dokument sein.",
   "network.validation.nameTaken": "Es gibt schon ein Netzwerk mit diesem Namen.",
   "network.error.notPending": "Diese Bestätigung steht nicht (mehr) aus.",
@@ -447,7 +446,6 @@ const en: Record<keyof typeof de, string> = {
   "network.validation.notYourOrganisation":
     "You can only record cooperations for organisations you represent. Please choose at least one of your organisations.",
   "network.validation.visibility": "Please choose the visibility.",
-  "network.validation.dateTime": "Please enter date and time.",
   "network.validation.minutesType": "The minutes must be a PDF, DOCX or ODT document.",
   "network.validation.nameTaken": "A network with this name already exists.",
   "network.error.notPending": "This confirmation is not (or no longer) pending.",
