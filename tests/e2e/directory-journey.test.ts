@@ -148,14 +148,18 @@ describe("issue 4, done when: directory, import, cooperations, analysis", () => 
     const context = await newContext(server.baseUrl);
     const page = await context.newPage();
     await page.goto("/akteure");
-    // She works in Hermannsburg and looks for Grundschulen that already cooperate with Kitas.
+    // She works in Hermannsburg, part of the Gemeinde Südheide since 2015, and looks for
+    // Grundschulen that already cooperate with Kitas. The filters are folded away first.
+    await page.locator("summary", { hasText: "Filter" }).click();
     await field(page, "Art").selectOption({ label: "Grundschule" });
-    await field(page, "Gemeinde").selectOption({ label: "Hermannsburg" });
+    await field(page, "Gemeinde").selectOption({ label: "Südheide" });
     await field(page, "Kooperiert mit").selectOption({ label: "Kita / Kindertagespflege" });
     await submit(page, "Anzeigen", /\/akteure\?.*art=grundschule/);
     const url = new URL(page.url());
     expect(url.searchParams.get("partnerart")).toBe("kita");
-    expect(url.searchParams.get("gemeinde")).toBe("Hermannsburg");
+    expect(url.searchParams.get("gemeinde")).toBe("Südheide");
+    // The form's empty fields do not end up in the address.
+    expect([...url.searchParams.values()].filter((v) => v === "")).toEqual([]);
     const results = page.locator("main .directory-list h3 a");
     const names = await results.allInnerTexts();
     expect(names).toContain("Grundschule Heideblick (fiktiv)");

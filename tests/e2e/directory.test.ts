@@ -51,6 +51,8 @@ describe("directory, signed out", () => {
     const context = await newContext(server.baseUrl);
     const page = await context.newPage();
     await page.goto("/akteure");
+    // The filters are folded behind one control, so that the results come first.
+    await page.locator("summary", { hasText: "Filter" }).click();
     await page.selectOption("#f-art", "grundschule");
     await page.selectOption("#f-gemeinde", "Celle");
     await Promise.all([
@@ -103,6 +105,8 @@ describe("directory, signed out", () => {
     const page = await context.newPage();
     await page.goto("/akteure/karte");
     expect(await page.locator("#directory-map").isVisible()).toBe(false);
+    // A <details> opens without JavaScript.
+    await page.locator("summary", { hasText: "Filter" }).click();
     await page.selectOption("#f-art", "kita");
     await Promise.all([page.waitForURL(/art=kita/), page.getByRole("button", { name: "Anzeigen" }).click()]);
     const kinds = await page.locator("main table tbody tr td:nth-child(2)").allInnerTexts();

@@ -113,7 +113,7 @@ export function organisationColumns(input: OrganisationInput, labels: KindLabels
     kind: input.kind,
     carrier_type: input.carrierType ?? null,
     carrier_name: input.carrierName ?? null,
-    municipality: input.municipality,
+    municipality: currentMunicipality(input.municipality),
     street: input.street ?? null,
     postal_code: input.postalCode ?? null,
     city: input.city ?? null,

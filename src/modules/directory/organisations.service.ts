@@ -17,7 +17,7 @@ import type { ApiOrganisationPatch, OrganisationInput } from "./schema.js";
 import { sortKey } from "./search.js";
 import type { OrganisationStatus, OrganisationsTable } from "./tables.js";
 import { type KindLabels, type OrganisationView, organisationToView } from "./view-models.js";
-import { municipalities } from "./vocab.js";
+import { currentMunicipality, municipalities } from "./vocab.js";
 
 // Organisations: adding, changing and reading one entry. Proposals, the listing and
 // the import build on the helpers here (validation, insert, views).
@@ -70,7 +70,7 @@ export async function validateOrganisation(db: Conn, input: OrganisationInput): 
   const labels = await kindLabels(db);
   const errors: Record<string, string> = {};
   if (!labels.has(input.kind)) errors.kind = "directory.validation.kind";
-  if (!(municipalities as readonly string[]).includes(input.municipality)) {
+  if (!(municipalities as readonly string[]).includes(currentMunicipality(input.municipality))) {
     errors.municipality = "directory.validation.municipality";
   }
   if ((input.lat === undefined) !== (input.lon === undefined)) {
