@@ -1,8 +1,11 @@
 import type { Conn } from "../../platform/db/database.js";
+import { newId } from "../../platform/db/ids.js";
+import { nowIso } from "../../platform/db/time.js";
 import type { HookContext } from "../../platform/hooks.js";
 import { NotFoundError } from "../../platform/http/errors.js";
 import { type EventChanges, getEventForRegistration, lockEventForCapacity } from "../events/index.js";
 import { queueMail } from "./mail-queue.js";
+import { insertQuestion, listQuestions } from "./questions.repo.js";
 import { activeRegistrationsOfEvent } from "./registrations.repo.js";
 import { getAvailability } from "./view-models.js";
 import { promoteFromWaitlist } from "./waitlist.service.js";
@@ -40,4 +43,15 @@ export async function onAvailabilityAsked({ eventId }: { eventId: string }, { db
   const availability = await getAvailability(db, eventId);
   if (!availability) throw new NotFoundError();
   return availability;
+}
+
+/** "events.copied": the copy asks the same questions at registration; no registration comes along. */
+export async function onEventCopied(
+  { fromEventId, toEventId }: { fromEventId: string; toEventId: string },
+  { db }: HookContext,
+) {
+  const created = nowIso();
+  for (const q of await listQuestions(db, fromEventId)) {
+    await insertQuestion(db, { ...q, id: newId(), event_id: toEventId, created_at: created });
+  }
 }

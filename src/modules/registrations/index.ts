@@ -1,6 +1,6 @@
 import type { AppModule } from "../../platform/module.js";
 import { adminRoutes } from "./admin-routes.js";
-import { onAvailabilityAsked, onCapacityRaised, onEventChanged } from "./event-changes.service.js";
+import { onAvailabilityAsked, onCapacityRaised, onEventChanged, onEventCopied } from "./event-changes.service.js";
 import { registrationsMessages } from "./messages.js";
 import { eventPageSection } from "./page-section.js";
 import { expireUnconfirmed, sendReminders } from "./reminders.service.js";
@@ -20,6 +20,7 @@ export const registrationsModule: AppModule = {
     hooks.on("events.changed", onEventChanged);
     hooks.on("events.capacityRaised", onCapacityRaised);
     hooks.on("events.availability", onAvailabilityAsked);
+    hooks.on("events.copied", onEventCopied);
   },
   sections: [eventPageSection],
   jobs: [
