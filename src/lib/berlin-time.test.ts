@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { berlinOffsetMinutes, berlinToUtc, toBerlinIso, utcToBerlin } from "./berlin-time.js";
+import { berlinOffsetMinutes, berlinToUtc, shownEnd, toBerlinIso, utcToBerlin } from "./berlin-time.js";
 
 describe("Berlin wall time ↔ UTC", () => {
   it("converts winter time (CET, UTC+1)", () => {
@@ -45,5 +45,13 @@ describe("Berlin wall time ↔ UTC", () => {
     expect(toBerlinIso("2025-03-28T08:00:00.000Z")).toBe("2025-03-28T09:00:00+01:00");
     expect(toBerlinIso("2027-06-09T22:30:00.000Z")).toBe("2027-06-10T00:30:00+02:00");
     expect(new Date(toBerlinIso("2025-10-26T00:30:00.000Z")).toISOString()).toBe("2025-10-26T00:30:00.000Z");
+  });
+});
+
+describe("shown end of a window", () => {
+  it("reads a window that ends at midnight as 23:59 of the day before, in winter and summer", () => {
+    expect(utcToBerlin(shownEnd("2027-03-01T23:00:00.000Z"))).toEqual({ date: "2027-03-01", time: "23:59" });
+    expect(utcToBerlin(shownEnd("2027-07-01T22:00:00.000Z"))).toEqual({ date: "2027-07-01", time: "23:59" });
+    expect(utcToBerlin(shownEnd("2027-03-01T16:30:00.000Z"))).toEqual({ date: "2027-03-01", time: "17:30" });
   });
 });

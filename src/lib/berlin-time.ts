@@ -75,3 +75,12 @@ export function toBerlinIso(value: string | Date): string {
 
 /** The Berlin calendar day of an instant, for "is this session on the event's day?". */
 export const berlinDay = (value: string | Date): string => utcToBerlin(value).date;
+
+/**
+ * How the end of a period reads to people: a window that ends at midnight (Berlin) is
+ * shown as 23:59 of the day before — the organiser typed a date and meant the whole of it.
+ */
+export function shownEnd(value: string | Date): Date {
+  const at = new Date(value);
+  return utcToBerlin(at).time === "00:00" ? new Date(at.getTime() - 60_000) : at;
+}

@@ -78,8 +78,11 @@ export function ErrorSummary({ errors }: { errors: Record<string, string> }) {
   );
 }
 
-/** Remembers a field's visible label for the error summary of the page being rendered. */
-function useRecordLabel(name: string, label: unknown): void {
+/**
+ * Remembers a field's visible label for the error summary of the page being rendered.
+ * The field components call it; a hand-built fieldset calls it with its legend.
+ */
+export function useFieldLabel(name: string, label: unknown): void {
   const { fieldLabels } = usePage();
   if (fieldLabels && typeof label === "string" && !fieldLabels.has(name)) fieldLabels.set(name, label);
 }
@@ -99,7 +102,7 @@ interface FieldBase {
 
 function Label({ name, label, required }: Pick<FieldBase, "name" | "label" | "required">) {
   const { t } = usePage();
-  useRecordLabel(name, label);
+  useFieldLabel(name, label);
   return (
     <label class="kern-label" for={fieldId(name)}>
       {label}
@@ -265,7 +268,7 @@ export function Checkbox({
   id?: string;
 }) {
   const inputId = id ?? fieldId(name);
-  useRecordLabel(name, label);
+  useFieldLabel(name, label);
   return (
     <div class={`kern-form-check${error ? " kern-form-check--error" : ""}`}>
       <input
@@ -317,7 +320,7 @@ export function RadioGroup({
   required?: boolean;
 }) {
   const id = fieldId(name);
-  useRecordLabel(name, legend);
+  useFieldLabel(name, legend);
   return (
     <fieldset class={`kern-fieldset${error ? " kern-fieldset--error" : ""}`} id={id}>
       <legend class="kern-label">{legend}</legend>

@@ -1,4 +1,5 @@
 import type { ComponentChildren, VNode } from "preact";
+import { shownEnd } from "../../../lib/berlin-time.js";
 import { Alert, Badge, DescriptionList, Heading, LinkButton } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
 import type { EventView, SessionView } from "../event-views.js";
@@ -322,7 +323,7 @@ export function EventPage({
           : "",
         event.registrationClosesAt
           ? t("events.detail.windowUntil", {
-              date: `${shortDate(event.registrationClosesAt, locale)}, ${formatTime(event.registrationClosesAt, locale)}`,
+              date: `${shortDate(shownEnd(event.registrationClosesAt).toISOString(), locale)}, ${formatTime(shownEnd(event.registrationClosesAt), locale)}`,
             })
           : "",
       ]

@@ -1,3 +1,4 @@
+import { shownEnd } from "../../../lib/berlin-time.js";
 import type { FormState } from "../../../platform/http/forms.js";
 import { formatDate, formatTime, type Locale, type Translate } from "../../../platform/i18n/i18n.js";
 import {
@@ -11,6 +12,7 @@ import {
   Select,
   TextArea,
   TextField,
+  useFieldLabel,
 } from "../../../platform/views/components.js";
 import { fieldSuggestScript } from "../../../platform/views/layout.js";
 import { usePage } from "../../../platform/views/page-context.js";
@@ -24,15 +26,8 @@ import type { Availability, QuestionView, SlotView } from "../view-models.js";
  * before (the organiser typed a date, meaning the whole of it), so it never reads "00:00".
  */
 export function untilText(iso: string, locale: Locale, t: Translate): string {
-  const at = new Date(iso);
-  const shown = formatTime(at, "de") === "00:00" ? new Date(at.getTime() - 60_000) : at;
+  const shown = shownEnd(iso);
   return t("registrations.time.until", { date: formatDate(shown, locale), time: formatTime(shown, locale) });
-}
-
-/** The error summary names a field by its label: fieldsets built here record their legend. */
-export function useFieldLabel(name: string, label: string): void {
-  const { fieldLabels } = usePage();
-  if (fieldLabels && !fieldLabels.has(name)) fieldLabels.set(name, label);
 }
 
 /** What the section shows of a Fachtag (the events module's EventView fits). */
