@@ -13,11 +13,11 @@ let attackerUrl: string;
 
 let registrationId: string;
 
-// Cancels a registration with an empty form post (what once worked with the organiser's
+// Cancels a registration with a multipart form post (what once worked with the organiser's
 // cookie), and tries to create an organisation with a no-CORS fetch.
 const attackPage = (target: string) => `<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><title>Gewinnspiel</title></head><body>
-<form id="f" method="post" action="${target}/api/v1/registrations/${registrationId}/cancel"></form>
+<form id="f" method="post" enctype="multipart/form-data" action="${target}/api/v1/registrations/${registrationId}/cancel"><input name="reason" value="x"></form>
 <script>
   fetch(${JSON.stringify(`${target}/api/v1/organisations`)}, {
     method: "POST", mode: "no-cors", credentials: "include",
