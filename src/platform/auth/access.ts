@@ -1,5 +1,5 @@
 import { ForbiddenError, NotFoundError, UnauthorizedError } from "../http/errors.js";
-import { type Actor, anonymous, type Role, roles } from "./actor.js";
+import type { Actor } from "./actor.js";
 
 /**
  * One module's permissions: each name with the resource its policy looks at
@@ -41,22 +41,4 @@ export function defineAccess<P extends PermissionMap>(policies: Policies<P>): Ac
       throw new ForbiddenError();
     },
   };
-}
-
-/** The actors a role × permission test walks through: nobody, and one user per role. */
-export function sampleActors(): { label: string; actor: Actor }[] {
-  return [
-    { label: "anonymous", actor: anonymous },
-    ...roles.map((role: Role) => ({
-      label: role,
-      actor: {
-        kind: "user",
-        id: `sample-${role}`,
-        email: `${role}@example.org`,
-        name: role,
-        role,
-        via: "session",
-      } as Actor,
-    })),
-  ];
 }

@@ -109,5 +109,4 @@ export interface PlatformTables {
 }
 
 // Each module adds its tables interface here.
-// biome-ignore lint/suspicious/noEmptyInterface: the modules extend it by declaration merging
 export interface Database extends PlatformTables {}

@@ -3,6 +3,7 @@
 // which can make a name read backwards ("Trojan Source"); and lone UTF-16 surrogates,
 // which are no characters at all and break exports and e-mails.
 const UNWANTED =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** A text with the characters above removed; everything else (umlauts, emoji, RTL script) stays. */

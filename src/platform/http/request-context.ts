@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../auth/actor.js";
-import { type Locale, type Translate, translator } from "../i18n/i18n.js";
+import type { Locale, Translate } from "../i18n/i18n.js";
 import type { Platform } from "../platform.js";
 import type { Flash, NavItem, PageContext } from "../views/page-context.js";
 import { type PageOptions, renderDocument } from "../views/render.js";
@@ -66,8 +66,4 @@ export function renderPage(request: FastifyRequest, reply: FastifyReply, options
     .header("content-type", "text/html; charset=utf-8")
     .header("cache-control", "no-store")
     .send(html);
-}
-
-export function localeTranslator(locale: Locale): Translate {
-  return translator(locale);
 }

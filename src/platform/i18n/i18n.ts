@@ -1,6 +1,5 @@
 export const locales = ["de", "en"] as const;
 export type Locale = (typeof locales)[number];
-export const defaultLocale: Locale = "de";
 
 export type Messages = Record<string, string>;
 export interface Catalog {
@@ -26,10 +25,6 @@ export function registerMessages(catalog: Catalog): void {
       merged[locale][key] = text;
     }
   }
-}
-
-export function registeredCatalogs(): readonly Catalog[] {
-  return catalogs;
 }
 
 export function hasMessage(key: string): boolean {
