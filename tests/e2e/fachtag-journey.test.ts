@@ -1,4 +1,4 @@
-// The "Done when" of issue 3, tried as a new user would, in Chromium: the demo editor
+// The Fachtag journey, tried as a new user would, in Chromium: the demo editor
 // creates the Fachtag "Kindliche Entwicklung stärken" through the back-office forms,
 // plans its programme (welcome, two talks, 8 parallel workshops, closing) and publishes
 // it; people register on the public Fachtag page (with and without JavaScript) and
