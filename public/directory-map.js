@@ -26,6 +26,8 @@ function baseMap(container, options = {}) {
   const map = L.map(container, {
     center: centre,
     zoom: 10,
+    // Quarter steps: the district fits the map's box instead of the next smaller whole zoom.
+    zoomSnap: 0.25,
     scrollWheelZoom: false,
     attributionControl: true,
     ...options,
@@ -53,6 +55,26 @@ function label(latlng, name) {
 }
 
 /**
+ * Hides a label that would overlap one drawn before it. The file lists the towns and
+ * larger municipalities first, so they keep their names; zooming in shows the others.
+ */
+function declutter(map, labels) {
+  const kept = [];
+  for (const l of labels) {
+    const element = l.getElement();
+    if (!element) continue;
+    element.classList.remove("directory-map__label--hidden");
+    const box = element.firstElementChild?.getBoundingClientRect();
+    if (!box) continue;
+    const overlaps = kept.some(
+      (k) => box.left < k.right + 2 && box.right > k.left - 2 && box.top < k.bottom && box.bottom > k.top,
+    );
+    if (overlaps) element.classList.add("directory-map__label--hidden");
+    else kept.push(box);
+  }
+}
+
+/**
  * Draws the outline file: the district as a light area with a border, municipality
  * polygons (e.g. a VG250 extract) as thin lines, municipality points as small dots,
  * each with its name. Property "name" or VG250's "GEN". Returns the outline's bounds.
@@ -72,9 +94,11 @@ async function drawOutline(map, url, hasTiles) {
     pane: "outline",
     interactive: false,
     style: (feature) =>
-      feature?.properties?.kind === "district"
-        ? { color: "#33475b", weight: 2.5, fillColor: "#ffffff", fillOpacity: hasTiles ? 0 : 0.75 }
-        : { color: "#6b7c8a", weight: 1, dashArray: "4 3", fill: false },
+      feature?.geometry?.type === "Point"
+        ? {}
+        : feature?.properties?.kind === "district"
+          ? { color: "#33475b", weight: 2.5, fillColor: "#ffffff", fillOpacity: hasTiles ? 0 : 0.75 }
+          : { color: "#6b7c8a", weight: 1, dashArray: "4 3", fill: false },
     pointToLayer: (_feature, latlng) =>
       L.circleMarker(latlng, {
         pane: "outline",
@@ -94,6 +118,8 @@ async function drawOutline(map, url, hasTiles) {
     },
   }).addTo(map);
   for (const l of labels) l.addTo(map);
+  declutter(map, labels);
+  map.on("zoomend", () => declutter(map, labels));
   const bounds = layer.getBounds();
   return bounds.isValid() ? bounds : undefined;
 }
@@ -128,14 +154,17 @@ if (listMap) {
   const focus = decodeURIComponent(location.hash.replace(/^#akteur-/, ""));
   const focusIndex = focus ? points.findIndex((p) => p.url === `/akteure/${focus}`) : -1;
   if (focusIndex >= 0) {
-    map.setView(markers[focusIndex].getLatLng(), 14);
+    map.setView(markers[focusIndex].getLatLng(), 14, { animate: false });
     markers[focusIndex].openPopup();
   } else if (markers.length > 0) {
-    map.fitBounds(L.featureGroup(markers).getBounds().pad(0.15), { maxZoom: 14 });
+    // Not animated: a zoom still running would swallow the outline's view below.
+    map.fitBounds(L.featureGroup(markers).getBounds().pad(0.15), { maxZoom: 14, animate: false });
   }
   drawOutline(map, listMap.dataset.outlineUrl, hasTiles).then((bounds) => {
-    // Without points the district itself is the view.
-    if (bounds && markers.length === 0 && focusIndex < 0) map.fitBounds(bounds);
+    // The whole district is the view when nothing narrows the list (or nothing is found);
+    // a filtered list keeps the view of its points.
+    const filtered = location.search.length > 1;
+    if (bounds && focusIndex < 0 && (markers.length === 0 || !filtered)) map.fitBounds(bounds.pad(0.05));
   });
 }
 

@@ -45,8 +45,7 @@ const de = {
 
   "directory.filter.heading": "Suchen und filtern",
   "directory.filter.q": "Suchbegriff",
-  "directory.filter.qHint":
-    "Zum Beispiel „Grundschule“, „Sprachförderung“ oder ein Name. Groß- und Kleinschreibung und Umlaute spielen keine Rolle.",
+  "directory.filter.qHint": "Zum Beispiel „Grundschule“, „VHS“, „Sprachförderung“ oder ein Name.",
   "directory.filter.any": "Alle",
   "directory.filter.sort": "Sortierung",
   "directory.filter.sortAuto": "Automatisch (Relevanz bei Suche, sonst Name)",
@@ -444,7 +443,7 @@ const en: Record<Key, string> = {
   "directory.filter.toggle": "Filters",
   "directory.filter.toggleActive": "Filters ({count} active)",
   "directory.filter.q": "Search term",
-  "directory.filter.qHint": "For example “Grundschule”, “language support” or a name. Case and umlauts do not matter.",
+  "directory.filter.qHint": "For example “Grundschule”, “VHS”, “language support” or a name.",
   "directory.filter.any": "All",
   "directory.filter.sort": "Sort order",
   "directory.filter.sortAuto": "Automatic (relevance when searching, otherwise name)",

@@ -44,23 +44,6 @@ export function DirectoryPage({
     <div class="stack">
       <Heading>{t("directory.list.title")}</Heading>
       <p class="kern-body">{t("directory.list.intro")}</p>
-      <ul class="kern-list kern-list--horizontal directory-links">
-        <li>
-          <a class="kern-link" href={withQuery("/akteure/karte", query)}>
-            {t("directory.list.toMap")}
-          </a>
-        </li>
-        <li>
-          <a class="kern-link" href="/angebote">
-            {t("directory.list.toOffers")}
-          </a>
-        </li>
-        <li>
-          <a class="kern-link" href="/akteure/vorschlagen">
-            {t("directory.list.propose")}
-          </a>
-        </li>
-      </ul>
       <FilterForm action="/akteure" values={values} facets={facets} />
       <section class="stack" aria-labelledby="results-heading">
         <h2 class="kern-heading kern-heading-medium" id="results-heading">
@@ -68,6 +51,11 @@ export function DirectoryPage({
         </h2>
         <p class="kern-body" role="status">
           {t(result.total === 1 ? "directory.list.countOne" : "directory.list.count", { count: result.total })}
+        </p>
+        <p class="kern-body">
+          <a class="kern-link" href={withQuery("/akteure/karte", query)}>
+            {t("directory.list.toMap")}
+          </a>
         </p>
         {result.items.length > 0 ? (
           <ul class="directory-list">
@@ -80,6 +68,19 @@ export function DirectoryPage({
         )}
         <Pagination page={result.page} pageCount={result.pageCount} baseQuery={query} path="/akteure" />
       </section>
+      {/* After the results: on a phone the results come first. */}
+      <ul class="kern-list kern-list--horizontal directory-links">
+        <li>
+          <a class="kern-link" href="/angebote">
+            {t("directory.list.toOffers")}
+          </a>
+        </li>
+        <li>
+          <a class="kern-link" href="/akteure/vorschlagen">
+            {t("directory.list.propose")}
+          </a>
+        </li>
+      </ul>
       <section class="stack" aria-labelledby="export-heading">
         <h2 class="kern-heading kern-heading-medium" id="export-heading">
           {t("directory.export.heading")}

@@ -59,13 +59,16 @@ export function FilterForm({
       <h2 class="kern-heading kern-heading-medium" id="filter-heading">
         {t("directory.filter.heading")}
       </h2>
-      <TextField
-        type="search"
-        name="q"
-        label={t("directory.filter.q")}
-        hint={t("directory.filter.qHint")}
-        value={values.q}
-      />
+      <div class="directory-filter__search">
+        <TextField
+          type="search"
+          name="q"
+          label={t("directory.filter.q")}
+          hint={t("directory.filter.qHint")}
+          value={values.q}
+        />
+        <Button>{t("directory.filter.submit")}</Button>
+      </div>
       {/* Folded away on every screen, so that on a phone the results come right after the
           search field; a <details> opens without JavaScript and by keyboard. */}
       <details class="kern-accordion directory-filter__more">
@@ -137,14 +140,15 @@ export function FilterForm({
               placeholder={t("directory.filter.sortAuto")}
             />
           ) : null}
+          {/* Below the filters too, so that nobody scrolls back up to apply them. */}
+          <div class="button-row directory-filter__actions">
+            <Button>{t("directory.filter.submit")}</Button>
+            <a class="kern-link" href={action}>
+              {t("directory.filter.reset")}
+            </a>
+          </div>
         </div>
       </details>
-      <div class="button-row">
-        <Button>{t("directory.filter.submit")}</Button>
-        <a class="kern-link" href={action}>
-          {t("directory.filter.reset")}
-        </a>
-      </div>
     </form>
   );
 }
