@@ -549,7 +549,7 @@ export function ImportPage({ preview, error }: { preview?: ImportPreview | undef
     <div class="stack">
       <Heading>{t("directory.import.title")}</Heading>
       <p class="kern-body">{t("directory.import.intro")}</p>
-      <p class="kern-body">
+      <p class="kern-body directory-import-columns">
         {t("directory.import.columns")}{" "}
         <code>Name;Art;Bildungsbereiche;Gemeinde;Straße;PLZ;Ort;Webseite;E-Mail;Telefon;Beschreibung;Themen</code>
       </p>
@@ -628,37 +628,41 @@ function ImportPreviewSection({ preview }: { preview: ImportPreview }) {
         </ul>
       ) : null}
       {preview.rows.length > 0 ? (
-        <Table
-          caption={t("directory.import.tableCaption")}
-          headers={[
-            t("directory.import.line"),
-            t("directory.field.name"),
-            t("directory.field.kind"),
-            t("directory.field.areas"),
-            t("directory.field.municipality"),
-            t("directory.import.result"),
-          ]}
-          numeric={[0]}
-          rows={preview.rows.map((r) => [
-            r.line,
-            r.name || "–",
-            r.kindLabel || "–",
-            r.areas || "–",
-            r.municipality || "–",
-            <div class="directory-import-result" key="r">
-              {r.errors.length === 0 ? (
-                <Badge kind="success">{t("directory.import.rowOk")}</Badge>
-              ) : (
-                <ul class="kern-list">
-                  {r.errors.map((e) => (
-                    <li key={e}>{e}</li>
-                  ))}
-                </ul>
-              )}
-              {r.duplicate ? <DuplicateNote duplicate={r.duplicate} /> : null}
-            </div>,
-          ])}
-        />
+        // Scrolls sideways on a phone instead of widening the page; focusable for keyboards.
+        <section class="directory-scroll" tabindex={0} aria-label={t("directory.import.tableCaption")}>
+          <Table
+            caption={t("directory.import.tableCaption")}
+            headers={[
+              t("directory.import.line"),
+              t("directory.field.name"),
+              // The check beside the name: on a phone it is what shows without scrolling.
+              t("directory.import.result"),
+              t("directory.field.kind"),
+              t("directory.field.areas"),
+              t("directory.field.municipality"),
+            ]}
+            numeric={[0]}
+            rows={preview.rows.map((r) => [
+              r.line,
+              r.name || "–",
+              <div class="directory-import-result" key="r">
+                {r.errors.length === 0 ? (
+                  <Badge kind="success">{t("directory.import.rowOk")}</Badge>
+                ) : (
+                  <ul class="kern-list">
+                    {r.errors.map((e) => (
+                      <li key={e}>{e}</li>
+                    ))}
+                  </ul>
+                )}
+                {r.duplicate ? <DuplicateNote duplicate={r.duplicate} /> : null}
+              </div>,
+              r.kindLabel || "–",
+              r.areas || "–",
+              r.municipality || "–",
+            ])}
+          />
+        </section>
       ) : null}
       {ok ? (
         <Form
