@@ -56,6 +56,7 @@ const de = {
     "Nur Akteure mit einer laufenden Kooperation mit einem Akteur dieser Art, z. B. Grundschulen, die mit Kitas kooperieren.",
   "directory.filter.submit": "Anzeigen",
   "directory.filter.toggle": "Filter",
+  "directory.filter.apply": "Filter anwenden",
   "directory.filter.toggleActive": "Filter ({count} aktiv)",
   "directory.filter.reset": "Alle Filter zurücksetzen",
 
@@ -441,6 +442,7 @@ const en: Record<Key, string> = {
 
   "directory.filter.heading": "Search and filter",
   "directory.filter.toggle": "Filters",
+  "directory.filter.apply": "Apply filters",
   "directory.filter.toggleActive": "Filters ({count} active)",
   "directory.filter.q": "Search term",
   "directory.filter.qHint": "For example “Grundschule”, “VHS”, “language support” or a name.",

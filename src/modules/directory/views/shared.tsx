@@ -142,7 +142,7 @@ export function FilterForm({
           ) : null}
           {/* Below the filters too, so that nobody scrolls back up to apply them. */}
           <div class="button-row directory-filter__actions">
-            <Button>{t("directory.filter.submit")}</Button>
+            <Button>{t("directory.filter.apply")}</Button>
             <a class="kern-link" href={action}>
               {t("directory.filter.reset")}
             </a>
