@@ -58,7 +58,7 @@ function label(latlng, name) {
  * Hides a label that would overlap one drawn before it. The file lists the towns and
  * larger municipalities first, so they keep their names; zooming in shows the others.
  */
-function declutter(map, labels) {
+function declutter(labels) {
   const kept = [];
   for (const l of labels) {
     const element = l.getElement();
@@ -118,8 +118,8 @@ async function drawOutline(map, url, hasTiles) {
     },
   }).addTo(map);
   for (const l of labels) l.addTo(map);
-  declutter(map, labels);
-  map.on("zoomend", () => declutter(map, labels));
+  declutter(labels);
+  map.on("zoomend", () => declutter(labels));
   const bounds = layer.getBounds();
   return bounds.isValid() ? bounds : undefined;
 }
