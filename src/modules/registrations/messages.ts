@@ -24,7 +24,8 @@ const de = {
   "registrations.form.role": "Funktion / Rolle",
   "registrations.form.roleHint": "Zum Beispiel Leitung, pädagogische Fachkraft, Lehrkraft.",
   "registrations.form.municipality": "Gemeinde",
-  "registrations.form.municipalityHint": "Zum Beispiel Celle, Bergen oder Südheide. Für die Statistik des Landkreises.",
+  "registrations.form.municipalityHint":
+    "Die Gemeinde Ihrer Einrichtung, zum Beispiel Celle, Bergen oder Südheide (auch außerhalb des Landkreises möglich). Für die Statistik des Landkreises.",
   "registrations.form.workshops": "Workshops",
   "registrations.form.workshopsHint":
     "Pro Zeitfenster können Sie einen Workshop wählen. Die Plätze werden in der Reihenfolge der Anmeldungen vergeben.",
@@ -355,7 +356,8 @@ const en: Record<keyof typeof de, string> = {
   "registrations.form.role": "Function / role",
   "registrations.form.roleHint": "For example head, educator, teacher.",
   "registrations.form.municipality": "Municipality",
-  "registrations.form.municipalityHint": "For example Celle, Bergen or Südheide. For the district's statistics.",
+  "registrations.form.municipalityHint":
+    "The municipality of your organisation, for example Celle, Bergen or Südheide (places outside the district are fine). For the district's statistics.",
   "registrations.form.workshops": "Workshops",
   "registrations.form.workshopsHint": "Choose one workshop per time slot. Places are given in order of registration.",
   "registrations.form.slot": "Time slot {from} to {to}",

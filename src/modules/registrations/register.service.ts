@@ -3,7 +3,12 @@ import { newId } from "../../platform/db/ids.js";
 import { nowIso, toDbBool } from "../../platform/db/time.js";
 import { NotFoundError, ValidationError } from "../../platform/http/errors.js";
 import type { Platform } from "../../platform/platform.js";
-import { findOrganisationByLabel, findPublishedOrganisation, organisationChoices } from "../directory/index.js";
+import {
+  currentMunicipality,
+  findOrganisationByLabel,
+  findPublishedOrganisation,
+  organisationChoices,
+} from "../directory/index.js";
 import {
   type EventView,
   getEventForRegistration,
@@ -315,7 +320,8 @@ export async function organisationOf(
     id: null,
     name: input.organisation ?? null,
     kind: input.organisationKind ?? null,
-    municipality: input.municipality ?? null,
+    // Today's name: "Hermannsburg" is counted as Südheide, like in the directory.
+    municipality: input.municipality ? currentMunicipality(input.municipality) : null,
   };
   let found: Awaited<ReturnType<typeof findPublishedOrganisation>>;
   if (input.organisationId) {

@@ -16,6 +16,7 @@ import {
 } from "../../../platform/views/components.js";
 import { fieldSuggestScript } from "../../../platform/views/layout.js";
 import { usePage } from "../../../platform/views/page-context.js";
+import { municipalities } from "../../directory/index.js";
 import type { RegistrationClosedReason } from "../../events/index.js";
 import { organisationKinds } from "../messages.js";
 import type { OrganisationField } from "../register.service.js";
@@ -194,6 +195,7 @@ export function RegistrationSection({
               hint={t("registrations.form.municipalityHint")}
               value={v("municipality")}
               error={e.municipality}
+              suggestions={municipalities}
             />
           </div>
         </fieldset>
