@@ -1,4 +1,4 @@
-// Issue 4, "Done when", tried as a new user would, in one browser journey:
+// The directory journey, "done when", tried as a new user would, in one browser journey:
 // (1) a Kita leader (signed out) finds the Grundschulen of her municipality that already
 //     cooperate with Kitas, opens one and sees its offers and its (consented) contact;
 // (2) the education office imports 300 schools and Kitas from a CSV as German Excel writes
@@ -135,7 +135,7 @@ const schoolNames = orgs.filter((o) => o.kind === "grundschule").map((o) => o.na
 const linkedKitas = [kitaNames[0]!, kitaNames[40]!, kitaNames[120]!];
 const linkedSchools = [schoolNames[0]!, schoolNames[30]!, schoolNames[90]!];
 
-describe("issue 4, done when: directory, import, cooperations, analysis", () => {
+describe("done when: directory, import, cooperations, analysis", () => {
   it("fixture: 300 rows with the names the journey uses", () => {
     expect(rows).toHaveLength(300);
     expect(linkedKitas[0]).toBe("Kita Löwenzahn (fiktiv)");
@@ -268,13 +268,18 @@ describe("issue 4, done when: directory, import, cooperations, analysis", () => 
       await page.goto("/kooperationen/neu");
       await page.getByLabel("Titel").fill(`Übergang gestalten: ${kita} und ${school}`);
       await field(page, "Art").selectOption({ label: "Übergangskooperation Kita–Grundschule" });
-      // Options read "Name (Gemeinde)", grouped by municipality.
-      const organisations = page.getByLabel("Beteiligte Organisationen");
-      const choices = await organisations
-        .locator("option")
-        .evaluateAll((els) => els.map((e) => ({ value: (e as HTMLOptionElement).value, text: e.textContent ?? "" })));
-      const pick = (name: string) => choices.find((o) => o.text.startsWith(`${name} (`))!.value;
-      await organisations.selectOption([pick(kita), pick(school)]);
+      // The partner picker works without JavaScript: search, the form comes back with the
+      // matches as checkboxes ("Name (Gemeinde)"), everything typed so far kept.
+      for (const name of [kita, school]) {
+        await page.getByLabel("Organisation suchen").fill(name);
+        await submit(page, "Suchen");
+        await page
+          .locator("fieldset.partner-picker")
+          .getByLabel(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(`))
+          .first()
+          .check();
+      }
+      expect(await page.getByLabel("Titel").inputValue()).toBe(`Übergang gestalten: ${kita} und ${school}`);
       await page.getByLabel("Beginn").fill("2024-03-01");
       const fachtag = page.getByLabel("Entstanden beim Fachtag");
       const option = (await fachtag.locator("option").allInnerTexts()).find((o) =>
