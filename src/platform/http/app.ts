@@ -6,7 +6,13 @@ import formbody from "@fastify/formbody";
 import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from "fastify";
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -32,6 +38,25 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export const isApiRequest = (request: FastifyRequest) => request.url.startsWith("/api/");
 
+/**
+ * One log line per request, when it is answered: method, path without the query string
+ * (it may carry tokens), status and time. Fastify's own "incoming request" line is dropped.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply): void {
+    const line = {
+      method: request.method,
+      path: request.url.split("?")[0],
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    };
+    if (error) reply.log.error({ ...line, err: error }, "request errored");
+    else reply.log.info(line, "request");
+  }
+}
+
 export interface BuildOptions {
   platform: Platform;
   modules: AppModule[];
@@ -42,8 +67,7 @@ export async function buildApp({ platform, modules }: BuildOptions): Promise<Fas
   const { config } = platform;
   const app = Fastify({
     loggerInstance: platform.logger,
-    // One log line per request (written in onResponse below) instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new OneLinePerRequest(),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, querystringParser: (s: string) => qs.parse(s) },
@@ -174,17 +198,6 @@ export async function buildApp({ platform, modules }: BuildOptions): Promise<Fas
     const cookieLocale = request.cookies[LOCALE_COOKIE];
     request.locale = isLocale(cookieLocale) ? cookieLocale : "de";
     request.t = translator(request.locale);
-  });
-  app.addHook("onResponse", async (request, reply) => {
-    request.log.info(
-      {
-        method: request.method,
-        path: request.url.split("?")[0],
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime),
-      },
-      "request",
-    );
   });
   // Control characters, bidi overrides and lone surrogates never reach a schema,
   // a database row or a page: stripped from every body and query string at the door.
