@@ -61,7 +61,7 @@ describe("search", () => {
 });
 
 describe("tables on a phone", () => {
-  it("labels every cell with its column, for the card layout of public/registrations.css", async () => {
+  it("labels every cell with its column, for the card layout of the shared table (app.css)", async () => {
     const ev = await createFachtag(t.platform, {
       createdBy: editor.id,
       workshops: [{ title: "Naturpädagogik", capacity: 5 }],
@@ -69,13 +69,13 @@ describe("tables on a phone", () => {
     await register(ev.id, "card");
     const client = new FormClient(t.app, editor.authorization);
     const page = (await client.get(base(ev.id))).body;
-    expect(page).toContain('href="/assets/registrations.css?v=1"');
+    expect(page).toContain('href="/assets/registrations.css?v=2"');
     expect(page).toContain('<table class="kern-table card-table">');
     expect(page).toMatch(/<td data-label="Name" class="kern-table__cell"><div>Erika Müller card/);
     expect(page).toContain('data-label="Angemeldet am"');
     const overview = (await client.get("/verwaltung/anmeldungen")).body;
     expect(overview).toContain('<table class="kern-table card-table">');
-    const css = await t.app.inject("/assets/registrations.css");
+    const css = await t.app.inject("/assets/app.css");
     expect(css.statusCode).toBe(200);
     expect(css.body).toContain("@media (max-width: 599px)");
     expect(css.body).toContain("attr(data-label)");

@@ -447,22 +447,31 @@ export function DescriptionList({ items }: { items: [string, ComponentChildren][
   );
 }
 
-/** A table with a caption (required for screen readers) and responsive wrapper. */
+/**
+ * A table with a caption (required for screen readers) and responsive wrapper. With
+ * `cards` it turns into one card per row below 600 px (app.css): each cell carries its
+ * column's name, shown beside the value when the header row is hidden.
+ */
 export function Table({
   caption,
+  captionHidden = false,
   headers,
   rows,
   numeric = [],
+  cards = false,
 }: {
   caption: string;
+  /** The caption only for screen readers, where a heading right above says the same. */
+  captionHidden?: boolean;
   headers: string[];
   rows: ComponentChildren[][];
   numeric?: number[];
+  cards?: boolean;
 }) {
   return (
     <div class="kern-table-responsive">
-      <table class="kern-table">
-        <caption class="kern-title">{caption}</caption>
+      <table class={cards ? "kern-table card-table" : "kern-table"}>
+        <caption class={`kern-title${captionHidden ? " card-table__caption--hidden" : ""}`}>{caption}</caption>
         <thead class="kern-table__head">
           <tr class="kern-table__row">
             {headers.map((h, i) => (
@@ -480,8 +489,13 @@ export function Table({
           {rows.map((row, r) => (
             <tr class="kern-table__row" key={r}>
               {row.map((cell, i) => (
-                <td key={i} class={`kern-table__cell${numeric.includes(i) ? " kern-table__cell--numeric" : ""}`}>
-                  {cell}
+                <td
+                  key={i}
+                  data-label={cards ? headers[i] : undefined}
+                  class={`kern-table__cell${numeric.includes(i) ? " kern-table__cell--numeric" : ""}`}
+                >
+                  {/* One element per cell: the card's grid puts the column name beside it. */}
+                  {cards ? <div>{cell}</div> : cell}
                 </td>
               ))}
             </tr>

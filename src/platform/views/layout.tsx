@@ -3,7 +3,7 @@ import { isUser } from "../auth/actor.js";
 import { Alert } from "./components.js";
 import { usePage } from "./page-context.js";
 
-export const assetVersion = "1";
+export const assetVersion = "2";
 
 /** The script behind TextField's `searchUrl` (suggestions from a JSON search while typing). */
 export const fieldSuggestScript = `/assets/field-suggest.js?v=${assetVersion}`;

@@ -1,4 +1,3 @@
-import type { ComponentChildren } from "preact";
 import type { FormState } from "../../../platform/http/forms.js";
 import { formatDateTime, formatTime } from "../../../platform/i18n/i18n.js";
 import {
@@ -10,6 +9,7 @@ import {
   Heading,
   LinkButton,
   Select,
+  Table,
   TextArea,
   TextField,
 } from "../../../platform/views/components.js";
@@ -34,63 +34,7 @@ function filterQuery(filter: OrganiserOverview["filter"]): string {
 }
 
 /** The desk's style sheet: tables become one card per row on a phone. */
-export const deskStyles = ["/assets/registrations.css?v=1"];
-
-/**
- * A table that turns into one card per row below 600 px (public/registrations.css):
- * each cell carries its column's name, shown beside the value when the header row is hidden.
- */
-function CardTable({
-  caption,
-  captionHidden = false,
-  headers,
-  rows,
-  numeric = [],
-}: {
-  caption: string;
-  /** The caption only for screen readers, where a heading right above says the same. */
-  captionHidden?: boolean;
-  headers: string[];
-  rows: ComponentChildren[][];
-  numeric?: number[];
-}) {
-  return (
-    <div class="kern-table-responsive">
-      <table class="kern-table card-table">
-        <caption class={`kern-title${captionHidden ? " card-table__caption--hidden" : ""}`}>{caption}</caption>
-        <thead class="kern-table__head">
-          <tr class="kern-table__row">
-            {headers.map((h, i) => (
-              <th
-                key={h}
-                scope="col"
-                class={`kern-table__header${numeric.includes(i) ? " kern-table__header--numeric" : ""}`}
-              >
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">
-          {rows.map((row, r) => (
-            <tr class="kern-table__row" key={r}>
-              {row.map((cell, i) => (
-                <td
-                  key={i}
-                  data-label={headers[i]}
-                  class={`kern-table__cell${numeric.includes(i) ? " kern-table__cell--numeric" : ""}`}
-                >
-                  {/* One element per cell: the card's grid puts the column name beside it. */}
-                  <div>{cell}</div>
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
+export const deskStyles = ["/assets/registrations.css?v=2"];
 
 const slotLabel = (slot: SlotView, locale: "de" | "en") =>
   `${formatTime(slot.startsAt, locale)}–${formatTime(slot.endsAt, locale)}`;
@@ -121,7 +65,8 @@ export function OrganiserPage({ o, form }: { o: OrganiserOverview; form: FormSta
         </p>
         <DescriptionList items={statuses.map((s) => [t(`registrations.status.${s}`), String(o.counts[s])])} />
         {workshops.length ? (
-          <CardTable
+          <Table
+            cards
             caption={t("registrations.admin.workshopCounts")}
             headers={[
               t("registrations.admin.workshop"),
@@ -193,7 +138,8 @@ export function OrganiserPage({ o, form }: { o: OrganiserOverview; form: FormSta
         {o.registrations.length === 0 ? (
           <p class="kern-body">{t("registrations.admin.empty")}</p>
         ) : (
-          <CardTable
+          <Table
+            cards
             captionHidden
             caption={t("registrations.admin.list", { count: o.registrations.length })}
             headers={[
@@ -434,7 +380,8 @@ export function ManagedEventsPage({ events }: { events: ManagedEventSummary[] })
       {events.length === 0 ? (
         <p class="kern-body">{t("registrations.admin.noEvents")}</p>
       ) : (
-        <CardTable
+        <Table
+          cards
           caption={t("registrations.admin.eventsCaption")}
           headers={[
             t("registrations.admin.event"),
