@@ -1,22 +1,13 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { publicFile } from "../../platform/http/assets.js";
 import type { Platform } from "../../platform/platform.js";
 import { districtCentre } from "./vocab.js";
 
 // The district's outline and municipalities behind the map's points: the schematic file
 // shipped in public/geo/, or the operator's (MAP_OUTLINE_FILE, e.g. a VG250 extract).
 
-const shippedOutline = join(
-  dirname(fileURLToPath(import.meta.url)),
-  "..",
-  "..",
-  "..",
-  "public",
-  "geo",
-  "landkreis-celle.geojson",
-);
+const shippedOutline = publicFile("geo/landkreis-celle.geojson");
 
 const loaded = new Map<string, { body: string; version: string }>();
 

@@ -11,6 +11,9 @@ const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", ".
 // In dist/ the compiled file sits one level deeper; public/ stays at the project root.
 const publicDir = projectRoot.endsWith("dist") ? join(projectRoot, "..", "public") : join(projectRoot, "public");
 
+/** A file under public/, found the same from src/ (tsx, tests) and from the built dist/. */
+export const publicFile = (relativePath: string): string => join(publicDir, relativePath);
+
 const types: Record<string, string> = {
   ".css": "text/css; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
