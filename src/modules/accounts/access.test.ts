@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Outcome, outcome } from "../../../tests/helpers/access.js";
 import { createUser } from "../../../tests/helpers/auth.js";
 import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
 import { type Actor, anonymous, type Role } from "../../platform/auth/actor.js";
 import { newId } from "../../platform/db/ids.js";
-import { DomainError } from "../../platform/http/errors.js";
 import { accountsAccess } from "./access.js";
 import { changePassword, dashboardLinks, getMyAccount, whoAmI } from "./my-account.service.js";
 import { signIn } from "./sign-in.service.js";
@@ -28,18 +28,6 @@ beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(async () => t?.close());
-
-type Outcome = "ok" | number;
-
-async function outcome(call: () => unknown): Promise<Outcome> {
-  try {
-    await call();
-    return "ok";
-  } catch (error) {
-    if (error instanceof DomainError) return error.status;
-    throw error;
-  }
-}
 
 interface Person {
   label: "anonymous" | Role;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { roleTable } from "../../../tests/helpers/access.js";
 import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
 import { createUserWithToken } from "../../../tests/helpers/users.js";
 import { type Actor, anonymous, type Role } from "../../platform/auth/actor.js";
@@ -60,23 +61,7 @@ const fields = (title: string, organisationIds = [org.kita, org.school]): Cooper
 const count = async (table: "cooperations" | "networks" | "network_meetings") =>
   (await t.platform.db.kysely.selectFrom(table).select("id").execute()).length;
 
-/** The status a call is refused with, or "ok". */
-async function outcome(call: () => unknown): Promise<number | "ok"> {
-  try {
-    await call();
-    return "ok";
-  } catch (error) {
-    const status = (error as { status?: number }).status;
-    if (status === undefined) throw error;
-    return status;
-  }
-}
-
-async function table(call: (actor: Actor, who: Who) => unknown): Promise<Record<Who, number | "ok">> {
-  const out = {} as Record<Who, number | "ok">;
-  for (const who of everybody) out[who] = await outcome(() => call(actors[who], who));
-  return out;
-}
+const table = (call: (actor: Actor, who: Who) => unknown) => roleTable(actors, call);
 
 const admins = { anonymous: 401, partner: 403, other: 403, editor: 403, admin: "ok" };
 const partners = { anonymous: 401, partner: "ok", other: 403, editor: 403, admin: "ok" };

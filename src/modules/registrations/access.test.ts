@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { outcome, roleTable } from "../../../tests/helpers/access.js";
 import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
 import { createUserWithToken } from "../../../tests/helpers/users.js";
 import { type Actor, anonymous, type Role } from "../../platform/auth/actor.js";
@@ -64,22 +65,7 @@ const person = (workshopIds: string[] = []): RegistrationInput => {
 /** A fresh registration (by the API, as anybody may) with its manage token. */
 const registration = () => register(t.platform, anonymous, ev.id, person(), "api");
 
-async function outcome(call: () => unknown): Promise<number | "ok"> {
-  try {
-    await call();
-    return "ok";
-  } catch (error) {
-    const status = (error as { status?: number }).status;
-    if (status === undefined) throw error;
-    return status;
-  }
-}
-
-async function table(call: (actor: Actor, who: Who) => unknown): Promise<Record<Who, number | "ok">> {
-  const out = {} as Record<Who, number | "ok">;
-  for (const who of everybody) out[who] = await outcome(() => call(actors[who], who));
-  return out;
-}
+const table = (call: (actor: Actor, who: Who) => unknown) => roleTable(actors, call);
 
 const organisers = { anonymous: 401, member: 403, otherEditor: "ok", owner: "ok", admin: "ok" };
 const managers = { anonymous: 401, member: 403, otherEditor: 403, owner: "ok", admin: "ok" };
