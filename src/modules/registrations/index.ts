@@ -28,3 +28,6 @@ export const registrationsModule: AppModule = {
     { name: "reminders", everyMs: 15 * 60_000, run: async (platform) => void (await sendReminders(platform)) },
   ],
 };
+
+// The public API of the registrations module, for modules further down the line.
+export type { ManagePageSlot } from "./hooks.js";

@@ -241,5 +241,7 @@ export async function listForApi(platform: Platform, actor: Actor, eventId: stri
     organisation: r.organisation,
     organisationId: r.organisationId,
     role: r.role,
+    ticketCode: r.ticketCode,
+    checkedInAt: r.checkedInAt,
   }));
 }

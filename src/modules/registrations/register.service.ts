@@ -31,7 +31,7 @@ import {
   type RegistrationRow,
 } from "./registrations.repo.js";
 import type { RegistrationSource } from "./tables.js";
-import { hashToken, manageTokenFor, newConfirmToken } from "./tokens.js";
+import { hashToken, manageTokenFor, newConfirmToken, newTicketCode } from "./tokens.js";
 import {
   type Availability,
   availabilityOf,
@@ -236,6 +236,9 @@ export async function register(
         updated_at: now,
         confirmed_at: status === "confirmed" ? now : null,
         cancelled_at: null,
+        ticket_code: newTicketCode(),
+        checked_in_at: null,
+        checked_in_by: null,
       } satisfies RegistrationRow;
       await insertRegistration(trx, row);
       await insertWorkshopChoices(

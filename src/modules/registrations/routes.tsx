@@ -161,6 +161,11 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
     status = 200,
   ) => {
     const m = await getByManageToken(platform, request.actor, token);
+    const sections = await platform.contributions.renderSections(
+      "registrations.manage",
+      { event: m.event, registration: m.registration, token },
+      request,
+    );
     return reply.header("referrer-policy", "no-referrer").page({
       status,
       title: request.t("registrations.manage.title"),
@@ -172,6 +177,7 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
           slots={m.slots}
           availability={m.availability}
           form={form}
+          sections={sections}
         />
       ),
     });

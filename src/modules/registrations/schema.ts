@@ -226,6 +226,10 @@ export const apiRegistrationItem = z.object({
   organisation: z.string().nullable(),
   organisationId: z.string().nullable(),
   role: z.string().nullable(),
+  /** The opaque code of the ticket's QR code (POST /api/v1/events/{id}/checkins). */
+  ticketCode: z.string(),
+  /** When the person was checked in (ISO), or null. */
+  checkedInAt: z.string().nullable(),
 });
 
 export const apiIdParams = z.object({ id: z.string().min(1).max(200) });

@@ -35,6 +35,12 @@ export interface RegistrationsTable {
   updated_at: string;
   confirmed_at: string | null;
   cancelled_at: string | null;
+  /** Opaque code in the ticket's QR code (random, unique; never the id). */
+  ticket_code: string;
+  /** When the person was let in on the day: the one record of "present". */
+  checked_in_at: string | null;
+  /** Who let them in (user id), for the organiser's record. */
+  checked_in_by: string | null;
 }
 
 export interface RegistrationWorkshopsTable {

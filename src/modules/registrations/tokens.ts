@@ -18,3 +18,6 @@ export const revokedManageHash = (registrationId: string): string => `revoked:${
 
 /** A one-off random secret for the double opt-in link. */
 export const newConfirmToken = (): string => newToken(24);
+
+/** The code in a ticket's QR code: random (120 bits), so it cannot be guessed from anything else. */
+export const newTicketCode = (): string => newToken(15);

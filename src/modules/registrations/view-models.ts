@@ -70,6 +70,10 @@ export interface RegistrationView {
   createdAt: string;
   confirmedAt: string | null;
   cancelledAt: string | null;
+  /** The code in the ticket's QR code. */
+  ticketCode: string;
+  /** When the person was checked in on the day (present); null before. */
+  checkedInAt: string | null;
 }
 
 /** The workshops in their time slots (the events module's rule), one choice per slot. */
@@ -187,6 +191,8 @@ export async function toRegistrationViews(
       createdAt: r.created_at,
       confirmedAt: r.confirmed_at,
       cancelledAt: r.cancelled_at,
+      ticketCode: r.ticket_code,
+      checkedInAt: r.checked_in_at,
     };
   });
 }

@@ -1,3 +1,4 @@
+import type { VNode } from "preact";
 import type { FormState } from "../../../platform/http/forms.js";
 import { formatDate, formatTime } from "../../../platform/i18n/i18n.js";
 import {
@@ -171,6 +172,7 @@ export function ManagePage({
   slots,
   availability,
   form,
+  sections = [],
 }: {
   token: string;
   event: EventView;
@@ -178,6 +180,8 @@ export function ManagePage({
   slots: SlotView[];
   availability: Availability;
   form: FormState;
+  /** What other modules add to this page ("registrations.manage"): the ticket, the allocation's result. */
+  sections?: VNode[];
 }) {
   const { t, locale } = usePage();
   const active = r.status === "pending" || r.status === "confirmed" || r.status === "waitlisted";
@@ -222,6 +226,7 @@ export function ManagePage({
           <p class="kern-body">{t("registrations.manage.pendingHint", { until: untilText(r.holdUntil, locale, t) })}</p>
         </Alert>
       ) : null}
+      {sections}
       {active && slots.length && event.status !== "cancelled" ? (
         <section class="stack" aria-labelledby="workshops-aendern">
           <h2 class="kern-heading kern-heading-large" id="workshops-aendern">
