@@ -47,6 +47,10 @@ export interface EventView {
   contact: { name: string | null; email: string | null; phone: string | null };
   status: EventStatus;
   workshopChoice: "first_come" | "preferences";
+  /** Ranked wishes per time slot in preference mode (1–5). */
+  maxChoices: number;
+  /** When the allocation was published (preference mode): wishes are final from then on. */
+  allocationPublishedAt: string | null;
   createdBy: string | null;
   /** Derived from status, registration window and start time (see registrationState). */
   registrationOpen: boolean;
@@ -118,6 +122,8 @@ export function toEventView(row: Selectable<EventsTable>, now: Date = new Date()
     contact: { name: row.contact_name, email: row.contact_email, phone: row.contact_phone },
     status: row.status,
     workshopChoice: row.workshop_choice,
+    maxChoices: Number(row.max_choices ?? 3),
+    allocationPublishedAt: row.allocation_published_at ?? null,
     createdBy: row.created_by,
     registrationOpen: false,
     icsSequence: Number(row.ics_sequence ?? 0),

@@ -460,6 +460,8 @@ export async function copyEvent(
     registration_opens_at: window.opens,
     registration_closes_at: window.closes,
     status: "draft",
+    // The copy's wishes have not been allocated yet.
+    allocation_published_at: null,
     created_by: actor.kind === "user" ? actor.id : null,
     created_at: now,
     updated_at: now,

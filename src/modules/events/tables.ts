@@ -42,6 +42,10 @@ export interface EventsTable {
   contact_phone: string | null;
   status: EventStatus;
   workshop_choice: "first_come" | "preferences";
+  /** Ranked wishes per time slot in preference mode (1–5). */
+  max_choices: Generated<number>;
+  /** When the workshop allocation was published (preference mode); null before. */
+  allocation_published_at: string | null;
   created_by: string | null;
   /** iCalendar SEQUENCE: raised on every change of time or venue and on cancellation. */
   ics_sequence: Generated<number>;

@@ -51,6 +51,16 @@ export interface RegistrationWorkshopsTable {
   created_at: string;
 }
 
+/** A ranked workshop wish (preference mode): rank 1 is the first wish of that time slot. */
+export interface RegistrationPreferencesTable {
+  registration_id: string;
+  /** The time slot, as in registration_workshops (start time of the slot, ISO UTC). */
+  slot: string;
+  rank: number;
+  session_id: string;
+  created_at: string;
+}
+
 export interface RegistrationQuestionsTable {
   id: string;
   event_id: string;
@@ -66,6 +76,7 @@ export interface RegistrationQuestionsTable {
 export interface RegistrationsTables {
   registrations: RegistrationsTable;
   registration_workshops: RegistrationWorkshopsTable;
+  registration_preferences: RegistrationPreferencesTable;
   registration_questions: RegistrationQuestionsTable;
 }
 
