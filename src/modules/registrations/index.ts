@@ -31,3 +31,4 @@ export const registrationsModule: AppModule = {
 
 // The public API of the registrations module, for modules further down the line.
 export type { ManagePageSlot } from "./hooks.js";
+export { listEventPreferences, type PreferenceRow, placeInWorkshops } from "./preferences.repo.js";
