@@ -1,10 +1,13 @@
 import type { AppModule } from "../platform/module.js";
 import { accountsModule } from "./accounts/index.js";
+import { allocationModule } from "./allocation/index.js";
+import { checkinModule } from "./checkin/index.js";
 import { directoryModule } from "./directory/index.js";
 import { eventsModule } from "./events/index.js";
 import { networkModule } from "./network/index.js";
 import { registrationsModule } from "./registrations/index.js";
 import { siteModule } from "./site/index.js";
+import { ticketsModule } from "./tickets/index.js";
 
 /**
  * Every domain module of the application, in the order their routes, demo data
@@ -17,4 +20,7 @@ export const modules: AppModule[] = [
   registrationsModule,
   directoryModule,
   networkModule,
+  allocationModule,
+  ticketsModule,
+  checkinModule,
 ];
