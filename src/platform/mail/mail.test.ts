@@ -53,6 +53,32 @@ describe("mail outbox", () => {
     expect(row.status).toBe("sent");
   });
 
+  it("sends an inline image with its Content-ID, so the HTML body shows it in place", async () => {
+    await enqueueMail(t.platform.db.kysely, {
+      idempotencyKey: "test:cid",
+      to: "e@example.org",
+      subject: "Ihr Ticket",
+      text: "Ihr Ticket-Code: abc",
+      html: '<p><img src="cid:ticket@bildungsnetz" alt="QR-Code"></p>',
+      attachments: [
+        {
+          filename: "ticket.png",
+          contentType: "image/png",
+          content: Buffer.from("not really a png").toString("base64"),
+          encoding: "base64",
+          cid: "ticket@bildungsnetz",
+        },
+      ],
+    });
+    await deliverDueMail(t.platform.db, t.config, createTransport(t.config), 100);
+    const folder = join(t.config.dataDir, "mail");
+    const eml = readFileSync(join(folder, readdirSync(folder).find((f) => f.includes("test_cid")) as string), "utf8");
+    expect(eml).toContain("Content-Type: multipart/related");
+    expect(eml).toContain("Content-ID: <ticket@bildungsnetz>");
+    expect(eml).toContain("Content-Disposition: inline");
+    expect(eml).toContain(Buffer.from("not really a png").toString("base64"));
+  });
+
   it("retries a failed delivery later with back-off and sends it once the server answers", async () => {
     await enqueueMail(t.platform.db.kysely, {
       idempotencyKey: "test:retry",

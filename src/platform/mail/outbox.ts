@@ -9,6 +9,11 @@ export interface MailAttachment {
   /** UTF-8 text content (e.g. an .ics file) or base64 for binaries. */
   content: string;
   encoding?: "utf8" | "base64";
+  /**
+   * Content-ID of an inline image: the HTML body shows it with `<img src="cid:…">`
+   * (a ticket's QR code), so it is part of the message rather than a file to open.
+   */
+  cid?: string;
 }
 
 export interface OutgoingMail {

@@ -54,6 +54,7 @@ const toNodemailer = (a: MailAttachment) => ({
   contentType: a.contentType,
   content: a.content,
   encoding: a.encoding ?? "utf8",
+  ...(a.cid ? { cid: a.cid, contentDisposition: "inline" as const } : {}),
 });
 
 /**

@@ -1,0 +1,62 @@
+import { inflateSync } from "node:zlib";
+import QRCode from "qrcode";
+import { describe, expect, it } from "vitest";
+import { qrMatrix, qrPng, qrSvg } from "./qr.js";
+
+const code = "Xy3_kP9aQ-r2LmN8vT0w"; // the shape of a ticket code: 20 characters base64url
+
+/** Pixel (x, y) of an 8-bit greyscale PNG without filters, as qrPng writes it. */
+function pixels(png: Buffer) {
+  const width = png.readUInt32BE(16);
+  const idat: Buffer[] = [];
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    const type = png.toString("ascii", at + 4, at + 8);
+    if (type === "IDAT") idat.push(png.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  return { width, at: (x: number, y: number) => raw[y * (width + 1) + 1 + x] };
+}
+
+describe("QR codes of tickets", () => {
+  it("encode exactly the code, with error correction M", () => {
+    const symbol = QRCode.create(code, { errorCorrectionLevel: "M" });
+    expect(symbol.errorCorrectionLevel.bit).toBe(
+      QRCode.create("x", { errorCorrectionLevel: "M" }).errorCorrectionLevel.bit,
+    );
+    expect(symbol.segments.map((s) => (s as unknown as { data: Uint8Array }).data)).toEqual([
+      new TextEncoder().encode(code),
+    ]);
+    const m = qrMatrix(code);
+    expect(m.size).toBe(symbol.modules.size);
+    // The three finder patterns: dark corners top left, top right, bottom left, light bottom right.
+    expect([m.dark(0, 0), m.dark(0, m.size - 1), m.dark(m.size - 1, 0)]).toEqual([true, true, true]);
+  });
+
+  it("as PNG: the modules at the scale asked, a light quiet zone of four modules", () => {
+    const png = qrPng(code, 4);
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const m = qrMatrix(code);
+    const p = pixels(png);
+    expect(p.width).toBe((m.size + 8) * 4);
+    expect(p.at(0, 0)).toBe(255);
+    expect(p.at(15, 15)).toBe(255); // still quiet zone
+    expect(p.at(16, 16)).toBe(0); // first dark module of the finder pattern
+    for (let row = 0; row < m.size; row++) {
+      for (let col = 0; col < m.size; col++) {
+        expect(p.at((col + 4) * 4 + 1, (row + 4) * 4 + 2)).toBe(m.dark(row, col) ? 0 : 255);
+      }
+    }
+  });
+
+  it("as SVG: an image with a text alternative, markup in the label escaped", () => {
+    const svg = qrSvg(code, { label: "QR-Code <Ihres> Tickets", size: 160 });
+    expect(svg).toMatch(/^<svg [^>]*role="img"[^>]*aria-label="QR-Code &lt;Ihres&gt; Tickets"/);
+    expect(svg).toContain("<title>QR-Code &lt;Ihres&gt; Tickets</title>");
+    expect(svg).toContain('width="160"');
+    const side = qrMatrix(code).size + 8;
+    expect(svg).toContain(`viewBox="0 0 ${side} ${side}"`);
+    expect(svg).toMatch(/<path fill="#000" d="M4 4h7v1h-7z/); // the top row of the first finder pattern
+  });
+});
