@@ -49,11 +49,11 @@ async function person(role: Role): Promise<Person> {
 let people: Person[];
 beforeAll(async () => {
   people = [{ label: "anonymous", actor: anonymous }];
-  for (const role of ["member", "editor", "admin"] as const) people.push(await person(role));
+  for (const role of ["member", "editor", "admin", "checkin"] as const) people.push(await person(role));
 });
 
-const nobodyRefused = { anonymous: 401, member: "ok", editor: "ok", admin: "ok" } as const;
-const adminOnly = { anonymous: 401, member: 403, editor: 403, admin: "ok" } as const;
+const nobodyRefused = { anonymous: 401, member: "ok", editor: "ok", admin: "ok", checkin: "ok" } as const;
+const adminOnly = { anonymous: 401, member: 403, editor: 403, admin: "ok", checkin: 403 } as const;
 
 /** Runs the call once per person and compares who got through with the expectation. */
 async function expectOutcomes(expected: Record<Person["label"], Outcome>, call: (p: Person) => unknown): Promise<void> {

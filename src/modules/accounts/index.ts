@@ -9,7 +9,9 @@ import { usersRoutes } from "./users.routes.js";
 export const accountsModule: AppModule = {
   name: "accounts",
   messages: accountsMessages,
-  nav: [{ href: "/verwaltung", label: "accounts.nav.admin", roles: ["admin", "editor", "member"], order: 1000 }],
+  nav: [
+    { href: "/verwaltung", label: "accounts.nav.admin", roles: ["admin", "editor", "member", "checkin"], order: 1000 },
+  ],
   adminLinks: [{ href: "/verwaltung/benutzer", label: "accounts.users.link", roles: ["admin"], order: 900 }],
   resolveActor: actorForSession,
   register(app, platform) {

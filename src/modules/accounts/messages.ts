@@ -5,6 +5,9 @@ const de = {
   "accounts.role.admin": "Administration (Bildungsbüro)",
   "accounts.role.editor": "Redaktion (Fachtage)",
   "accounts.role.member": "Mitglied (Organisation)",
+  "accounts.role.checkin": "Einlass-Helfer:in (Fachtage)",
+  "accounts.users.roleHint":
+    "Einlass-Helfer:innen dürfen nur beim Einlass eines Fachtags Personen einchecken und vor Ort anmelden – sonst nichts.",
 
   "accounts.login.title": "Anmelden",
   "accounts.login.intro": "Melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort an.",
@@ -162,6 +165,9 @@ const en: typeof de = {
   "accounts.role.admin": "Administration (education office)",
   "accounts.role.editor": "Editor (Fachtage)",
   "accounts.role.member": "Member (organisation)",
+  "accounts.role.checkin": "Check-in helper (Fachtage)",
+  "accounts.users.roleHint":
+    "Check-in helpers may only check people in at the entrance of a Fachtag and register walk-ins – nothing else.",
 
   "accounts.login.title": "Sign in",
   "accounts.login.intro": "Sign in with your e-mail address and password.",

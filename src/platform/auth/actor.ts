@@ -1,4 +1,5 @@
-export const roles = ["admin", "editor", "member"] as const;
+/** "checkin": a helper at the entrance of a Fachtag, who may only check people in (and register walk-ins). */
+export const roles = ["admin", "editor", "member", "checkin"] as const;
 export type Role = (typeof roles)[number];
 
 export type Actor =

@@ -214,6 +214,7 @@ export function UsersPage({ users, form, problem }: { users: UserView[]; form: F
         <Select
           name="role"
           label={t("accounts.users.role")}
+          hint={t("accounts.users.roleHint")}
           options={roleOptions}
           value={v("role") ?? "member"}
           placeholder={t("accounts.users.chooseRole")}
