@@ -107,6 +107,20 @@ describe("registrations permissions × roles", () => {
     expect(await table((actor) => register(t.platform, actor, ev.id, person(), "manual"))).toEqual(managers);
   });
 
+  it("registration.register: walk-ins at the entrance by the Fachtag's organisers and its check-in helpers only", async () => {
+    expect(await table((actor) => register(t.platform, actor, ev.id, person(), "walkin"))).toEqual(managers);
+    const helper = await userActor("checkin");
+    expect(await outcome(() => register(t.platform, helper, ev.id, person(), "walkin"))).toBe("ok");
+    // A helper may do nothing else of the desk: no registration by hand, no list, no export.
+    expect(await outcome(() => register(t.platform, helper, ev.id, person(), "manual"))).toBe(403);
+    expect(await outcome(() => listRegistrations(t.platform, helper, ev.id))).toBe(403);
+    expect(await outcome(() => listForApi(t.platform, helper, ev.id))).toBe(403);
+    expect(await outcome(() => exportRows(t.platform, helper, ev.id))).toBe(403);
+    expect(await outcome(() => listManagedEventsWithCounts(t.platform, helper))).toBe(403);
+    const draft = await createFachtag(t.platform, { status: "draft" });
+    expect(await outcome(() => register(t.platform, helper, draft.id, person(), "walkin"))).toBe(404);
+  });
+
   it("registration.register and .manage: a draft is unknown (404) to all but its organisers", async () => {
     const draft = await createFachtag(t.platform, {
       status: "draft",

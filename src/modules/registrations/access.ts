@@ -7,11 +7,14 @@ import type { RegistrationSource } from "./tables.js";
 // events module's rule (canManageEvent): the organiser who created it, or an admin.
 
 const isOrganiser = (actor: Actor) => actor.kind === "user" && (actor.role === "admin" || actor.role === "editor");
+/** The helpers at a Fachtag's entrance register walk-ins on the spot; nothing else of the desk. */
+const isCheckinHelper = (actor: Actor) => actor.kind === "user" && actor.role === "checkin";
 
 export const registrationsAccess = defineAccess<{
   /**
    * Register for a published Fachtag: anybody on the web and the API; by hand ("manual") only
-   * its organisers. A draft is known only to its organisers: others are told it does not exist.
+   * its organisers; on the spot at the entrance ("walkin") its organisers and check-in helpers.
+   * A draft is known only to its organisers: others are told it does not exist.
    */
   "registration.register": { source: RegistrationSource; event: OwnedEvent & { status: string } };
   /** The desk's overview of one's own Fachtage (all for admins). */
@@ -24,7 +27,9 @@ export const registrationsAccess = defineAccess<{
   "registration.cancel": { event: OwnedEvent; tokenMatches: boolean };
 }>({
   "registration.register": (actor, { source, event }) =>
-    (source !== "manual" && event.status !== "draft") || canManageEvent(actor, event),
+    (source !== "manual" && source !== "walkin" && event.status !== "draft") ||
+    canManageEvent(actor, event) ||
+    (source === "walkin" && event.status !== "draft" && isCheckinHelper(actor)),
   "registration.desk": (actor) => isOrganiser(actor),
   "registration.manage": canManageEvent,
   "registration.selfService": (_actor, { tokenMatches }) => tokenMatches,

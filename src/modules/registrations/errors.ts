@@ -36,6 +36,13 @@ export class WorkshopFullError extends DomainError {
   }
 }
 
+/** A walk-in at a full Fachtag: the entrance does not keep a waitlist. */
+export class EventFullError extends DomainError {
+  constructor() {
+    super(409, "event_full", "registrations.error.eventFull");
+  }
+}
+
 export class RegistrationExpiredError extends DomainError {
   constructor() {
     super(410, "registration_expired", "registrations.error.expired");

@@ -19,7 +19,13 @@ import {
 } from "../events/index.js";
 import { registrationsAccess } from "./access.js";
 import { capacitySnapshot, workshopTaken } from "./capacity.repo.js";
-import { AlreadyRegisteredError, isUniqueViolation, RegistrationClosedError, WorkshopFullError } from "./errors.js";
+import {
+  AlreadyRegisteredError,
+  EventFullError,
+  isUniqueViolation,
+  RegistrationClosedError,
+  WorkshopFullError,
+} from "./errors.js";
 import { queueMail } from "./mail-queue.js";
 import type { MailKind } from "./mails.js";
 import { listQuestions, type QuestionRow } from "./questions.repo.js";
@@ -159,10 +165,14 @@ export async function register(
       if (!input.consents.privacy) throw new ValidationError({ consentPrivacy: "registrations.validation.privacy" });
       const questions = await listQuestions(trx, event.id);
       const answers =
-        source === "api" ? checkAnswersLenient(questions, input.answers) : checkAnswers(questions, input.answers);
+        // At the entrance nobody fills in the organiser's questions: only answers given are checked.
+        source === "api" || source === "walkin"
+          ? checkAnswersLenient(questions, input.answers)
+          : checkAnswers(questions, input.answers);
       const now = nowIso();
       const state = registrationState(event, new Date(now));
-      if (!state.open && !(source === "manual" && state.reason !== "cancelled")) {
+      const byStaff = source === "manual" || source === "walkin";
+      if (!state.open && !(byStaff && state.reason !== "cancelled")) {
         throw new RegistrationClosedError(state.reason);
       }
       // Holds that ran out are expired first (and their places given to the waitlist):
@@ -178,6 +188,8 @@ export async function register(
       const workshops = await listWorkshops(trx, event.id);
       const chosen = checkWorkshopChoice(workshops, input.workshopIds);
       const full = snapshot.taken >= event.capacity;
+      // Somebody at the door is let in or not: a walk-in is never put on the waitlist.
+      if (full && source === "walkin") throw new EventFullError();
       if (!full && chosen.size > 0) {
         const wTaken = await workshopTaken(trx, event.id, now, [...chosen.keys()]);
         for (const w of chosen.values()) {
@@ -186,7 +198,7 @@ export async function register(
           }
         }
       }
-      const needsOptIn = event.confirmByEmail && source !== "manual";
+      const needsOptIn = event.confirmByEmail && !byStaff;
       const status: RegistrationResult["status"] = full ? "waitlisted" : needsOptIn ? "pending" : "confirmed";
       if (existing) {
         // The public form does not tell whoever types an address whether it is registered:

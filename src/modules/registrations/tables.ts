@@ -1,7 +1,8 @@
 // Tables owned by the registrations module (see migrations/). Times are ISO UTC strings.
 
 export type RegistrationStatus = "pending" | "confirmed" | "waitlisted" | "cancelled" | "expired";
-export type RegistrationSource = "web" | "api" | "manual";
+/** "walkin": registered at the entrance on the day (and checked in at once). */
+export type RegistrationSource = "web" | "api" | "manual" | "walkin";
 export type QuestionKind = "text" | "choice" | "yesno";
 
 export interface RegistrationsTable {
