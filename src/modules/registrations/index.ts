@@ -29,6 +29,17 @@ export const registrationsModule: AppModule = {
   ],
 };
 
+export {
+  type AttendanceRow,
+  attendanceCounts,
+  attendanceList,
+  clearCheckIn,
+  findAttendance,
+  findByTicketCode,
+  markCheckedIn,
+} from "./attendance.repo.js";
 // The public API of the registrations module, for modules further down the line.
 export type { ManagePageSlot } from "./hooks.js";
 export { listEventPreferences, type PreferenceRow, placeInWorkshops } from "./preferences.repo.js";
+export { type RegistrationInput, register } from "./register.service.js";
+export { getAvailability } from "./view-models.js";
