@@ -1,6 +1,6 @@
 import type { Conn } from "../../platform/db/database.js";
 import { type EventView, type SessionView, toEventView, toSessionViews } from "./event-views.js";
-import { eventRowsStartingBetween, findEventForUpdate, setEventCapacity } from "./events.repo.js";
+import { eventRowsStartingBetween, findEventForUpdate, setEventCapacity, updateEventRow } from "./events.repo.js";
 import { listWorkshopRows, setSessionCapacity } from "./sessions.repo.js";
 
 // What the registrations module needs of a Fachtag inside its own transaction: the
@@ -39,4 +39,12 @@ export async function changeCapacities(
 /** Fachtage that are not cancelled and start in (from, to]: candidates for reminders. */
 export async function listEventsStartingBetween(db: Conn, from: string, to: string): Promise<EventView[]> {
   return (await eventRowsStartingBetween(db, from, to)).map((r) => toEventView(r));
+}
+
+/**
+ * Records that the workshop allocation of a Fachtag was published (preference mode): from
+ * then on wishes are final. The allocation module calls it inside its publishing transaction.
+ */
+export async function markAllocationPublished(trx: Conn, eventId: string, at: string): Promise<void> {
+  await updateEventRow(trx, eventId, { allocation_published_at: at });
 }

@@ -15,7 +15,13 @@ export const eventsModule: AppModule = {
 // The events module's public API: what other modules use. Functions that take `db`
 // accept an open transaction, so a caller's decision and its reads share one lock.
 export { canManageEvent, type OwnedEvent } from "./access.js";
-export { changeCapacities, listEventsStartingBetween, listWorkshops, lockEventForCapacity } from "./capacity.js";
+export {
+  changeCapacities,
+  listEventsStartingBetween,
+  listWorkshops,
+  lockEventForCapacity,
+  markAllocationPublished,
+} from "./capacity.js";
 export type { EventView, SessionView } from "./event-views.js";
 export { getVisibleEvent, listManagedEvents } from "./events.service.js";
 export type { EventAvailability, EventChanges } from "./hooks.js";

@@ -43,3 +43,6 @@ export type { ManagePageSlot } from "./hooks.js";
 export { listEventPreferences, type PreferenceRow, placeInWorkshops } from "./preferences.repo.js";
 export { type RegistrationInput, register } from "./register.service.js";
 export { getAvailability } from "./view-models.js";
+export { listPlaceHolders, type PlaceHolder } from "./holdings.js";
+export { manageUrl } from "./mails.js";
+export { moveWorkshop } from "./organiser-desk.service.js";

@@ -61,7 +61,8 @@ const timeFormat = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin",
 const formatDate = (iso: string, _locale: "de") => dateFormat.format(new Date(iso));
 const formatTime = (iso: string, _locale: "de") => timeFormat.format(new Date(iso));
 
-const manageUrl = (platform: Platform, registrationId: string) =>
+/** The participant's private manage link (for other modules' mails about the registration). */
+export const manageUrl = (platform: Platform, registrationId: string) =>
   `${platform.config.baseUrl}/anmeldung/${manageTokenFor(platform.config.sessionSecret, registrationId)}`;
 
 const manageLinkOf = (ctx: MailContext) =>

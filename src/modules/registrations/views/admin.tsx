@@ -51,6 +51,13 @@ export function OrganiserPage({ o, form }: { o: OrganiserOverview; form: FormSta
   return (
     <div class="stack">
       <Heading>{t("registrations.admin.title", { event: o.event.title })}</Heading>
+      {o.event.workshopChoice === "preferences" ? (
+        <p>
+          <a class="kern-link" href={`/verwaltung/fachtage/${o.event.id}/zuteilung`}>
+            {t("registrations.admin.allocationLink")}
+          </a>
+        </p>
+      ) : null}
       <ErrorSummary errors={e} />
       <section class="stack" aria-labelledby="uebersicht">
         <h2 class="kern-heading kern-heading-large" id="uebersicht">
