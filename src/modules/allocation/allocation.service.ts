@@ -460,7 +460,7 @@ function runView(
         ]),
       ),
     }))
-    .sort((a, b) => a.name.localeCompare(b.name, "de"));
+    .sort((a, b) => a.name.localeCompare(b.name, "de", { numeric: true }));
 
   const unplaced: UnplacedPair[] = [];
   for (const r of rows) {
@@ -479,7 +479,7 @@ function runView(
         .filter((o) => o.free > 0),
     });
   }
-  unplaced.sort((a, b) => a.name.localeCompare(b.name, "de") || a.slotKey.localeCompare(b.slotKey));
+  unplaced.sort((a, b) => a.name.localeCompare(b.name, "de", { numeric: true }) || a.slotKey.localeCompare(b.slotKey));
 
   return {
     seed: Number(run.seed),

@@ -38,7 +38,7 @@ const de = {
   "allocation.stats.slot": "Zeitfenster",
   "allocation.stats.places": "Plätze",
   "allocation.stats.firstWish": "Erstwünsche",
-  "allocation.stats.anyWish": "Wünsche gesamt",
+  "allocation.stats.anyWish": "Alle Wünsche",
   "allocation.stats.placed": "Zugeteilt",
   "allocation.chart.title": "Plätze, Erstwünsche und Zuteilungen je Workshop",
   "allocation.chart.desc":

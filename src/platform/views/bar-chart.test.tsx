@@ -30,12 +30,12 @@ describe("BarChart", () => {
     const widths = [...svg.matchAll(/<rect class="bar-chart__bar" x="1" y="\d+" width="(\d+)"/g)].map((m) =>
       Number(m[1]),
     );
-    // 640 − 48 px for the numbers: the largest value (43) fills the bar area.
+    // 400 − 44 px for the numbers: the largest value (43) fills the bar area.
     expect(widths).toEqual([
-      Math.round((20 / 43) * 592),
-      Math.round((43 / 43) * 592),
-      Math.round((20 / 43) * 592),
-      Math.round((10 / 43) * 592),
+      Math.round((20 / 43) * 356),
+      Math.round((43 / 43) * 356),
+      Math.round((20 / 43) * 356),
+      Math.round((10 / 43) * 356),
     ]);
     for (const n of ["20", "43", "10"]) expect(svg).toContain(`>${n}</text>`);
     expect(svg).toContain("Sprache &amp; Spiel");

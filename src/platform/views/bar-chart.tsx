@@ -23,14 +23,15 @@ export interface BarChartProps {
   series: readonly BarSeries[];
 }
 
-const WIDTH = 640;
+// Narrow on purpose: on a phone the drawing shrinks little, so the text stays readable.
+const WIDTH = 400;
 const LABEL_HEIGHT = 22;
 const BAR_HEIGHT = 16;
 const BAR_GAP = 4;
 const GROUP_GAP = 18;
-const VALUE_SPACE = 48;
+const VALUE_SPACE = 44;
 const LEGEND_HEIGHT = 34;
-const FONT = 15;
+const FONT = 14;
 
 /** The largest value, rounded up so the bars leave room for their numbers. */
 const scaleMax = (series: readonly BarSeries[]) => Math.max(1, ...series.flatMap((s) => s.values));
@@ -61,7 +62,7 @@ export function BarChart({ id, title, description, categories, series }: BarChar
       </defs>
       <g class="bar-chart__legend">
         {series.map((s, i) => {
-          const x = i * 200;
+          const x = i * 135;
           return (
             <g key={s.name}>
               <rect x={x + 1} y={6} width={20} height={14} fill={fill(i)} stroke="currentColor" stroke-width="1.5" />
@@ -77,7 +78,7 @@ export function BarChart({ id, title, description, categories, series }: BarChar
         return (
           <g key={category}>
             <text x={0} y={top + LABEL_HEIGHT - 6} font-weight="bold">
-              {category.length > 70 ? `${category.slice(0, 69)}…` : category}
+              {category.length > 52 ? `${category.slice(0, 51)}…` : category}
             </text>
             {series.map((s, i) => {
               const value = s.values[c] ?? 0;

@@ -20,7 +20,7 @@ export const allocationBase = (eventId: string) => `/verwaltung/fachtage/${event
 export const deskPath = (eventId: string) => `/verwaltung/fachtage/${eventId}/anmeldungen`;
 
 /** Layout of charts beside their tables, and the hand-placement forms on a phone. */
-export const allocationStyles = ["/assets/allocation.css?v=1"];
+export const allocationStyles = ["/assets/allocation.css?v=2"];
 
 export const RESULTS_PAGE_SIZE = 50;
 
@@ -163,7 +163,8 @@ function Statistics({ run, slotLabel }: { run: Run; slotLabel: (key: string) => 
           />
         </figure>
       </div>
-      <div class="chart-with-table">
+      {/* Six columns need the full width: the chart goes below this table, not beside it. */}
+      <div class="stack">
         <Table
           cards
           caption={t("allocation.stats.workshops")}
