@@ -59,6 +59,11 @@ const envSchema = z.object({
     .optional(),
   TRUST_PROXY: bool("TRUST_PROXY").default(false),
   RATE_LIMIT: z.enum(["on", "off"], { message: "erlaubt sind on oder off" }).default("on"),
+  /** Several app instances: rate limits are counted in this Redis, so all instances share them. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, "muss mit redis:// oder rediss:// beginnen, z. B. redis://127.0.0.1:6379")
+    .optional(),
   UPLOAD_MAX_MB: z.coerce
     .number({ message: "muss eine Zahl sein" })
     .positive("muss größer als 0 sein")
@@ -99,6 +104,8 @@ export interface Config {
   seedDemo: boolean;
   logLevel: NonNullable<Env["LOG_LEVEL"]>;
   rateLimit: boolean;
+  /** Where rate limits are counted when several instances share them; undefined: in this process. */
+  redisUrl: string | undefined;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (for rate limits). */
   trustProxy: boolean;
   uploadMaxBytes: number;
@@ -152,6 +159,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     // In production one line per request (info); the demo on a laptop stays quiet (warn).
     logLevel: env.LOG_LEVEL ?? (isProduction ? "info" : "warn"),
     rateLimit: env.RATE_LIMIT === "on",
+    redisUrl: env.REDIS_URL,
     trustProxy: env.TRUST_PROXY,
     uploadMaxBytes: Math.round(env.UPLOAD_MAX_MB * 1024 * 1024),
     map: {

@@ -25,7 +25,9 @@ export function siteRoutes(app: FastifyInstance, platform: Platform): void {
       if (!(await migrationsCurrent(platform.db))) {
         return reply.code(503).send({ status: "not_ready", reason: "migrations_pending" });
       }
-      return { status: "ready" };
+      // Redis away does not take the instance out of the proxy: limits are suspended, the
+      // service goes on (platform/http/rate-limit-store.ts). Monitoring sees it here.
+      return { status: "ready", rateLimits: app.rateLimitStore() };
     } catch {
       return reply.code(503).send({ status: "not_ready", reason: "database_unreachable" });
     }

@@ -31,6 +31,7 @@ import { ErrorPage } from "../views/error-page.js";
 import { registerAssets } from "./assets.js";
 import { cleanInput } from "./clean-input.js";
 import { DomainError } from "./errors.js";
+import { rateLimitRedis, redisConnected } from "./rate-limit-store.js";
 import { FLASH_COOKIE, LOCALE_COOKIE, renderPage } from "./request-context.js";
 import { safeReturnPath } from "./safe-return.js";
 
@@ -129,10 +130,19 @@ export async function buildApp({ platform, modules }: BuildOptions): Promise<Fas
     securityHeaders(request.raw, reply.raw, (error) => done(error instanceof Error ? error : undefined)),
   );
   if (config.rateLimit) {
+    const redis = config.redisUrl ? rateLimitRedis(config.redisUrl, platform.logger) : undefined;
+    if (redis) {
+      app.addHook("onReady", async () => redisConnected(redis));
+      app.addHook("onClose", async () => void (await redis.quit().catch(() => undefined)));
+    }
+    app.decorate("rateLimitStore", () =>
+      !redis ? "memory" : redis.status === "ready" ? "redis" : "redis_unreachable",
+    );
     await app.register(rateLimit, {
       global: true,
       max: 600,
       timeWindow: "1 minute",
+      ...(redis ? { redis, nameSpace: "bn-rate-limit-", skipOnError: true } : {}),
       errorResponseBuilder: (_request, context) => {
         const error = new DomainError(429, "rate_limited", "error.rateLimit.text", {
           seconds: Math.max(1, Math.ceil(context.ttl / 1000)),
@@ -141,6 +151,7 @@ export async function buildApp({ platform, modules }: BuildOptions): Promise<Fas
       },
     });
   }
+  if (!app.hasDecorator("rateLimitStore")) app.decorate("rateLimitStore", () => "off" as const);
   await app.register(csrf, {
     sessionPlugin: "@fastify/cookie",
     cookieKey: "bn_csrf",

@@ -20,6 +20,8 @@ declare module "fastify" {
   interface FastifyInstance {
     platform: Platform;
     navItems: NavItem[];
+    /** Where rate limits are counted now (for /readyz): off, this process, or the shared Redis. */
+    rateLimitStore(): "off" | "memory" | "redis" | "redis_unreachable";
   }
 }
 
