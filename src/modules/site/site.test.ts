@@ -72,7 +72,7 @@ describe("public pages", () => {
 describe("health", () => {
   it("reports liveness and readiness", async () => {
     expect((await t.app.inject("/healthz")).json()).toEqual({ status: "ok" });
-    expect((await t.app.inject("/readyz")).json()).toEqual({ status: "ready" });
+    expect((await t.app.inject("/readyz")).json()).toEqual({ status: "ready", rateLimits: "memory" });
   });
 });
 
