@@ -5,6 +5,7 @@ import { Contributions } from "./contributions.js";
 import { type Db, type OpenOptions, openDatabase } from "./db/database.js";
 import { migrateToLatest } from "./db/migrator.js";
 import { Hooks } from "./hooks.js";
+import { claimJobLease, instanceId, leaseFor } from "./jobs.js";
 import { createLogger } from "./logger.js";
 import { createTransport, deliverDueMail } from "./mail/worker.js";
 import type { AppModule } from "./module.js";
@@ -73,8 +74,15 @@ export function startJobs(platform: Platform, modules: readonly AppModule[]): ()
     timers.push(timer);
   };
   every("mail", 2000, () => deliverDueMail(platform.db, platform.config, transport));
+  // Mail delivery claims each row itself (several workers are fine); a module's job runs
+  // once per period across all instances: the one that takes the lease runs it.
   for (const module of modules) {
-    for (const job of module.jobs ?? []) every(`${module.name}:${job.name}`, job.everyMs, () => job.run(platform));
+    for (const job of module.jobs ?? []) {
+      const name = `${module.name}:${job.name}`;
+      every(name, job.everyMs, async () => {
+        if (await claimJobLease(platform.db.kysely, name, instanceId, leaseFor(job.everyMs))) await job.run(platform);
+      });
+    }
   }
   return () => {
     for (const timer of timers) clearInterval(timer);

@@ -97,6 +97,14 @@ export interface AccessibilityFeedbackTable {
   created_at: string;
 }
 
+/** Who runs a scheduled job this period (platform/jobs.ts). */
+export interface JobLeasesTable {
+  name: string;
+  holder: string;
+  lease_until: string;
+  last_started_at: string | null;
+}
+
 export interface PlatformTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -106,6 +114,7 @@ export interface PlatformTables {
   outbox: OutboxTable;
   stored_files: StoredFilesTable;
   accessibility_feedback: AccessibilityFeedbackTable;
+  job_leases: JobLeasesTable;
 }
 
 // Each module adds its tables interface here.
