@@ -1,7 +1,7 @@
 import { inflateSync } from "node:zlib";
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
-import { qrMatrix, qrPng, qrSvg } from "./qr.js";
+import { qrMatrix, qrPng, qrSvgPath } from "./qr.js";
 
 const code = "Xy3_kP9aQ-r2LmN8vT0w"; // the shape of a ticket code: 20 characters base64url
 
@@ -50,13 +50,20 @@ describe("QR codes of tickets", () => {
     }
   });
 
-  it("as SVG: an image with a text alternative, markup in the label escaped", () => {
-    const svg = qrSvg(code, { label: "QR-Code <Ihres> Tickets", size: 160 });
-    expect(svg).toMatch(/^<svg [^>]*role="img"[^>]*aria-label="QR-Code &lt;Ihres&gt; Tickets"/);
-    expect(svg).toContain("<title>QR-Code &lt;Ihres&gt; Tickets</title>");
-    expect(svg).toContain('width="160"');
-    const side = qrMatrix(code).size + 8;
-    expect(svg).toContain(`viewBox="0 0 ${side} ${side}"`);
-    expect(svg).toMatch(/<path fill="#000" d="M4 4h7v1h-7z/); // the top row of the first finder pattern
+  it("as an SVG path: the dark modules as rectangles inside the quiet zone", () => {
+    const { side, d } = qrSvgPath(code);
+    const m = qrMatrix(code);
+    expect(side).toBe(m.size + 8);
+    expect(d.startsWith("M4 4h7v1h-7z")).toBe(true); // the top row of the first finder pattern
+    // Every dark module is covered exactly once.
+    let covered = 0;
+    for (const match of d.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
+      const [x, y, run] = [Number(match[1]), Number(match[2]), Number(match[3])];
+      for (let i = 0; i < run; i++) expect(m.dark(y - 4, x - 4 + i)).toBe(true);
+      covered += run;
+    }
+    let dark = 0;
+    for (let row = 0; row < m.size; row++) for (let col = 0; col < m.size; col++) if (m.dark(row, col)) dark++;
+    expect(covered).toBe(dark);
   });
 });

@@ -2,7 +2,7 @@ import { crc32, deflateSync } from "node:zlib";
 import QRCode from "qrcode";
 
 // QR codes of tickets, drawn from the one module matrix of the `qrcode` package: as
-// SVG for pages, as PNG for e-mails (most mail programs show no SVG) and as squares
+// an SVG path for pages, as PNG for e-mails (most mail programs show no SVG) and as squares
 // for PDFs. Everything is synchronous, so a mail can be built inside the transaction
 // that confirms a registration without another await. The payload is exactly the
 // text given (the check-in scanner reads it back); error correction M survives a
@@ -23,30 +23,23 @@ export function qrMatrix(text: string): QrMatrix {
 }
 
 /**
- * The QR code as an SVG element: one path, with a title for screen readers and
- * `role="img"`. `size` is the rendered width and height in CSS pixels.
+ * The QR code as one SVG path in a square `side` × `side` (quiet zone included), for
+ * a page to draw as `<svg viewBox="0 0 side side"><path d=…/></svg>` with its own
+ * text alternative. Runs of dark modules in a row are one rectangle each.
  */
-export function qrSvg(text: string, { label, size = 200 }: { label: string; size?: number }): string {
+export function qrSvgPath(text: string): { side: number; d: string } {
   const m = qrMatrix(text);
-  const side = m.size + 2 * QUIET;
   let d = "";
   for (let row = 0; row < m.size; row++) {
     for (let col = 0; col < m.size; col++) {
       if (!m.dark(row, col)) continue;
-      // Runs of dark modules in a row become one rectangle: a third of the path.
       let run = 1;
       while (col + run < m.size && m.dark(row, col + run)) run++;
       d += `M${col + QUIET} ${row + QUIET}h${run}v1h-${run}z`;
       col += run - 1;
     }
   }
-  const title = label.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" width="${size}" height="${size}" ` +
-    `role="img" aria-label="${title.replace(/"/g, "&quot;")}" shape-rendering="crispEdges">` +
-    `<title>${title}</title><rect width="${side}" height="${side}" fill="#fff"/>` +
-    `<path fill="#000" d="${d}"/></svg>`
-  );
+  return { side: m.size + 2 * QUIET, d };
 }
 
 function pngChunk(type: string, data: Buffer): Buffer {
@@ -62,15 +55,17 @@ function pngChunk(type: string, data: Buffer): Buffer {
 export function qrPng(text: string, scale = 8): Buffer {
   const m = qrMatrix(text);
   const side = (m.size + 2 * QUIET) * scale;
-  // Each scan line starts with its filter byte (0 = none).
-  const raw = Buffer.alloc((side + 1) * side, 0xff);
-  for (let y = 0; y < side; y++) {
-    raw[y * (side + 1)] = 0;
-    const row = Math.floor(y / scale) - QUIET;
-    for (let x = 0; x < side; x++) {
-      const col = Math.floor(x / scale) - QUIET;
-      if (row >= 0 && row < m.size && col >= 0 && col < m.size && m.dark(row, col)) raw[y * (side + 1) + 1 + x] = 0;
+  // Each scan line starts with its filter byte (0 = none); the `scale` lines of one
+  // module row are the same, so each is drawn once and copied.
+  const stride = side + 1;
+  const raw = Buffer.alloc(stride * side, 0xff);
+  for (let y = 0; y < side; y++) raw[y * stride] = 0;
+  for (let row = 0; row < m.size; row++) {
+    const top = (row + QUIET) * scale * stride;
+    for (let col = 0; col < m.size; col++) {
+      if (m.dark(row, col)) raw.fill(0, top + 1 + (col + QUIET) * scale, top + 1 + (col + QUIET + 1) * scale);
     }
+    for (let i = 1; i < scale; i++) raw.copy(raw, top + i * stride, top, top + stride);
   }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(side, 0);
