@@ -141,6 +141,8 @@ export interface EventInput {
   contact?: { name?: string | null | undefined; email?: string | null | undefined; phone?: string | null | undefined };
   status?: "draft" | "published" | undefined;
   workshopChoice?: "first_come" | "preferences" | undefined;
+  /** Ranked wishes per time slot in preference mode, 1–5 (default 3). */
+  maxChoices?: number | undefined;
 }
 
 export type EventPatch = Partial<Omit<EventInput, "venue" | "contact" | "status">> & {
@@ -216,6 +218,64 @@ const cleanList = (list: string[] | undefined): string => {
   return JSON.stringify([...new Set(items)]);
 };
 
+/** 1–5 wishes per slot: the form offers that many selects, the allocation ranks them. */
+function checkMaxChoices(n: number): number {
+  if (!Number.isInteger(n) || n < 1 || n > 5) throw invalid({ maxChoices: "events.validation.maxChoices" });
+  return n;
+}
+
+/**
+ * The way workshops are chosen, and the number of wishes, may change only where it
+ * cannot take anything from somebody: switching the mode once people registered would
+ * leave their choice (places held, or wishes) meaningless, and after the allocation is
+ * published the wishes are history. Lowering the number of wishes would drop wishes
+ * people gave, so it waits for an event without registrations too; raising is harmless.
+ */
+async function checkChoiceChange(
+  platform: Platform,
+  trx: Conn,
+  row: { id: string; workshop_choice: string; max_choices: number; allocation_published_at: string | null },
+  patch: { workshopChoice?: string | undefined; maxChoices?: number | undefined },
+): Promise<void> {
+  const switching = patch.workshopChoice !== undefined && patch.workshopChoice !== row.workshop_choice;
+  const lowering = patch.maxChoices !== undefined && patch.maxChoices < Number(row.max_choices);
+  if (!switching && !lowering) return;
+  if (switching && row.allocation_published_at) {
+    throw new DomainError(
+      409,
+      "workshop_choice_locked",
+      "events.error.choicePublished",
+      {},
+      {
+        workshopChoice: "events.error.choicePublished",
+      },
+    );
+  }
+  const answers = await platform.hooks.emit("events.activeRegistrations", { eventId: row.id }, { platform, db: trx });
+  const active = answers.reduce((sum, n) => sum + n, 0);
+  if (active === 0) return;
+  if (switching) {
+    throw new DomainError(
+      409,
+      "workshop_choice_locked",
+      "events.error.choiceRegistered",
+      { count: active },
+      {
+        workshopChoice: "events.error.choiceRegisteredField",
+      },
+    );
+  }
+  throw new DomainError(
+    409,
+    "max_choices_locked",
+    "events.error.maxChoicesRegistered",
+    { count: active },
+    {
+      maxChoices: "events.error.maxChoicesRegisteredField",
+    },
+  );
+}
+
 export async function createEvent(platform: Platform, actor: Actor, input: EventInput): Promise<EventView> {
   eventsAccess.requireAccess(actor, "event.organise", undefined);
   const iso = (v: string | null | undefined) => (v ? toIso(v) : null);
@@ -263,6 +323,7 @@ export async function createEvent(platform: Platform, actor: Actor, input: Event
     contact_phone: clean(input.contact?.phone),
     status: input.status ?? "draft",
     workshop_choice: input.workshopChoice ?? "first_come",
+    max_choices: checkMaxChoices(input.maxChoices ?? 3),
     created_by: actor.kind === "user" ? actor.id : null,
     created_at: now,
     updated_at: now,
@@ -314,6 +375,8 @@ export async function updateEvent(platform: Platform, actor: Actor, idOrSlug: st
       registrationOpensAt: next.registration_opens_at,
       registrationClosesAt: next.registration_closes_at,
     });
+    if (patch.maxChoices !== undefined) checkMaxChoices(patch.maxChoices);
+    await checkChoiceChange(platform, trx, row, patch);
     const status = patch.status ?? row.status;
     const facts = {
       status: row.status,
@@ -364,6 +427,7 @@ export async function updateEvent(platform: Platform, actor: Actor, idOrSlug: st
       contact_email: patch.contact?.email !== undefined ? clean(patch.contact.email) : row.contact_email,
       contact_phone: patch.contact?.phone !== undefined ? clean(patch.contact.phone) : row.contact_phone,
       workshop_choice: patch.workshopChoice ?? row.workshop_choice,
+      max_choices: patch.maxChoices ?? row.max_choices,
       status,
       ...(calendarChanged ? { ics_sequence: Number(row.ics_sequence ?? 0) + 1 } : {}),
       updated_at: nowIso(),

@@ -41,6 +41,11 @@ declare module "../../platform/hooks.js" {
     "events.copied": { payload: { fromEventId: string; toEventId: string }; result: void };
     /** The free places of a Fachtag, for its page and the API; the first answer counts. */
     "events.availability": { payload: { eventId: string }; result: EventAvailability };
+    /**
+     * How many pending, confirmed or waitlisted registrations a Fachtag has: its way of
+     * choosing workshops may change only while there are none. The answers are added up.
+     */
+    "events.activeRegistrations": { payload: { eventId: string }; result: number };
   }
 }
 

@@ -254,6 +254,25 @@ const de = {
   "events.embed.title": "Fachtage im {district}",
   "events.embed.more": "Alle Fachtage und Anmeldung im Bildungsnetz",
   "events.ics.calendarName": "Fachtage – {district}",
+  "events.form.workshopChoice": "Wie werden Workshops vergeben?",
+  "events.form.workshopChoiceHint": "Die Art lässt sich nur ändern, solange sich noch niemand angemeldet hat.",
+  "events.form.firstCome": "Wer zuerst kommt – Teilnehmende wählen je Zeitfenster einen Workshop mit freien Plätzen",
+  "events.form.preferences":
+    "Wünsche mit Zuteilung – Teilnehmende nennen je Zeitfenster ihre Wünsche (1. Wunsch, 2. Wunsch, …); Sie teilen nach Anmeldeschluss zu",
+  "events.form.maxChoices": "Anzahl Wünsche je Zeitfenster",
+  "events.form.maxChoicesHint":
+    "1 bis 5; gilt nur für „Wünsche mit Zuteilung“. Senken lässt sich die Zahl nur, solange sich niemand angemeldet hat.",
+  "events.validation.maxChoices": "Bitte geben Sie eine ganze Zahl von 1 bis 5 an.",
+  "events.error.choicePublished":
+    "Die Zuteilung ist veröffentlicht: Die Art der Workshop-Vergabe lässt sich nicht mehr ändern.",
+  "events.error.choiceRegistered":
+    "Es gibt schon {count} Anmeldungen: Die Art der Workshop-Vergabe lässt sich nicht mehr ändern.",
+  "events.error.choiceRegisteredField":
+    "Es gibt schon Anmeldungen: Die Art der Workshop-Vergabe lässt sich nicht mehr ändern.",
+  "events.error.maxChoicesRegistered":
+    "Es gibt schon {count} Anmeldungen: Die Anzahl Wünsche lässt sich nur noch erhöhen, damit keine Wünsche verloren gehen.",
+  "events.error.maxChoicesRegisteredField":
+    "Es gibt schon Anmeldungen: Die Anzahl Wünsche lässt sich nur noch erhöhen, damit keine Wünsche verloren gehen.",
 };
 
 const en: typeof de = {
@@ -510,6 +529,24 @@ const en: typeof de = {
   "events.detail.toRegistration": "Go to registration",
   "events.embed.more": "All conferences and registration on Bildungsnetz",
   "events.ics.calendarName": "Conferences – {district}",
+  "events.form.workshopChoice": "How are workshop places given?",
+  "events.form.workshopChoiceHint": "This can only be changed while nobody has registered.",
+  "events.form.firstCome": "First come, first served – participants choose one workshop with free places per time slot",
+  "events.form.preferences":
+    "Wishes and allocation – participants rank their wishes per time slot (1st wish, 2nd wish, …); you allocate after registration closes",
+  "events.form.maxChoices": "Number of wishes per time slot",
+  "events.form.maxChoicesHint":
+    "1 to 5; only for “wishes and allocation”. It can only be lowered while nobody has registered.",
+  "events.validation.maxChoices": "Please enter a whole number from 1 to 5.",
+  "events.error.choicePublished": "The allocation is published: the way workshops are given can no longer change.",
+  "events.error.choiceRegistered":
+    "There are {count} registrations already: the way workshops are given can no longer change.",
+  "events.error.choiceRegisteredField":
+    "There are registrations already: the way workshops are given can no longer change.",
+  "events.error.maxChoicesRegistered":
+    "There are {count} registrations already: the number of wishes can only be raised, so that no wish is lost.",
+  "events.error.maxChoicesRegisteredField":
+    "There are registrations already: the number of wishes can only be raised, so that no wish is lost.",
 };
 
 export const messages: Catalog = { de, en };

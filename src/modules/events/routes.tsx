@@ -109,6 +109,8 @@ function eventJson(e: EventView, baseUrl: string, availability?: EventAvailabili
     contact: e.contact,
     status: e.status,
     workshopChoice: e.workshopChoice,
+    maxChoices: e.maxChoices,
+    allocationPublishedAt: isoOrNull(e.allocationPublishedAt),
     ...(availability
       ? {
           availability: {

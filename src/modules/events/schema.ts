@@ -81,7 +81,15 @@ const eventFieldsApi = {
   fee: text(200, "Teilnahmebeitrag").nullish(),
   creditHours: z.number().min(0).max(100, "Höchstens 100 Stunden.").nullish(),
   contact: contactApi.optional(),
-  workshopChoice: z.enum(["first_come", "preferences"]).optional(),
+  workshopChoice: z
+    .enum(["first_come", "preferences"], { error: "workshopChoice: erlaubt sind first_come oder preferences." })
+    .optional(),
+  maxChoices: z
+    .number({ error: "maxChoices: bitte als ganze Zahl von 1 bis 5 angeben." })
+    .int("maxChoices: bitte als ganze Zahl von 1 bis 5 angeben.")
+    .min(1, "maxChoices: mindestens 1 Wunsch je Zeitfenster.")
+    .max(5, "maxChoices: höchstens 5 Wünsche je Zeitfenster.")
+    .optional(),
 };
 
 export const createEventBody = z.object({
@@ -109,6 +117,7 @@ export const patchEventBody = z.object({
   creditHours: eventFieldsApi.creditHours,
   contact: eventFieldsApi.contact,
   workshopChoice: eventFieldsApi.workshopChoice,
+  maxChoices: eventFieldsApi.maxChoices,
   status: z.enum(allStatuses, { error: `status: erlaubt sind ${allStatuses.join(", ")}.` }).optional(),
 });
 
@@ -241,6 +250,14 @@ export const eventForm = z
     contactName: formText(200),
     contactEmail: optionalFormEmail,
     contactPhone: formText(50),
+    // Optional: a form without these fields (an older page still open) keeps what the Fachtag has.
+    workshopChoice: z.enum(["first_come", "preferences"], { error: "validation.choice" }).optional(),
+    maxChoices: z
+      .string()
+      .trim()
+      .regex(/^[1-5]$/, "events.validation.maxChoices")
+      .transform(Number)
+      .optional(),
   })
   // Date and time of the registration window come in pairs. These checks run also when
   // other fields have problems, so the page names every problem at once.
@@ -295,6 +312,8 @@ export function eventFormToInput(f: EventFormData): EventInput {
     fee: f.fee ?? null,
     creditHours: f.creditHours ?? null,
     contact: { name: f.contactName ?? null, email: f.contactEmail ?? null, phone: f.contactPhone ?? null },
+    workshopChoice: f.workshopChoice,
+    maxChoices: f.maxChoices,
   };
 }
 

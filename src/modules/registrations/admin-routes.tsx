@@ -26,6 +26,7 @@ import {
 } from "./schema.js";
 import { adminBase, deskStyles, ManagedEventsPage, ManualRegistrationPage, OrganiserPage } from "./views/admin.js";
 import { organisationFieldScripts } from "./views/registration-section.js";
+import { wishCount } from "./wishes.js";
 
 type Params = { Params: { eventId: string } };
 
@@ -115,13 +116,13 @@ export function adminRoutes(app: FastifyInstance, platform: Platform): void {
     const o = await listRegistrations(platform, request.actor, request.params.eventId, {});
     return handleForm(
       request,
-      registrationForm(o.slots, o.questions),
+      registrationForm(o.slots, o.questions, undefined, wishCount(o.event)),
       async (data) => {
         const result = await register(
           platform,
           request.actor,
           o.event.id,
-          toRegistrationInput(data, o.slots, o.questions),
+          toRegistrationInput(data, o.slots, o.questions, undefined, wishCount(o.event)),
           "manual",
         );
         if (result.status === "waitlisted") {

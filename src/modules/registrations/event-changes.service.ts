@@ -4,6 +4,7 @@ import { nowIso } from "../../platform/db/time.js";
 import type { HookContext } from "../../platform/hooks.js";
 import { NotFoundError } from "../../platform/http/errors.js";
 import { type EventChanges, getEventForRegistration, lockEventForCapacity } from "../events/index.js";
+import { countByStatus } from "./capacity.repo.js";
 import { queueMail } from "./mail-queue.js";
 import { insertQuestion, listQuestions } from "./questions.repo.js";
 import { activeRegistrationsOfEvent } from "./registrations.repo.js";
@@ -43,6 +44,12 @@ export async function onAvailabilityAsked({ eventId }: { eventId: string }, { db
   const availability = await getAvailability(db, eventId);
   if (!availability) throw new NotFoundError();
   return availability;
+}
+
+/** "events.activeRegistrations": the people a change of the workshop mode would affect. */
+export async function onActiveRegistrationsAsked({ eventId }: { eventId: string }, { db }: HookContext) {
+  const counts = await countByStatus(db, eventId);
+  return counts.pending + counts.confirmed + counts.waitlisted;
 }
 
 /** "events.copied": the copy asks the same questions at registration; no registration comes along. */

@@ -1,6 +1,12 @@
 import type { AppModule } from "../../platform/module.js";
 import { adminRoutes } from "./admin-routes.js";
-import { onAvailabilityAsked, onCapacityRaised, onEventChanged, onEventCopied } from "./event-changes.service.js";
+import {
+  onActiveRegistrationsAsked,
+  onAvailabilityAsked,
+  onCapacityRaised,
+  onEventChanged,
+  onEventCopied,
+} from "./event-changes.service.js";
 import { registrationsMessages } from "./messages.js";
 import { eventPageSection } from "./page-section.js";
 import { expireUnconfirmed, sendReminders } from "./reminders.service.js";
@@ -21,6 +27,7 @@ export const registrationsModule: AppModule = {
     hooks.on("events.capacityRaised", onCapacityRaised);
     hooks.on("events.availability", onAvailabilityAsked);
     hooks.on("events.copied", onEventCopied);
+    hooks.on("events.activeRegistrations", onActiveRegistrationsAsked);
   },
   sections: [eventPageSection],
   jobs: [
@@ -38,11 +45,11 @@ export {
   findByTicketCode,
   markCheckedIn,
 } from "./attendance.repo.js";
+export { listPlaceHolders, type PlaceHolder } from "./holdings.js";
 // The public API of the registrations module, for modules further down the line.
 export type { ManagePageSlot } from "./hooks.js";
+export { manageUrl } from "./mails.js";
+export { moveWorkshop } from "./organiser-desk.service.js";
 export { listEventPreferences, type PreferenceRow, placeInWorkshops } from "./preferences.repo.js";
 export { type RegistrationInput, register } from "./register.service.js";
 export { getAvailability } from "./view-models.js";
-export { listPlaceHolders, type PlaceHolder } from "./holdings.js";
-export { manageUrl } from "./mails.js";
-export { moveWorkshop } from "./organiser-desk.service.js";

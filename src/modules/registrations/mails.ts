@@ -44,6 +44,8 @@ export interface MailContext {
   changes?: { time?: boolean; venue?: boolean };
   /** Key suffix for mails that may happen more than once (change notices). */
   occasion?: string;
+  /** Preference mode before the allocation: the wishes per slot (titles in rank order). */
+  wishes?: { startsAt: string; endsAt: string; titles: string[] }[];
 }
 
 const t = translator("de");
@@ -87,6 +89,29 @@ function workshopLines(workshops: SessionView[]): string[] {
   return [
     t("registrations.mail.yourWorkshops"),
     ...workshops.map((w) => `– ${formatTime(w.startsAt, "de")}–${formatTime(w.endsAt, "de")} ${w.title}`),
+    "",
+  ];
+}
+
+/** The wishes per slot and what happens next: workshops are allocated and e-mailed later. */
+function wishLines(ctx: MailContext): string[] {
+  if (!ctx.wishes) return [];
+  const given = ctx.wishes.filter((w) => w.titles.length);
+  return [
+    ...(given.length
+      ? [
+          t("registrations.mail.yourWishes"),
+          ...given.map((w) =>
+            t("registrations.mail.wishSlot", {
+              from: formatTime(w.startsAt, "de"),
+              to: formatTime(w.endsAt, "de"),
+              wishes: w.titles.map((title, i) => `${i + 1}. ${title}`).join(", "),
+            }),
+          ),
+        ]
+      : [t("registrations.mail.noWishes")]),
+    "",
+    t("registrations.mail.wishesNext"),
     "",
   ];
 }
@@ -145,6 +170,7 @@ export function buildMail(kind: MailKind, ctx: MailContext): OutgoingMail {
         "",
         ...facts,
         ...workshopLines(ctx.workshops),
+        ...wishLines(ctx),
         ...manage,
         t("registrations.mail.confirmRequest.ignore"),
       ];
@@ -156,6 +182,7 @@ export function buildMail(kind: MailKind, ctx: MailContext): OutgoingMail {
         "",
         ...facts,
         ...workshopLines(ctx.workshops),
+        ...wishLines(ctx),
         ...programmeLines(ctx.programme),
         t("registrations.mail.ics"),
         "",
@@ -171,6 +198,7 @@ export function buildMail(kind: MailKind, ctx: MailContext): OutgoingMail {
         t(event.confirmByEmail ? "registrations.mail.waitlisted.nextConfirm" : "registrations.mail.waitlisted.next"),
         "",
         ...facts,
+        ...wishLines(ctx),
         ...manage,
       ];
       break;
@@ -190,6 +218,7 @@ export function buildMail(kind: MailKind, ctx: MailContext): OutgoingMail {
           : []),
         ...facts,
         ...workshopLines(ctx.workshops),
+        ...wishLines(ctx),
         ...(ctx.droppedWorkshops?.length
           ? [t("registrations.mail.promoted.dropped", { titles: ctx.droppedWorkshops.join(", ") }), ""]
           : []),

@@ -333,6 +333,44 @@ const de = {
   "registrations.mail.eventCancelled.intro": "leider müssen wir den Fachtag „{event}“ am {date} absagen.",
   "registrations.mail.eventCancelled.sorry":
     "Wir bitten um Ihr Verständnis und informieren Sie über einen neuen Termin.",
+  "registrations.form.wishes": "Ihre Workshop-Wünsche",
+  "registrations.form.wishesHint":
+    "Nennen Sie je Zeitfenster Ihre Wünsche in der Reihenfolge, die Ihnen wichtig ist. Nach Anmeldeschluss werden die Plätze so verteilt, dass möglichst viele Menschen einen ihrer ersten Wünsche erhalten; das Ergebnis bekommen Sie per E-Mail. Wünsche sind freiwillig.",
+  "registrations.form.wishRank": "{rank}. Wunsch",
+  "registrations.form.noWish": "– kein Wunsch –",
+  "registrations.form.wishPlaces": "{title} – {places} Plätze",
+  "registrations.form.wishPlace": "{title} – 1 Platz",
+  "registrations.validation.wishRepeatedRank": "Diesen Workshop haben Sie schon als {rank}. Wunsch gewählt.",
+  "registrations.validation.wishRepeated": "Diesen Workshop haben Sie in diesem Zeitfenster schon gewählt.",
+  "registrations.validation.wishUnknown": "Bitte wählen Sie einen der Workshops dieses Zeitfensters.",
+  "registrations.validation.wishOtherSlot": "Dieser Workshop gehört zu einem anderen Zeitfenster.",
+  "registrations.validation.wishTooMany": "Mehr Wünsche, als dieser Fachtag je Zeitfenster zulässt (maxChoices).",
+  "registrations.validation.wishTooManySlots":
+    "Mehr Wunschlisten als Zeitfenster: je Zeitfenster eine Liste, in der Reihenfolge der Zeitfenster.",
+  "registrations.validation.workshopIdsInWishMode":
+    "Dieser Fachtag vergibt Workshops nach Wünschen: bitte preferences statt workshopIds senden.",
+  "registrations.validation.wishesFirstCome":
+    "Dieser Fachtag vergibt Workshops nach Eingang der Anmeldung: bitte workshopIds statt preferences senden.",
+  "registrations.validation.wishesAfterPublication":
+    "Die Zuteilung ist veröffentlicht: Workshops werden jetzt nach freien Plätzen gewählt (workshopIds).",
+  "registrations.manage.wishes": "Ihre Wünsche",
+  "registrations.manage.wishesIntro":
+    "Bis die Zuteilung veröffentlicht ist, können Sie Ihre Wünsche hier ändern. Die Workshops werden nach Anmeldeschluss zugeteilt und Ihnen per E-Mail mitgeteilt.",
+  "registrations.manage.wishesFinal":
+    "Die Zuteilung ist veröffentlicht; Ihre Wünsche können nicht mehr geändert werden.",
+  "registrations.manage.noWishes": "Keine Wünsche angegeben",
+  "registrations.manage.workshopsLater": "Werden nach Anmeldeschluss nach Ihren Wünschen zugeteilt.",
+  "registrations.manage.saveWishes": "Wünsche speichern",
+  "registrations.manage.wishesSaved": "Ihre Wünsche wurden gespeichert.",
+  "registrations.error.wishesClosed":
+    "Die Zuteilung ist veröffentlicht oder dieser Fachtag nimmt keine Wünsche an: Ihre Wünsche können nicht mehr geändert werden.",
+  "registrations.error.workshopsByAllocation":
+    "Die Workshops dieses Fachtags werden nach Ihren Wünschen zugeteilt: Bitte ändern Sie Ihre Wünsche.",
+  "registrations.mail.yourWishes": "Ihre Workshop-Wünsche:",
+  "registrations.mail.wishSlot": "– {from}–{to} Uhr: {wishes}",
+  "registrations.mail.noWishes": "Sie haben keine Workshop-Wünsche angegeben.",
+  "registrations.mail.wishesNext":
+    "Die Workshops werden nach Anmeldeschluss zugeteilt; Ihre Workshops erfahren Sie dann per E-Mail. Bis dahin können Sie Ihre Wünsche über den Link unten ändern.",
 } as const;
 
 const en: Record<keyof typeof de, string> = {
@@ -657,6 +695,43 @@ const en: Record<keyof typeof de, string> = {
   "registrations.mail.eventCancelled.subject": "Cancelled: {event}",
   "registrations.mail.eventCancelled.intro": "unfortunately we have to cancel “{event}” on {date}.",
   "registrations.mail.eventCancelled.sorry": "We apologise and will inform you about a new date.",
+  "registrations.form.wishes": "Your workshop wishes",
+  "registrations.form.wishesHint":
+    "Rank your wishes per time slot in the order that matters to you. After registration closes, places are given so that as many people as possible get one of their first wishes; you receive the result by e-mail. Wishes are optional.",
+  "registrations.form.wishRank": "Wish {rank}",
+  "registrations.form.noWish": "– no wish –",
+  "registrations.form.wishPlaces": "{title} – {places} places",
+  "registrations.form.wishPlace": "{title} – 1 place",
+  "registrations.validation.wishRepeatedRank": "You have already chosen this workshop as wish {rank}.",
+  "registrations.validation.wishRepeated": "You have already chosen this workshop in this time slot.",
+  "registrations.validation.wishUnknown": "Please choose one of the workshops of this time slot.",
+  "registrations.validation.wishOtherSlot": "This workshop belongs to another time slot.",
+  "registrations.validation.wishTooMany": "More wishes than this Fachtag allows per time slot (maxChoices).",
+  "registrations.validation.wishTooManySlots":
+    "More wish lists than time slots: one list per time slot, in the order of the time slots.",
+  "registrations.validation.workshopIdsInWishMode":
+    "This Fachtag gives workshops by wishes: please send preferences instead of workshopIds.",
+  "registrations.validation.wishesFirstCome":
+    "This Fachtag gives workshops in order of registration: please send workshopIds instead of preferences.",
+  "registrations.validation.wishesAfterPublication":
+    "The allocation is published: workshops are now chosen among free places (workshopIds).",
+  "registrations.manage.wishes": "Your wishes",
+  "registrations.manage.wishesIntro":
+    "Until the allocation is published you can change your wishes here. Workshops are allocated after registration closes and e-mailed to you.",
+  "registrations.manage.wishesFinal": "The allocation is published; your wishes can no longer be changed.",
+  "registrations.manage.noWishes": "No wishes given",
+  "registrations.manage.workshopsLater": "Allocated by your wishes after registration closes.",
+  "registrations.manage.saveWishes": "Save wishes",
+  "registrations.manage.wishesSaved": "Your wishes have been saved.",
+  "registrations.error.wishesClosed":
+    "The allocation is published or this Fachtag takes no wishes: your wishes can no longer be changed.",
+  "registrations.error.workshopsByAllocation":
+    "The workshops of this Fachtag are allocated by your wishes: please change your wishes instead.",
+  "registrations.mail.yourWishes": "Your workshop wishes:",
+  "registrations.mail.wishSlot": "– {from}–{to}: {wishes}",
+  "registrations.mail.noWishes": "You have not given any workshop wishes.",
+  "registrations.mail.wishesNext":
+    "Workshops are allocated after registration closes; you will then receive your workshops by e-mail. Until then you can change your wishes through the link below.",
 };
 
 export const registrationsMessages: Catalog = { de, en };

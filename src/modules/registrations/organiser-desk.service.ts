@@ -243,5 +243,6 @@ export async function listForApi(platform: Platform, actor: Actor, eventId: stri
     role: r.role,
     ticketCode: r.ticketCode,
     checkedInAt: r.checkedInAt,
+    preferences: r.preferences,
   }));
 }

@@ -16,6 +16,7 @@ import {
   lockEventForCapacity,
   type RegistrationState,
   registrationState,
+  type SessionView,
 } from "../events/index.js";
 import { registrationsAccess } from "./access.js";
 import { capacitySnapshot, workshopTaken } from "./capacity.repo.js";
@@ -28,6 +29,7 @@ import {
 } from "./errors.js";
 import { queueMail } from "./mail-queue.js";
 import type { MailKind } from "./mails.js";
+import { insertPreferences } from "./preferences.repo.js";
 import { listQuestions, type QuestionRow } from "./questions.repo.js";
 import { checkWorkshopChoice } from "./registration-changes.js";
 import {
@@ -44,9 +46,11 @@ import {
   type QuestionView,
   type SlotView,
   toQuestionView,
+  wishLists,
   workshopSlots,
 } from "./view-models.js";
 import { addHours, expireStale } from "./waitlist.service.js";
+import { checkWishes, collectsWishes, WishError } from "./wishes.js";
 
 // Registering for a Fachtag: the public form and API, and organisers registering
 // somebody by hand. The capacity decision happens here, under the Fachtag's lock.
@@ -63,6 +67,8 @@ export interface RegistrationInput {
   dietaryNeeds?: string | undefined;
   accessibilityNeeds?: string | undefined;
   workshopIds: string[];
+  /** Preference mode: ranked wishes, one list per time slot in time order (see checkWishes). */
+  preferences?: string[][] | undefined;
   consents: { privacy: boolean; photos: boolean; participantList: boolean };
   answers: Record<string, string>;
 }
@@ -72,6 +78,8 @@ interface RegistrationResult {
   status: "pending" | "confirmed" | "waitlisted";
   waitlistPosition?: number;
   workshopIds: string[];
+  /** The wishes stored, one ranked list per slot (only while the Fachtag takes wishes). */
+  preferences?: string[][];
   manageToken: string;
   eventSlug: string;
   /** The address was registered already (public form only): nothing was stored. */
@@ -186,6 +194,7 @@ export async function register(
       if (existing && source !== "web") throw new AlreadyRegisteredError();
 
       const workshops = await listWorkshops(trx, event.id);
+      const wishes = wishRowsOf(event, workshops, input);
       const chosen = checkWorkshopChoice(workshops, input.workshopIds);
       const full = snapshot.taken >= event.capacity;
       // Somebody at the door is let in or not: a walk-in is never put on the waitlist.
@@ -257,6 +266,8 @@ export async function register(
         trx,
         [...chosen.values()].map((w) => ({ registration_id: id, session_id: w.id, slot: w.slot, created_at: now })),
       );
+      // With the registration: a person is never registered without the wishes they gave.
+      await insertPreferences(trx, id, wishes, now);
       const mine = workshops.filter((w) => chosen.has(w.id));
       // Everybody waiting has a smaller number: the newcomer is last in line.
       const waitlistPosition = full ? snapshot.waiting + 1 : undefined;
@@ -275,6 +286,7 @@ export async function register(
         status,
         ...(waitlistPosition !== undefined ? { waitlistPosition } : {}),
         workshopIds: mine.map((w) => w.id),
+        ...(collectsWishes(event) ? { preferences: wishLists(wishes, workshopSlots(workshops)) } : {}),
         manageToken,
         eventSlug: event.slug,
       };
@@ -285,6 +297,33 @@ export async function register(
     if (isUniqueViolation(error)) throw new AlreadyRegisteredError();
     throw error;
   }
+}
+
+/**
+ * The wishes to store with a registration. While a Fachtag takes wishes, workshops are
+ * not chosen directly (that is what the allocation does); in first-come mode, and once
+ * the allocation is published, wishes are refused: workshops are then chosen among free
+ * places. Each refusal names the field, so the API caller knows what to send instead.
+ */
+function wishRowsOf(event: EventView, workshops: SessionView[], input: RegistrationInput) {
+  if (!collectsWishes(event)) {
+    if (input.preferences === undefined) return [];
+    throw new WishError(
+      "preferences_not_accepted",
+      "preferences",
+      event.workshopChoice === "preferences"
+        ? "registrations.validation.wishesAfterPublication"
+        : "registrations.validation.wishesFirstCome",
+    );
+  }
+  if (input.workshopIds.length) {
+    throw new WishError(
+      "workshop_ids_need_preferences",
+      "workshopIds",
+      "registrations.validation.workshopIdsInWishMode",
+    );
+  }
+  return checkWishes(workshops, input.preferences ?? [], event.maxChoices);
 }
 
 /**

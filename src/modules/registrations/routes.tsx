@@ -16,11 +16,13 @@ import {
   registrationForm,
   resendForm,
   toRegistrationInput,
+  wishChangeForm,
   workshopChangeForm,
 } from "./schema.js";
 import {
   cancelByToken,
   cancelRegistration,
+  changeWishesByToken,
   changeWorkshopsByToken,
   confirmByToken,
   getByManageToken,
@@ -37,6 +39,7 @@ import {
   ThanksPage,
 } from "./views/pages.js";
 import { organisationFieldScripts } from "./views/registration-section.js";
+import { wishCount, wishesFromForm } from "./wishes.js";
 
 // The public side: the registration form, the e-mailed links and the JSON API.
 
@@ -94,13 +97,13 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
     const model = await getRegistrationForm(platform, slug);
     return handleForm(
       request,
-      registrationForm(model.slots, model.questions),
+      registrationForm(model.slots, model.questions, undefined, wishCount(model.event)),
       async (data) => {
         const result = await register(
           platform,
           request.actor,
           model.event.id,
-          toRegistrationInput(data, model.slots, model.questions),
+          toRegistrationInput(data, model.slots, model.questions, undefined, wishCount(model.event)),
           "web",
         );
         return reply
@@ -203,6 +206,20 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
     );
   });
 
+  app.post<{ Params: { token: string } }>("/anmeldung/:token/wuensche", async (request, reply) => {
+    const { token } = request.params;
+    const m = await getByManageToken(platform, request.actor, token);
+    return handleForm(
+      request,
+      wishChangeForm(m.slots, m.event.maxChoices),
+      async (data) => {
+        await changeWishesByToken(platform, request.actor, token, wishesFromForm(data, m.slots, m.event.maxChoices));
+        return reply.flash("success", "registrations.manage.wishesSaved").redirect(`/anmeldung/${token}`, 303);
+      },
+      (form, status) => renderManage(request, reply, token, form, status),
+    );
+  });
+
   app.post<{ Params: { token: string } }>("/anmeldung/:token/angaben", async (request, reply) => {
     const { token } = request.params;
     await getByManageToken(platform, request.actor, token); // 404 first for forged links
@@ -260,6 +277,7 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
           role: b.role,
           municipality: b.municipality,
           workshopIds: b.workshopIds ?? [],
+          preferences: b.preferences,
           consents: {
             privacy: b.consents.privacy,
             photos: b.consents.photos ?? false,
@@ -274,6 +292,7 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
         status: result.status,
         ...(result.waitlistPosition !== undefined ? { waitlistPosition: result.waitlistPosition } : {}),
         workshopIds: result.workshopIds,
+        ...(result.preferences ? { preferences: result.preferences } : {}),
       });
     },
   );

@@ -3,6 +3,7 @@ import { formCheckbox, formEmail, formText, requiredText } from "../../platform/
 import { organisationKinds } from "./messages.js";
 import type { RegistrationInput } from "./register.service.js";
 import type { QuestionView, SlotView } from "./view-models.js";
+import { refineWishes, wishesFromForm, wishFormFields } from "./wishes.js";
 
 // ---------------------------------------------------------------------------
 // HTML forms
@@ -32,7 +33,13 @@ const personFields = {
  * The public registration form of one event: person, one optional workshop per
  * slot (`workshop_<n>`), organiser questions (`q_<id>`) and the consents.
  */
-export function registrationForm(slots: SlotView[], questions: QuestionView[], privacyField = "consentPrivacy") {
+export function registrationForm(
+  slots: SlotView[],
+  questions: QuestionView[],
+  privacyField = "consentPrivacy",
+  /** While the Fachtag takes wishes: that many ranked selects per slot instead of one choice. */
+  maxChoices?: number,
+) {
   const workshopFields = Object.fromEntries(
     slots.map((s) => [
       `workshop_${s.index}`,
@@ -46,14 +53,18 @@ export function registrationForm(slots: SlotView[], questions: QuestionView[], p
   const questionFields = Object.fromEntries(
     questions.map((q) => [`q_${q.id}`, z.string().max(1000, "registrations.validation.answerTooLong").optional()]),
   );
-  return z.object({
+  const fields = {
     ...personFields,
-    ...workshopFields,
+    ...(maxChoices === undefined ? workshopFields : wishFormFields(slots, maxChoices)),
     ...questionFields,
     [privacyField]: checkbox.refine((v) => v, "registrations.validation.privacy"),
     consentPhotos: checkbox,
     consentParticipantList: checkbox,
-  });
+  };
+  // The repeat check runs also when other fields have problems, so all are named at once.
+  return maxChoices === undefined
+    ? z.object(fields)
+    : z.object(fields).superRefine((data, ctx) => refineWishes(slots, maxChoices)(data, ctx));
 }
 
 /** Turns a parsed form into the service's input. */
@@ -62,6 +73,7 @@ export function toRegistrationInput(
   slots: SlotView[],
   questions: QuestionView[],
   privacyField = "consentPrivacy",
+  maxChoices?: number,
 ): RegistrationInput {
   const str = (k: string) => (typeof data[k] === "string" && data[k] !== "" ? (data[k] as string) : undefined);
   return {
@@ -74,7 +86,11 @@ export function toRegistrationInput(
     municipality: str("municipality"),
     dietaryNeeds: str("dietaryNeeds"),
     accessibilityNeeds: str("accessibilityNeeds"),
-    workshopIds: slots.map((s) => str(`workshop_${s.index}`)).filter((v): v is string => Boolean(v)),
+    workshopIds:
+      maxChoices === undefined
+        ? slots.map((s) => str(`workshop_${s.index}`)).filter((v): v is string => Boolean(v))
+        : [],
+    ...(maxChoices === undefined ? {} : { preferences: wishesFromForm(data, slots, maxChoices) }),
     consents: {
       privacy: Boolean(data[privacyField]),
       photos: Boolean(data.consentPhotos),
@@ -99,6 +115,10 @@ export const workshopChangeForm = (slots: SlotView[]) =>
       ]),
     ),
   );
+
+/** The manage page's wish selects (preference mode, before the allocation is published). */
+export const wishChangeForm = (slots: SlotView[], maxChoices: number) =>
+  z.object(wishFormFields(slots, maxChoices)).superRefine((data, ctx) => refineWishes(slots, maxChoices)(data, ctx));
 
 /** What a participant may correct on the manage page: name, organisation and needs (not the address). */
 export const detailsForm = z.object({
@@ -199,6 +219,17 @@ export const apiRegistrationBody = z.object({
   role: z.string().trim().max(200).optional(),
   municipality: z.string().trim().max(100).optional(),
   workshopIds: z.array(z.string().min(1).max(100)).max(20).optional(),
+  /**
+   * Preference mode: ranked wishes, one list of workshop ids per time slot in the slots'
+   * time order; a list may be shorter than the Fachtag's maxChoices or empty, and fewer
+   * lists than slots leave the rest without wishes.
+   */
+  preferences: z
+    .array(z.array(z.string().min(1).max(100)).max(20, "höchstens 20 Wünsche je Liste"), {
+      error: "preferences: eine Liste von Listen von Workshop-IDs",
+    })
+    .max(20, "höchstens 20 Listen")
+    .optional(),
   consents: z.object({
     privacy: z.literal(true, "Die Einwilligung in die Datenverarbeitung (privacy) muss true sein"),
     photos: z.boolean().optional(),
@@ -212,6 +243,8 @@ export const apiRegistrationCreated = z.object({
   status: z.enum(["pending", "confirmed", "waitlisted"]),
   waitlistPosition: z.number().int().optional(),
   workshopIds: z.array(z.string()),
+  /** The stored wishes, one ranked list per slot: only while the Fachtag takes wishes. */
+  preferences: z.array(z.array(z.string())).optional(),
 });
 
 export const apiRegistrationItem = z.object({
@@ -230,6 +263,8 @@ export const apiRegistrationItem = z.object({
   ticketCode: z.string(),
   /** When the person was checked in (ISO), or null. */
   checkedInAt: z.string().nullable(),
+  /** Ranked wishes (preference mode): one list of workshop ids per time slot; [] for none. */
+  preferences: z.array(z.array(z.string())),
 });
 
 export const apiIdParams = z.object({ id: z.string().min(1).max(200) });

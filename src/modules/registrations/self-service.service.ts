@@ -2,12 +2,13 @@ import type { Actor } from "../../platform/auth/actor.js";
 import type { Conn } from "../../platform/db/database.js";
 import { newId } from "../../platform/db/ids.js";
 import { nowIso } from "../../platform/db/time.js";
-import { NotFoundError } from "../../platform/http/errors.js";
+import { DomainError, NotFoundError } from "../../platform/http/errors.js";
 import type { Platform } from "../../platform/platform.js";
 import { type EventView, getEventForRegistration, listWorkshops, lockEventForCapacity } from "../events/index.js";
 import { registrationsAccess } from "./access.js";
 import { RegistrationExpiredError, RegistrationNotActiveError } from "./errors.js";
 import { queueMail } from "./mail-queue.js";
+import { deletePreferences, insertPreferences } from "./preferences.repo.js";
 import { organisationOf } from "./register.service.js";
 import { cancelLocked, changeWorkshopsLocked } from "./registration-changes.js";
 import {
@@ -28,6 +29,7 @@ import {
   workshopSlots,
 } from "./view-models.js";
 import { expireStale } from "./waitlist.service.js";
+import { checkWishes, collectsWishes } from "./wishes.js";
 
 // What a participant does with the e-mailed links, without an account: confirm the
 // address, see the registration, change workshops, cancel. The token is the permission.
@@ -78,9 +80,37 @@ export async function changeWorkshopsByToken(
     const event = await lockEventForCapacity(trx, found.event_id);
     const current = await findRegistration(trx, found.id);
     if (!event || !current || current.manage_token_hash !== found.manage_token_hash) throw new NotFoundError();
+    // Before the allocation, a place is not taken by choosing it: the wishes decide.
+    if (collectsWishes(event))
+      throw new DomainError(409, "workshops_by_allocation", "registrations.error.workshopsByAllocation");
     await changeWorkshopsLocked(trx, event, current, workshopIds);
     // The new choice is confirmed by mail (each change its own mail), committed with the change.
     await queueMail(trx, "workshopsChanged", { platform, event, registration: current, occasion: newId() });
+  });
+}
+
+/**
+ * The participant replaces their wishes through the manage link, until the allocation is
+ * published (the Fachtag's lock orders this against publishing). Same rules as on registering.
+ */
+export async function changeWishesByToken(
+  platform: Platform,
+  actor: Actor,
+  token: string,
+  lists: string[][],
+): Promise<void> {
+  const found = await byManageToken(platform.db.kysely, actor, token);
+  await platform.db.kysely.transaction().execute(async (trx) => {
+    const event = await lockEventForCapacity(trx, found.event_id);
+    const current = await findRegistration(trx, found.id);
+    if (!event || !current || current.manage_token_hash !== found.manage_token_hash) throw new NotFoundError();
+    if (!["pending", "confirmed", "waitlisted"].includes(current.status)) throw new RegistrationNotActiveError();
+    if (!collectsWishes(event)) throw new DomainError(409, "wishes_closed", "registrations.error.wishesClosed");
+    const rows = checkWishes(await listWorkshops(trx, event.id), lists, event.maxChoices);
+    const now = nowIso();
+    await deletePreferences(trx, current.id);
+    await insertPreferences(trx, current.id, rows, now);
+    await updateRegistration(trx, current.id, { updated_at: now });
   });
 }
 

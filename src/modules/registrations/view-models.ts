@@ -7,6 +7,7 @@ import {
   timeSlots,
 } from "../events/index.js";
 import { countByStatus, countTaken, workshopTaken } from "./capacity.repo.js";
+import { type PreferenceRow, preferencesOf } from "./preferences.repo.js";
 import type { QuestionRow } from "./questions.repo.js";
 import { listRegistrationsOfEvent, type RegistrationRow, workshopChoicesOf } from "./registrations.repo.js";
 import type { QuestionKind, RegistrationSource, RegistrationStatus } from "./tables.js";
@@ -74,6 +75,8 @@ export interface RegistrationView {
   ticketCode: string;
   /** When the person was checked in on the day (present); null before. */
   checkedInAt: string | null;
+  /** Ranked wishes (preference mode): one list of workshop ids per time slot, in time order; [] for none. */
+  preferences: string[][];
 }
 
 /** The workshops in their time slots (the events module's rule), one choice per slot. */
@@ -140,10 +143,11 @@ export async function toRegistrationViews(
   eventId: string,
   workshops: readonly SessionView[],
 ): Promise<RegistrationView[]> {
-  const choices = await workshopChoicesOf(
-    db,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const [choices, wishes] = await Promise.all([workshopChoicesOf(db, ids), preferencesOf(db, ids)]);
+  const slots = workshopSlots(workshops);
+  const wishesByReg = new Map<string, PreferenceRow[]>();
+  for (const w of wishes) wishesByReg.set(w.registrationId, [...(wishesByReg.get(w.registrationId) ?? []), w]);
   const titles = new Map(workshops.map((w) => [w.id, w.title]));
   const byReg = new Map<string, { id: string; title: string; slot: string }[]>();
   for (const c of choices) {
@@ -193,6 +197,7 @@ export async function toRegistrationViews(
       cancelledAt: r.cancelled_at,
       ticketCode: r.ticket_code,
       checkedInAt: r.checked_in_at,
+      preferences: wishLists(wishesByReg.get(r.id) ?? [], slots),
     };
   });
 }
@@ -202,4 +207,17 @@ export async function getAvailability(db: Conn, eventId: string): Promise<Availa
   const event = await getEventForRegistration(db, eventId);
   if (!event) return undefined;
   return availabilityOf(db, event, await listWorkshops(db, event.id));
+}
+
+/** Stored wishes as lists per slot index (by the workshop's slot today), for views and the API. */
+export function wishLists(rows: readonly Pick<PreferenceRow, "rank" | "sessionId">[], slots: SlotView[]): string[][] {
+  const slotOf = new Map(slots.flatMap((s) => s.workshops.map((w) => [w.id, s.index] as const)));
+  const lists: { rank: number; id: string }[][] = slots.map(() => []);
+  for (const r of rows) {
+    const at = slotOf.get(r.sessionId);
+    if (at !== undefined) lists[at]?.push({ rank: r.rank, id: r.sessionId });
+  }
+  const out = lists.map((l) => l.sort((a, b) => a.rank - b.rank).map((w) => w.id));
+  while (out.length && out.at(-1)?.length === 0) out.pop();
+  return out;
 }

@@ -9,6 +9,7 @@ import {
   Heading,
   LinkButton,
   postedText,
+  RadioGroup,
   Select,
   Table,
   TextArea,
@@ -141,6 +142,8 @@ export function eventFormValues(e: EventView): Record<string, string> {
     contactName: e.contact.name ?? "",
     contactEmail: e.contact.email ?? "",
     contactPhone: e.contact.phone ?? "",
+    workshopChoice: e.workshopChoice,
+    maxChoices: String(e.maxChoices),
   };
   if (e.confirmByEmail) values.confirmByEmail = "on";
   return values;
@@ -153,6 +156,8 @@ export const newEventDefaults: Record<string, string> = {
   confirmByEmail: "on",
   startTime: "09:00",
   endTime: "16:00",
+  workshopChoice: "first_come",
+  maxChoices: "3",
 };
 
 function EventFields({ form }: { form: FormState }) {
@@ -310,6 +315,30 @@ function EventFields({ form }: { form: FormState }) {
             label={t("events.form.reminderDays")}
             value={v("reminderDays")}
             error={e.reminderDays}
+            required
+          />
+          <RadioGroup
+            name="workshopChoice"
+            legend={t("events.form.workshopChoice")}
+            hint={t("events.form.workshopChoiceHint")}
+            options={[
+              { value: "first_come", label: t("events.form.firstCome") },
+              { value: "preferences", label: t("events.form.preferences") },
+            ]}
+            value={v("workshopChoice") ?? "first_come"}
+            error={e.workshopChoice}
+            required
+          />
+          <TextField
+            name="maxChoices"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={5}
+            label={t("events.form.maxChoices")}
+            hint={t("events.form.maxChoicesHint")}
+            value={v("maxChoices")}
+            error={e.maxChoices}
             required
           />
         </div>

@@ -364,7 +364,15 @@ function ManualForm({
   // The public section is reused for its fields; its own heading and action are replaced below.
   const section = (
     <RegistrationSection
-      event={{ slug: o.event.slug, registrationOpen: true, confirmByEmail: false, holdHours: o.event.holdHours }}
+      event={{
+        slug: o.event.slug,
+        registrationOpen: true,
+        confirmByEmail: false,
+        holdHours: o.event.holdHours,
+        workshopChoice: o.event.workshopChoice,
+        maxChoices: o.event.maxChoices,
+        allocationPublishedAt: o.event.allocationPublishedAt,
+      }}
       slots={o.slots}
       availability={o.availability}
       questions={o.questions}

@@ -21,7 +21,8 @@ import type { OrganisationField } from "../register.service.js";
 import type { Confirmation } from "../self-service.service.js";
 import type { RegistrationStatus } from "../tables.js";
 import type { Availability, QuestionView, RegistrationView, SlotView } from "../view-models.js";
-import { RegistrationSection, untilText, WorkshopSlot } from "./registration-section.js";
+import { collectsWishes, wishesFinal } from "../wishes.js";
+import { RegistrationSection, untilText, WishSlot, WorkshopSlot } from "./registration-section.js";
 
 const statusKind: Record<RegistrationStatus, "info" | "success" | "warning" | "danger"> = {
   pending: "warning",
@@ -217,7 +218,9 @@ export function ManagePage({
           ],
           [
             t("registrations.manage.workshops"),
-            r.workshops.length ? r.workshops.map((w) => w.title).join(", ") : t("registrations.manage.noWorkshops"),
+            r.workshops.length
+              ? r.workshops.map((w) => w.title).join(", ")
+              : t(collectsWishes(event) ? "registrations.manage.workshopsLater" : "registrations.manage.noWorkshops"),
           ],
         ]}
       />
@@ -227,7 +230,36 @@ export function ManagePage({
         </Alert>
       ) : null}
       {sections}
-      {active && slots.length && event.status !== "cancelled" ? (
+      {slots.length && (collectsWishes(event) || wishesFinal(event)) ? (
+        <section class="stack" aria-labelledby="wuensche">
+          <h2 class="kern-heading kern-heading-large" id="wuensche">
+            {t("registrations.manage.wishes")}
+          </h2>
+          {collectsWishes(event) && active && event.status !== "cancelled" ? (
+            <>
+              <p class="kern-body">{t("registrations.manage.wishesIntro")}</p>
+              <Form action={`/anmeldung/${token}/wuensche`} class="form-stack">
+                {slots.map((slot) => (
+                  <WishSlot
+                    key={slot.key}
+                    slot={slot}
+                    maxChoices={event.maxChoices}
+                    form={form}
+                    stored={r.preferences[slot.index] ?? []}
+                  />
+                ))}
+                <Button>{t("registrations.manage.saveWishes")}</Button>
+              </Form>
+            </>
+          ) : (
+            <>
+              {wishesFinal(event) ? <p class="kern-body">{t("registrations.manage.wishesFinal")}</p> : null}
+              <WishSummary slots={slots} preferences={r.preferences} />
+            </>
+          )}
+        </section>
+      ) : null}
+      {active && slots.length && event.status !== "cancelled" && !collectsWishes(event) ? (
         <section class="stack" aria-labelledby="workshops-aendern">
           <h2 class="kern-heading kern-heading-large" id="workshops-aendern">
             {t("registrations.manage.changeWorkshops")}
@@ -314,6 +346,36 @@ export function ManagePage({
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** The wishes as text, per slot: "09:00 bis 10:30 Uhr: 1. Wunsch …, 2. Wunsch …". */
+function WishSummary({ slots, preferences }: { slots: SlotView[]; preferences: string[][] }) {
+  const { t, locale } = usePage();
+  const title = new Map(slots.flatMap((s) => s.workshops.map((w) => [w.id, w.title] as const)));
+  return (
+    <DescriptionList
+      items={slots.map((slot) => {
+        const list = preferences[slot.index] ?? [];
+        return [
+          t("registrations.form.slot", {
+            from: formatTime(slot.startsAt, locale),
+            to: formatTime(slot.endsAt, locale),
+          }),
+          list.length ? (
+            <ul class="kern-list">
+              {list.map((id, i) => (
+                <li key={id}>
+                  {t("registrations.form.wishRank", { rank: i + 1 })}: {title.get(id) ?? ""}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            t("registrations.manage.noWishes")
+          ),
+        ];
+      })}
+    />
   );
 }
 

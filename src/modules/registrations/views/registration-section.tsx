@@ -21,6 +21,7 @@ import type { RegistrationClosedReason } from "../../events/index.js";
 import { organisationKinds } from "../messages.js";
 import type { OrganisationField } from "../register.service.js";
 import type { Availability, QuestionView, SlotView } from "../view-models.js";
+import { wishCount, wishField } from "../wishes.js";
 
 /**
  * "Montag, 1. März 2027, 23:59 Uhr". A window that ends at midnight ends with the day
@@ -39,6 +40,9 @@ interface SectionEvent {
   registrationClosedReason?: RegistrationClosedReason | undefined;
   confirmByEmail: boolean;
   holdHours: number;
+  workshopChoice?: "first_come" | "preferences";
+  maxChoices?: number;
+  allocationPublishedAt?: string | null;
 }
 
 /** The scripts a page with the section must load: the search behind a long organisation list. */
@@ -92,6 +96,7 @@ export function RegistrationSection({
     );
   }
   const v = (name: string) => postedText(form.values[name]);
+  const maxChoices = wishCount(event);
   const checked = (name: string) => ["on", "true", "1"].includes(String(form.values[name] ?? ""));
   const e = form.errors;
   return (
@@ -199,7 +204,17 @@ export function RegistrationSection({
             />
           </div>
         </fieldset>
-        {slots.length ? (
+        {slots.length && maxChoices !== undefined ? (
+          <fieldset class="kern-fieldset">
+            <legend class="kern-label">{t("registrations.form.wishes")}</legend>
+            <div class="kern-hint">{t("registrations.form.wishesHint")}</div>
+            <div class="kern-fieldset__body form-stack">
+              {slots.map((slot) => (
+                <WishSlot key={slot.index} slot={slot} maxChoices={maxChoices} form={form} />
+              ))}
+            </div>
+          </fieldset>
+        ) : slots.length ? (
           <fieldset class="kern-fieldset">
             <legend class="kern-label">{t("registrations.form.workshops")}</legend>
             <div class="kern-hint">{t("registrations.form.workshopsHint")}</div>
@@ -360,6 +375,68 @@ export function WorkshopSlot({
                 ) : null}
               </label>
             </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * The ranked wishes of one time slot: one select per rank ("1. Wunsch", "2. Wunsch", …),
+ * each with "– kein Wunsch –", grouped under the slot's time. Plain selects work without
+ * JavaScript and with a screen reader; a repeated workshop is named beside its select.
+ * `values` are the posted values, else the stored wishes (manage page).
+ */
+export function WishSlot({
+  slot,
+  maxChoices,
+  form,
+  stored = [],
+}: {
+  slot: SlotView;
+  maxChoices: number;
+  form: FormState;
+  /** The wishes stored for this slot, in rank order (manage page). */
+  stored?: string[];
+}) {
+  const { t, locale } = usePage();
+  const legend = t("registrations.form.slot", {
+    from: formatTime(slot.startsAt, locale),
+    to: formatTime(slot.endsAt, locale),
+  });
+  const options = slot.workshops.map((w) => {
+    const title = w.room ? `${w.title} (${w.room})` : w.title;
+    return {
+      value: w.id,
+      label:
+        w.capacity === null
+          ? title
+          : t(w.capacity === 1 ? "registrations.form.wishPlace" : "registrations.form.wishPlaces", {
+              title,
+              places: w.capacity,
+            }),
+    };
+  });
+  const posted = Object.keys(form.values).some((k) => k.startsWith("wish_"));
+  const ranks = Array.from({ length: maxChoices }, (_, i) => i + 1);
+  const errors = ranks.some((rank) => form.errors[wishField(slot.index, rank)]);
+  return (
+    <fieldset class={`kern-fieldset wish-slot${errors ? " kern-fieldset--error" : ""}`}>
+      <legend class="kern-label">{legend}</legend>
+      <div class="kern-fieldset__body form-stack">
+        {ranks.map((rank) => {
+          const name = wishField(slot.index, rank);
+          return (
+            <Select
+              key={name}
+              name={name}
+              label={t("registrations.form.wishRank", { rank })}
+              placeholder={t("registrations.form.noWish")}
+              options={options}
+              value={posted ? postedText(form.values[name]) : stored[rank - 1]}
+              error={form.errors[name]}
+            />
           );
         })}
       </div>
