@@ -10,7 +10,7 @@ import { createLogger } from "./logger.js";
 import { createTransport, deliverDueMail } from "./mail/worker.js";
 import type { AppModule } from "./module.js";
 import type { Platform } from "./platform.js";
-import { LocalFileStorage } from "./storage/storage.js";
+import { DatabaseFileStorage, LocalFileStorage } from "./storage/storage.js";
 
 /**
  * Opens and migrates the database and wires the modules together: their hook
@@ -29,7 +29,10 @@ export async function createPlatform(
   return {
     config,
     db,
-    storage: new LocalFileStorage(join(config.dataDir, "files")),
+    storage:
+      config.fileStorage === "database"
+        ? new DatabaseFileStorage(db.kysely)
+        : new LocalFileStorage(join(config.dataDir, "files")),
     logger: options.logger ?? (createLogger(config) as unknown as FastifyBaseLogger),
     hooks,
     contributions: new Contributions(modules),

@@ -64,6 +64,8 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\/.+/, "muss mit redis:// oder rediss:// beginnen, z. B. redis://127.0.0.1:6379")
     .optional(),
+  /** Where uploaded files live: a folder in DATA_DIR (one machine) or the database (several instances). */
+  FILE_STORAGE: z.enum(["local", "database"], { message: "erlaubt sind local oder database" }).default("local"),
   UPLOAD_MAX_MB: z.coerce
     .number({ message: "muss eine Zahl sein" })
     .positive("muss größer als 0 sein")
@@ -109,6 +111,8 @@ export interface Config {
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (for rate limits). */
   trustProxy: boolean;
   uploadMaxBytes: number;
+  /** local: DATA_DIR/files; database: the file_blobs table, shared by all instances. */
+  fileStorage: "local" | "database";
   map: {
     tileUrl: string | undefined;
     attribution: string | undefined;
@@ -162,6 +166,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL,
     trustProxy: env.TRUST_PROXY,
     uploadMaxBytes: Math.round(env.UPLOAD_MAX_MB * 1024 * 1024),
+    fileStorage: env.FILE_STORAGE,
     map: {
       tileUrl: env.MAP_TILE_URL,
       attribution: env.MAP_ATTRIBUTION,

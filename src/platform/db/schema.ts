@@ -97,6 +97,14 @@ export interface AccessibilityFeedbackTable {
   created_at: string;
 }
 
+/** File contents when FILE_STORAGE=database (platform/storage). */
+export interface FileBlobsTable {
+  storage_key: string;
+  data: Buffer;
+  size_bytes: number;
+  created_at: string;
+}
+
 /** Who runs a scheduled job this period (platform/jobs.ts). */
 export interface JobLeasesTable {
   name: string;
@@ -115,6 +123,7 @@ export interface PlatformTables {
   stored_files: StoredFilesTable;
   accessibility_feedback: AccessibilityFeedbackTable;
   job_leases: JobLeasesTable;
+  file_blobs: FileBlobsTable;
 }
 
 // Each module adds its tables interface here.

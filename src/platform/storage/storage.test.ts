@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../http/errors.js";
-import { checkUpload, contentDisposition, documentTypes, LocalFileStorage } from "./storage.js";
+import { checkUpload, contentDisposition, DatabaseFileStorage, documentTypes, LocalFileStorage } from "./storage.js";
 
 const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const png = Buffer.from(
@@ -65,5 +65,26 @@ describe("local storage", () => {
     await storage.delete("docs/abc.pdf");
     expect(await storage.get("docs/abc.pdf")).toBeUndefined();
     await expect(storage.put("../escape.pdf", pdf)).rejects.toThrow();
+  });
+});
+
+describe("file storage in the database (FILE_STORAGE=database)", () => {
+  it("keeps a file where a second instance on the same database reads it", async () => {
+    const { createTestApp } = await import("../../../tests/helpers/test-app.js");
+    const t = await createTestApp({ FILE_STORAGE: "database" });
+    try {
+      expect(t.platform.storage).toBeInstanceOf(DatabaseFileStorage);
+      await t.platform.storage.put("meetings/abc.pdf", pdf);
+      // Another instance is another storage object on the same database; no local file exists.
+      const other = new DatabaseFileStorage(t.platform.db.kysely);
+      expect((await other.get("meetings/abc.pdf"))?.equals(pdf)).toBe(true);
+      await other.put("meetings/abc.pdf", png);
+      expect((await t.platform.storage.get("meetings/abc.pdf"))?.equals(png)).toBe(true);
+      await t.platform.storage.delete("meetings/abc.pdf");
+      expect(await other.get("meetings/abc.pdf")).toBeUndefined();
+      await expect(other.put("../etc/passwd", pdf)).rejects.toThrow(/Unsafe/);
+    } finally {
+      await t.close();
+    }
   });
 });

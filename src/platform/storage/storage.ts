@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileTypeFromBuffer } from "file-type";
+import type { Conn } from "../db/database.js";
 import { DomainError } from "../http/errors.js";
 
 /** Where uploaded files are kept. Local folder by default; object storage can implement the same. */
@@ -11,14 +12,20 @@ export interface FileStorage {
   delete(key: string): Promise<void>;
 }
 
+/** Keys are made by the app (ids and an extension), never taken from a browser. */
+function checkKey(key: string): string {
+  if (!/^[a-zA-Z0-9/_-]+(\.[a-z0-9]+)?$/.test(key) || key.includes("..")) {
+    throw new Error(`Unsafe storage key: ${key}`);
+  }
+  return key;
+}
+
+/** One machine: files in a folder beside the SQLite file (DATA_DIR/files). */
 export class LocalFileStorage implements FileStorage {
   constructor(private readonly root: string) {}
 
   private path(key: string): string {
-    if (!/^[a-zA-Z0-9/_-]+(\.[a-z0-9]+)?$/.test(key) || key.includes("..")) {
-      throw new Error(`Unsafe storage key: ${key}`);
-    }
-    return join(this.root, key);
+    return join(this.root, checkKey(key));
   }
 
   async put(key: string, data: Buffer): Promise<void> {
@@ -37,6 +44,35 @@ export class LocalFileStorage implements FileStorage {
 
   async delete(key: string): Promise<void> {
     await rm(this.path(key), { force: true });
+  }
+}
+
+/**
+ * Several instances (FILE_STORAGE=database): file contents in the shared database, so
+ * every instance serves every file and a database backup contains them.
+ */
+export class DatabaseFileStorage implements FileStorage {
+  constructor(private readonly db: Conn) {}
+
+  async put(key: string, data: Buffer): Promise<void> {
+    await this.db
+      .insertInto("file_blobs")
+      .values({ storage_key: checkKey(key), data, size_bytes: data.length, created_at: new Date().toISOString() })
+      .onConflict((oc) => oc.column("storage_key").doUpdateSet({ data, size_bytes: data.length }))
+      .execute();
+  }
+
+  async get(key: string): Promise<Buffer | undefined> {
+    const row = await this.db
+      .selectFrom("file_blobs")
+      .select("data")
+      .where("storage_key", "=", checkKey(key))
+      .executeTakeFirst();
+    return row ? Buffer.from(row.data) : undefined;
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.db.deleteFrom("file_blobs").where("storage_key", "=", checkKey(key)).execute();
   }
 }
 
