@@ -4,6 +4,7 @@ import { type EventView, listSessions, listWorkshops, type SessionView } from ".
 import { buildMail, type MailContext, type MailKind, type MailRecipient } from "./mails.js";
 import { preferencesOf } from "./preferences.repo.js";
 import { type RegistrationRow, workshopChoicesOf } from "./registrations.repo.js";
+import { withTicket } from "./ticket-mail.js";
 import { wishLists, workshopSlots } from "./view-models.js";
 import { collectsWishes } from "./wishes.js";
 
@@ -52,14 +53,15 @@ export async function queueMail(
   const programme = kind === "confirmed" || kind === "promoted" ? await listSessions(trx, ctx.event.id) : undefined;
   const wishes =
     wishKinds.has(kind) && collectsWishes(ctx.event) ? await wishesOf(trx, registration.id, ctx.event.id) : undefined;
+  const mail = buildMail(kind, {
+    ...rest,
+    registration: recipientOf(registration),
+    workshops,
+    ...(programme ? { programme } : {}),
+    ...(wishes ? { wishes } : {}),
+  });
   await enqueueMail(
     trx,
-    buildMail(kind, {
-      ...rest,
-      registration: recipientOf(registration),
-      workshops,
-      ...(programme ? { programme } : {}),
-      ...(wishes ? { wishes } : {}),
-    }),
+    withTicket(mail, kind, { platform: ctx.platform, registration, manageToken: ctx.manageToken }),
   );
 }
