@@ -122,3 +122,33 @@ describe("mail outbox", () => {
     expect(backoffMs(20)).toBe(6 * 3600_000);
   });
 });
+
+describe("mail delivery from several workers", () => {
+  it("sends each mail exactly once when three workers (instances) run at the same time", async () => {
+    const db = t.platform.db.kysely;
+    for (let i = 0; i < 45; i++) {
+      await enqueueMail(db, { idempotencyKey: `test:many:${i}`, to: `p${i}@example.org`, subject: "S", text: "T" });
+    }
+    const sent: string[] = [];
+    const transport: MailTransport = {
+      async send(message) {
+        // Slow enough that the workers' claims overlap.
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        sent.push(message.to);
+      },
+    };
+    const config = { mailFrom: "Test <t@example.org>", baseUrl: "http://localhost" };
+    const counts = await Promise.all([1, 2, 3].map(() => deliverDueMail(t.platform.db, config, transport, 20)));
+    // Whatever is left (each worker takes at most 20 a round) goes in later rounds.
+    for (let round = 0; round < 10; round++) {
+      const more = await Promise.all([1, 2, 3].map(() => deliverDueMail(t.platform.db, config, transport, 20)));
+      if (more.every((n) => n === 0)) break;
+    }
+    const mine = sent.filter((to) => /^p\d+@/.test(to));
+    expect(new Set(mine).size).toBe(45);
+    expect(mine).toHaveLength(45);
+    expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(20);
+    const rows = await outbox().where("idempotency_key", "like", "test:many:%").execute();
+    expect(rows.every((r) => r.status === "sent")).toBe(true);
+  });
+});

@@ -1,8 +1,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { ExpressionBuilder, Selectable } from "kysely";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Config } from "../config.js";
 import type { Db } from "../db/database.js";
+import type { Database, OutboxTable } from "../db/schema.js";
 import { nowIso } from "../db/time.js";
 import type { MailAttachment } from "./outbox.js";
 
@@ -57,6 +59,52 @@ const toNodemailer = (a: MailAttachment) => ({
   ...(a.cid ? { cid: a.cid, contentDisposition: "inline" as const } : {}),
 });
 
+type OutboxRow = Selectable<OutboxTable>;
+
+/**
+ * Takes up to `limit` due mails for this worker by setting their lease (locked_until).
+ * PostgreSQL: one statement, `FOR UPDATE SKIP LOCKED`, so workers of several instances
+ * take disjoint rows without waiting for each other. SQLite (one process, one writer):
+ * read, then a conditional update per row — a row another worker took is skipped.
+ */
+async function claimDue(db: Db, now: string, lockedUntil: string, limit: number): Promise<OutboxRow[]> {
+  const isDue = (eb: ExpressionBuilder<Database, "outbox">) =>
+    eb.and([
+      eb("status", "=", "pending"),
+      eb("next_attempt_at", "<=", now),
+      eb.or([eb("locked_until", "is", null), eb("locked_until", "<", now)]),
+    ]);
+  if (db.dialect === "postgres") {
+    const rows = await db.kysely
+      .updateTable("outbox")
+      .set({ locked_until: lockedUntil })
+      .where("id", "in", (eb) =>
+        eb.selectFrom("outbox").select("id").where(isDue).orderBy("created_at").limit(limit).forUpdate().skipLocked(),
+      )
+      .returningAll()
+      .execute();
+    return rows.sort((a, b) => a.created_at.localeCompare(b.created_at));
+  }
+  const candidates = await db.kysely
+    .selectFrom("outbox")
+    .selectAll()
+    .where(isDue)
+    .orderBy("created_at")
+    .limit(limit)
+    .execute();
+  const claimed: OutboxRow[] = [];
+  for (const row of candidates) {
+    const claim = await db.kysely
+      .updateTable("outbox")
+      .set({ locked_until: lockedUntil })
+      .where("id", "=", row.id)
+      .where(isDue)
+      .executeTakeFirst();
+    if (Number(claim.numUpdatedRows) === 1) claimed.push({ ...row, locked_until: lockedUntil });
+  }
+  return claimed;
+}
+
 /**
  * Sends due mails from the outbox, at least once. Each row is claimed with a
  * lease (locked_until), so several app instances can run the worker at once.
@@ -70,27 +118,10 @@ export async function deliverDueMail(
   limit = 20,
 ): Promise<number> {
   const now = nowIso();
-  const due = await db.kysely
-    .selectFrom("outbox")
-    .selectAll()
-    .where("status", "=", "pending")
-    .where("next_attempt_at", "<=", now)
-    .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<", now)]))
-    .orderBy("created_at")
-    .limit(limit)
-    .execute();
+  const due = await claimDue(db, now, new Date(Date.now() + LOCK_MS).toISOString(), limit);
   let sent = 0;
   const host = new URL(config.baseUrl).hostname;
   for (const row of due) {
-    const lockedUntil = new Date(Date.now() + LOCK_MS).toISOString();
-    const claim = await db.kysely
-      .updateTable("outbox")
-      .set({ locked_until: lockedUntil })
-      .where("id", "=", row.id)
-      .where("status", "=", "pending")
-      .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<", now)]))
-      .executeTakeFirst();
-    if (Number(claim.numUpdatedRows) !== 1) continue; // another instance took it
     try {
       await transport.send({
         messageId: `<${row.idempotency_key.replace(/[^a-zA-Z0-9_.:-]/g, "_")}@${host}>`,
