@@ -38,6 +38,8 @@ interface DemoEvent {
   themes: string[];
   creditHours: number;
   registrationClosesAt?: string;
+  /** Preference mode: participants rank workshops, the organiser allocates (default first come). */
+  workshopChoice?: "first_come" | "preferences";
   sessions: DemoSession[];
 }
 
@@ -168,6 +170,8 @@ const demoEvents: DemoEvent[] = [
     targetGroups: ["Leitungskräfte in Kitas", "Pädagogische Fachkräfte in Kitas"],
     themes: ["Frühkindliche Bildung", "Kindliche Entwicklung", "Übergang Kita–Grundschule"],
     creditHours: 5,
+    // Its participants ranked the eight workshops (the registrations demo adds them).
+    workshopChoice: "preferences",
     sessions: [
       {
         kind: "welcome",
@@ -332,7 +336,7 @@ export async function seedEventsDemo({ platform }: SeedContext): Promise<void> {
         contact_email: platform.config.district.email,
         contact_phone: platform.config.district.phone,
         status: demo.status,
-        workshop_choice: "first_come",
+        workshop_choice: demo.workshopChoice ?? "first_come",
         created_by: editor,
         created_at: now,
         updated_at: now,

@@ -4,6 +4,7 @@ import { translator } from "../../platform/i18n/i18n.js";
 import type { Platform } from "../../platform/platform.js";
 import type { EventView } from "../events/index.js";
 import { listRegistrations, type RegistrationFilter } from "./organiser-desk.service.js";
+import { rankedTitles } from "./wishes.js";
 
 // The participant list as a table for CSV/XLSX (src/lib/spreadsheet.ts writes the files),
 // with German column names.
@@ -21,6 +22,9 @@ export async function exportRows(
 ): Promise<{ event: EventView; headers: string[]; rows: Cell[][] }> {
   const overview = await listRegistrations(platform, actor, eventId, filter);
   const t = translator("de");
+  // In preference mode the ranked wishes come along ("1. …, 2. …"), also once allocated.
+  const wishes = overview.event.workshopChoice === "preferences";
+  const title = new Map(overview.slots.flatMap((s) => s.workshops.map((w) => [w.id, w.title] as const)));
   const headers = [
     t("registrations.col.status"),
     t("registrations.col.waitlistPosition"),
@@ -33,6 +37,7 @@ export async function exportRows(
     t("registrations.col.role"),
     t("registrations.col.municipality"),
     ...overview.slots.map((_s, i) => t("registrations.col.workshopSlot", { n: i + 1 })),
+    ...(wishes ? overview.slots.map((_s, i) => t("registrations.col.wishesSlot", { n: i + 1 })) : []),
     t("registrations.col.dietaryNeeds"),
     t("registrations.col.accessibilityNeeds"),
     t("registrations.col.consentPhotos"),
@@ -58,6 +63,7 @@ export async function exportRows(
     r.role ?? "",
     r.municipality ?? "",
     ...overview.slots.map((s) => r.workshops.find((w) => w.slot === s.key)?.title ?? ""),
+    ...(wishes ? overview.slots.map((s) => rankedTitles(r.preferences[s.index] ?? [], title)) : []),
     r.dietaryNeeds ?? "",
     r.accessibilityNeeds ?? "",
     yes(r.consents.photos),

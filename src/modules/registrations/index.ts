@@ -1,5 +1,6 @@
 import type { AppModule } from "../../platform/module.js";
 import { adminRoutes } from "./admin-routes.js";
+import { seedRegistrationsDemo } from "./demo.js";
 import {
   onActiveRegistrationsAsked,
   onAvailabilityAsked,
@@ -30,6 +31,7 @@ export const registrationsModule: AppModule = {
     hooks.on("events.activeRegistrations", onActiveRegistrationsAsked);
   },
   sections: [eventPageSection],
+  seedDemo: seedRegistrationsDemo,
   jobs: [
     { name: "expire-unconfirmed", everyMs: 60_000, run: async (platform) => void (await expireUnconfirmed(platform)) },
     { name: "reminders", everyMs: 15 * 60_000, run: async (platform) => void (await sendReminders(platform)) },

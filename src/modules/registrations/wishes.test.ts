@@ -181,6 +181,19 @@ describe("the desk's form (registering somebody by hand)", () => {
   });
 });
 
+describe("the desk and the export", () => {
+  it("show each person's ranked wishes", async () => {
+    const ev = await wishFachtag();
+    await apiPost(ev.id, validApiBody("desk-list", { preferences: [[w(ev, A2), w(ev, A1)], [w(ev, B1)]] }));
+    const client = new FormClient(t.app, editor.authorization);
+    const desk = await client.get(`/verwaltung/fachtage/${ev.id}/anmeldungen`);
+    expect(desk.body).toContain("Wünsche: 1. A2 Bewegung, 2. A1 Sprachförderung · 1. B1 Elternarbeit");
+    const csv = (await client.get(`/verwaltung/fachtage/${ev.id}/anmeldungen/export.csv`)).body;
+    expect(csv).toContain("Wünsche Zeitfenster 1");
+    expect(csv).toContain("1. A2 Bewegung, 2. A1 Sprachförderung");
+  });
+});
+
 describe("POST /api/v1/events/{id}/registrations with preferences", () => {
   it("accepts one ranked list per slot, shorter lists and fewer lists than slots, and shows them", async () => {
     const ev = await wishFachtag();

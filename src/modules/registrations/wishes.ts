@@ -129,3 +129,7 @@ export function wishesFromForm(data: Record<string, unknown>, slots: SlotView[],
   while (lists.length && lists.at(-1)?.length === 0) lists.pop();
   return lists;
 }
+
+/** "1. Sprachförderung, 2. Bewegung": ranked wishes as one line (desk, exports). */
+export const rankedTitles = (ids: readonly string[], title: ReadonlyMap<string, string>): string =>
+  ids.map((id, i) => `${i + 1}. ${title.get(id) ?? ""}`).join(", ");

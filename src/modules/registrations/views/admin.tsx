@@ -17,6 +17,7 @@ import { usePage } from "../../../platform/views/page-context.js";
 import type { ManagedEventSummary, OrganiserOverview } from "../organiser-desk.service.js";
 import type { OrganisationField } from "../register.service.js";
 import type { SlotView } from "../view-models.js";
+import { rankedTitles } from "../wishes.js";
 import { StatusBadge } from "./pages.js";
 import { RegistrationSection } from "./registration-section.js";
 
@@ -176,26 +177,29 @@ export function OrganiserPage({ o, form }: { o: OrganiserOverview; form: FormSta
                   <StatusBadge status={r.status} />
                   {r.waitlistPosition ? ` ${r.waitlistPosition}.` : ""}
                 </>,
-                active(r.status) && o.slots.length ? (
-                  <div class="stack">
-                    {o.slots.map((slot) => (
-                      <Form key={slot.key} action={`${base}/${r.id}/workshop`} class="form-inline">
-                        <input type="hidden" name="slot" value={slot.key} />
-                        <MoveSelect
-                          id={`move-${r.id}-${slot.index}`}
-                          label={t("registrations.admin.moveSlot", { slot: slotLabel(slot, locale) })}
-                          fullLabel={t("registrations.admin.moveFor", { name, slot: slotLabel(slot, locale) })}
-                          none={t("registrations.form.noWorkshop")}
-                          options={slot.workshops.map((w) => ({ value: w.id, label: w.title }))}
-                          value={r.workshops.find((w) => w.slot === slot.key)?.id}
-                        />
-                        <Button variant="tertiary">{t("registrations.admin.move")}</Button>
-                      </Form>
-                    ))}
-                  </div>
-                ) : (
-                  r.workshops.map((w) => w.title).join(", ") || "–"
-                ),
+                <>
+                  {r.preferences.length ? <WishesLine slots={o.slots} preferences={r.preferences} /> : null}
+                  {active(r.status) && o.slots.length ? (
+                    <div class="stack">
+                      {o.slots.map((slot) => (
+                        <Form key={slot.key} action={`${base}/${r.id}/workshop`} class="form-inline">
+                          <input type="hidden" name="slot" value={slot.key} />
+                          <MoveSelect
+                            id={`move-${r.id}-${slot.index}`}
+                            label={t("registrations.admin.moveSlot", { slot: slotLabel(slot, locale) })}
+                            fullLabel={t("registrations.admin.moveFor", { name, slot: slotLabel(slot, locale) })}
+                            none={t("registrations.form.noWorkshop")}
+                            options={slot.workshops.map((w) => ({ value: w.id, label: w.title }))}
+                            value={r.workshops.find((w) => w.slot === slot.key)?.id}
+                          />
+                          <Button variant="tertiary">{t("registrations.admin.move")}</Button>
+                        </Form>
+                      ))}
+                    </div>
+                  ) : (
+                    r.workshops.map((w) => w.title).join(", ") || "–"
+                  )}
+                </>,
                 formatDateTime(r.createdAt, locale),
                 active(r.status) ? (
                   <Form action={`${base}/${r.id}/absagen`} ariaLabel={t("registrations.admin.cancelFor", { name })}>
@@ -345,6 +349,21 @@ export function ManualRegistrationPage({
       </p>
       <ManualForm o={o} form={form} action={`${base}/neu`} organisationField={organisationField} />
     </div>
+  );
+}
+
+/** A person's ranked wishes on the desk, per slot: "Wünsche: 1. …, 2. …". */
+function WishesLine({ slots, preferences }: { slots: OrganiserOverview["slots"]; preferences: string[][] }) {
+  const { t } = usePage();
+  const title = new Map(slots.flatMap((s) => s.workshops.map((w) => [w.id, w.title] as const)));
+  return (
+    <p class="kern-body kern-body--small">
+      {t("registrations.admin.wishes")}{" "}
+      {preferences
+        .filter((list) => list.length)
+        .map((list) => rankedTitles(list, title))
+        .join(" · ")}
+    </p>
   );
 }
 

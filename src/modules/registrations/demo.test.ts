@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
+import { eventsModule } from "../events/index.js";
+import { registrationsModule } from "./index.js";
+
+// The demo's Fachtag with wishes: on first start the allocation has people to allocate.
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  const ctx = { platform: t.platform, announce: () => {} };
+  await eventsModule.seedDemo?.(ctx);
+  await registrationsModule.seedDemo?.(ctx);
+  await registrationsModule.seedDemo?.(ctx); // a second start adds nothing
+});
+afterAll(async () => t?.close());
+
+describe("demo participants", () => {
+  it("registers 150 people for the 2025 Kita Fachtag in preference mode, each with three wishes, none placed", async () => {
+    const db = t.platform.db.kysely;
+    const event = await db
+      .selectFrom("events")
+      .select(["id", "workshop_choice", "allocation_published_at"])
+      .where("title", "=", "Kindliche Entwicklung stärken – Schätze statt Schwächen")
+      .executeTakeFirstOrThrow();
+    expect(event.workshop_choice).toBe("preferences");
+    expect(event.allocation_published_at).toBeNull();
+    const regs = await db
+      .selectFrom("registrations")
+      .select(["id", "status"])
+      .where("event_id", "=", event.id)
+      .execute();
+    expect(regs).toHaveLength(150);
+    expect(new Set(regs.map((r) => r.status))).toEqual(new Set(["confirmed"]));
+    const wishes = await db
+      .selectFrom("registration_preferences as p")
+      .innerJoin("registrations as r", "r.id", "p.registration_id")
+      .innerJoin("event_sessions as s", "s.id", "p.session_id")
+      .select(["p.registration_id", "p.rank", "s.title", "s.capacity"])
+      .where("r.event_id", "=", event.id)
+      .execute();
+    expect(wishes).toHaveLength(450);
+    const perPerson = new Map<string, Set<string>>();
+    for (const w of wishes)
+      perPerson.set(w.registration_id, (perPerson.get(w.registration_id) ?? new Set()).add(w.title));
+    expect([...perPerson.values()].every((titles) => titles.size === 3)).toBe(true);
+    // Demand is uneven, so the allocation has to decide: some first wishes far exceed 20 places.
+    const firstWishes = new Map<string, number>();
+    for (const w of wishes.filter((w) => Number(w.rank) === 1))
+      firstWishes.set(w.title, (firstWishes.get(w.title) ?? 0) + 1);
+    expect(Math.max(...firstWishes.values())).toBeGreaterThan(30);
+    expect(wishes.every((w) => w.capacity === 20)).toBe(true);
+    const placed = await db
+      .selectFrom("registration_workshops")
+      .select("registration_id")
+      .where(
+        "registration_id",
+        "in",
+        regs.map((r) => r.id),
+      )
+      .execute();
+    expect(placed).toEqual([]);
+  });
+});
