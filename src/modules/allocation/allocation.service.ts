@@ -35,6 +35,7 @@ import {
 } from "./allocation.repo.js";
 import { type AllocationBasis, algorithmInput, allocationBasis, capacityOf, slotsOf } from "./allocation-input.js";
 import {
+  AllocationOutdatedError,
   AllocationOverCapacityError,
   AllocationPublishedError,
   NoPlaceLeftError,
@@ -215,11 +216,17 @@ export async function publishAllocation(
     const run = await latestRun(trx, locked.id);
     if (!run || run.published_at) throw new NothingToPublishError();
     const now = nowIso();
-    const [workshops, holders, rows] = await Promise.all([
+    const [workshops, holders, rows, preferences] = await Promise.all([
       listWorkshops(trx, locked.id),
       listPlaceHolders(trx, locked.id, now),
       placementsOfRun(trx, run.id),
+      listEventPreferences(trx, locked.id),
     ]);
+    // A draft that misses people or answers old wishes would leave them unplaced or in a
+    // workshop they no longer want: compute again instead. (Cancellations since the run are
+    // harmless, they are skipped below; lowered capacities are caught by the check after.)
+    const outdated = outdatedSince(allocationBasis(locked, workshops, preferences, holders), rows);
+    if (outdated > 0) throw new AllocationOutdatedError(outdated);
     const taken = takenWith(holders, rows);
     for (const w of workshops) {
       if ((taken.get(w.id) ?? 0) > capacityOf(w, locked)) throw new AllocationOverCapacityError(w.title);
@@ -251,6 +258,21 @@ export async function publishAllocation(
   });
 }
 
+/** Confirmed people with wishes whom the run does not cover, or whose wishes differ from the run's. */
+function outdatedSince(basis: AllocationBasis, rows: readonly PlacementRow[]): number {
+  const seen = groupByRegistration(rows);
+  let count = 0;
+  for (const [id, bySlot] of basis.wishes) {
+    const own = seen.get(id);
+    const same =
+      own !== undefined &&
+      own.length === bySlot.size &&
+      own.every((r) => JSON.stringify(bySlot.get(r.slot) ?? null) === r.wishes);
+    if (!same) count++;
+  }
+  return count;
+}
+
 function groupByRegistration(rows: readonly PlacementRow[]): Map<string, PlacementRow[]> {
   const out = new Map<string, PlacementRow[]>();
   for (const r of rows) out.set(r.registration_id, [...(out.get(r.registration_id) ?? []), r]);
@@ -276,7 +298,9 @@ function summaryOfRows(stored: AllocationSummary, rows: readonly PlacementRow[])
 /**
  * Places one participant by hand in a workshop of the slot that still has a place. Before
  * publishing this changes the draft; afterwards the registration itself (through the
- * registrations module, which keeps capacity under the lock), and the run records it.
+ * registrations module, which keeps capacity under the lock), the run records it and the
+ * person is e-mailed their workshop — all in one transaction, so a refused move leaves no
+ * record and no mail, and a record never outlives a failed mail.
  */
 export async function placeByHand(
   platform: Platform,
@@ -285,28 +309,7 @@ export async function placeByHand(
   input: { registrationId: string; slot: string; sessionId: string },
 ): Promise<void> {
   const event = await managedEvent(platform, actor, eventId, "allocation.place");
-  if (event.allocationPublishedAt) {
-    const run = await latestRun(platform.db.kysely, event.id);
-    const row = run
-      ? (await placementsOfRun(platform.db.kysely, run.id, input.registrationId)).find((p) => p.slot === input.slot)
-      : undefined;
-    if (!run || !row) throw new NotFoundError();
-    const workshops = await listWorkshops(platform.db.kysely, event.id);
-    if (!slotsOf(workshops).some((s) => s.key === input.slot && s.workshops.some((w) => w.id === input.sessionId))) {
-      throw new NoPlaceLeftError();
-    }
-    // Refuses with the registrations module's "workshop full" when the last place went meanwhile.
-    await moveWorkshop(platform, actor, event.id, input.registrationId, input.slot, input.sessionId);
-    await setPlacement(
-      platform.db.kysely,
-      { runId: run.id, registrationId: input.registrationId, slot: input.slot },
-      {
-        sessionId: input.sessionId,
-        rank: rankIn(row, input.sessionId),
-      },
-    );
-    return;
-  }
+  if (event.allocationPublishedAt) return placeAfterPublishing(platform, actor, event, input);
   await platform.db.kysely.transaction().execute(async (trx) => {
     const locked = await lockEventForCapacity(trx, event.id);
     if (!locked) throw new NotFoundError();
@@ -332,6 +335,50 @@ export async function placeByHand(
         sessionId: workshop.id,
         rank: rankIn(row, workshop.id),
       },
+    );
+  });
+}
+
+async function placeAfterPublishing(
+  platform: Platform,
+  actor: Actor,
+  event: EventView,
+  input: { registrationId: string; slot: string; sessionId: string },
+): Promise<void> {
+  await platform.db.kysely.transaction().execute(async (trx) => {
+    // The registrations module takes the Fachtag's lock again in this transaction (a no-op
+    // then); taking it first here orders this placement after a concurrent one.
+    const locked = await lockEventForCapacity(trx, event.id);
+    if (!locked) throw new NotFoundError();
+    const run = await latestRun(trx, locked.id);
+    const row = run
+      ? (await placementsOfRun(trx, run.id, input.registrationId)).find((p) => p.slot === input.slot)
+      : undefined;
+    if (!run?.published_at || !row) throw new NotFoundError();
+    const workshops = await listWorkshops(trx, locked.id);
+    const workshop = slotsOf(workshops)
+      .find((s) => s.key === input.slot)
+      ?.workshops.find((w) => w.id === input.sessionId);
+    if (!workshop) throw new NoPlaceLeftError();
+    // Refuses with the registrations module's "workshop full" when the last place went meanwhile.
+    await moveWorkshop(platform, actor, locked.id, input.registrationId, input.slot, workshop.id, trx);
+    await setPlacement(
+      trx,
+      { runId: run.id, registrationId: input.registrationId, slot: input.slot },
+      { sessionId: workshop.id, rank: rankIn(row, workshop.id) },
+    );
+    const now = nowIso();
+    const person = (await listPlaceHolders(trx, locked.id, now)).find((h) => h.id === input.registrationId);
+    if (person?.status !== "confirmed") return;
+    await enqueueMail(
+      trx,
+      allocationMail(platform, locked, person, {
+        placed: [workshop],
+        unplaced: [],
+        // Each placement is news of its own: a later move to another workshop is mailed again.
+        occasion: `${run.id}:${input.slot}:${now}`,
+        kind: "byHand",
+      }),
     );
   });
 }
@@ -387,6 +434,8 @@ export interface AllocationOverview {
     newSince: number;
     /** Wishes, cancellations or capacities changed since the run. */
     changed: boolean;
+    /** People the draft passes over (new since the run, or with changed wishes): publishing is refused. */
+    outdated: number;
     workshops: WorkshopStatistics[];
     results: ParticipantResult[];
     unplaced: UnplacedPair[];
@@ -489,6 +538,7 @@ function runView(
     participants: stored.participants,
     newSince: published ? 0 : [...basis.wishes.keys()].filter((id) => !byRegistration.has(id)).length,
     changed: !published && stored.inputHash !== basis.inputHash,
+    outdated: published ? 0 : outdatedSince(basis, rows),
     workshops: slots.flatMap((s) =>
       s.workshops.map((w) => ({
         id: w.id,

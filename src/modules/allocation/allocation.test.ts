@@ -280,6 +280,100 @@ describe("publishing", () => {
   });
 });
 
+describe("after publishing", () => {
+  it("places by hand in one step: the registration, the record and a mail to the person, or nothing", async () => {
+    const { ev, ids, people } = await busyFachtag(12);
+    expect((await run(ev.id, { seed: 99 })).statusCode).toBe(200);
+    const unplaced = (await placementsOfLatestRun(ev.id)).find((r) => !r.session_id && r.slot === ev.slotKeys[1]);
+    expect(unplaced).toBeDefined();
+    const person = people.find((p) => p.id === unplaced?.registration_id);
+    expect((await publish(ev.id)).statusCode).toBe(200);
+    const handMails = async () =>
+      (await outbox(person?.email ?? "")).filter((m) => m.subject.startsWith("Ihr Workshopplatz"));
+
+    const desk = `/verwaltung/fachtage/${ev.id}/zuteilung`;
+    const { FormClient } = await import("../registrations/test-http.js");
+    const browser = new FormClient(t.app, editor.authorization);
+    const place = (sessionId: string) =>
+      browser.submit(desk, `${desk}/platz`, {
+        registrationId: unplaced?.registration_id ?? "",
+        slot: unplaced?.slot ?? "",
+        sessionId,
+      });
+    // Natur D is full: refused beside the field, no record, no mail.
+    const full = await place(ids.d);
+    expect(full.statusCode).toBe(409);
+    expect(full.body).toContain("ausgebucht");
+    expect(await handMails()).toHaveLength(0);
+    expect(
+      (await placementsOfLatestRun(ev.id)).find((r) => r.registration_id === person?.id && r.slot === unplaced?.slot),
+    ).toMatchObject({ session_id: null });
+
+    expect((await place(ids.f)).statusCode).toBe(303);
+    const mails = await handMails();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.text_body).toContain("wir haben einen Workshopplatz für Sie gefunden");
+    expect(mails[0]?.text_body).toContain("Kunst F");
+    const list = (await api("GET", `/api/v1/events/${ev.id}/registrations`, editor)).json() as {
+      id: string;
+      workshopIds: string[];
+    }[];
+    expect(list.find((r) => r.id === person?.id)?.workshopIds).toContain(ids.f);
+    const page = await t.app.inject({ url: desk, headers: { authorization: editor.authorization } });
+    expect(page.body).toContain("Kunst F (von Hand)");
+    const manage = await t.app.inject({
+      url: `/anmeldung/${manageTokenFor(t.config.sessionSecret, person?.id ?? "")}`,
+    });
+    expect(manage.body).toContain("Das Organisationsteam hat Ihnen diesen Platz zugeteilt.");
+  });
+});
+
+describe("an out-of-date draft", () => {
+  it("is not published while it passes over later registrations or changed wishes", async () => {
+    const { ev, ids, people } = await busyFachtag(4);
+    expect((await run(ev.id, { seed: 3 })).statusCode).toBe(200);
+    const late = [
+      await registerWithWishes(t.platform, ev, [[ids.b], [ids.e]]),
+      await registerWithWishes(t.platform, ev, [[ids.c], [ids.f]]),
+    ];
+    const refused = await publish(ev.id);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: "allocation_outdated" });
+    expect(refused.json().detail).toBe(
+      "Seit der Berechnung haben sich 2 Personen angemeldet oder ihre Wünsche geändert – bitte neu berechnen.",
+    );
+    // Nothing written, nobody mailed.
+    const list = (await api("GET", `/api/v1/events/${ev.id}/registrations`, editor)).json() as {
+      workshopIds: string[];
+    }[];
+    expect(list.every((r) => r.workshopIds.length === 0)).toBe(true);
+    for (const p of [...people, ...late]) {
+      expect((await outbox(p.email)).filter((m) => m.subject.includes("Workshop"))).toHaveLength(0);
+    }
+    // The confirm step says so and offers no publish button.
+    const confirm = await t.app.inject({
+      url: `/verwaltung/fachtage/${ev.id}/zuteilung/veroeffentlichen`,
+      headers: { authorization: editor.authorization },
+    });
+    expect(confirm.body).toContain("Seit der Berechnung haben sich 2 Personen angemeldet");
+    expect(confirm.body).not.toContain("Zuteilung veröffentlichen und E-Mails senden");
+
+    // Computed again, then one person changes a wish: refused again, for that one person.
+    expect((await run(ev.id, { seed: 3 })).statusCode).toBe(200);
+    await t.platform.db.kysely
+      .updateTable("registration_preferences")
+      .set({ session_id: ids.c })
+      .where("registration_id", "=", late[0]?.id ?? "")
+      .where("session_id", "=", ids.b)
+      .execute();
+    expect((await publish(ev.id)).json().detail).toBe(
+      "Seit der Berechnung hat sich 1 Person angemeldet oder ihre Wünsche geändert – bitte neu berechnen.",
+    );
+    expect((await run(ev.id, { seed: 3 })).statusCode).toBe(200);
+    expect((await publish(ev.id)).statusCode).toBe(200);
+  });
+});
+
 describe("refusals", () => {
   it("refuses first-come mode, a Fachtag without workshops and publishing nothing, and stores nothing", async () => {
     const { createFachtag } = await import("../registrations/test-fixtures.js");

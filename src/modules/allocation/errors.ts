@@ -32,6 +32,13 @@ export class AllocationOverCapacityError extends ConflictError {
   }
 }
 
+/** Registrations or wishes came after the run: publishing it would pass them over. */
+export class AllocationOutdatedError extends ConflictError {
+  constructor(count: number) {
+    super("allocation_outdated", count === 1 ? "allocation.error.outdatedOne" : "allocation.error.outdated", { count });
+  }
+}
+
 /** A place by hand in a workshop that has none left (or outside the slot): said beside the select. */
 export class NoPlaceLeftError extends DomainError {
   constructor() {

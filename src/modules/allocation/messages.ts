@@ -71,6 +71,7 @@ const de = {
     "{participants} Personen erhalten eine E-Mail mit ihren Workshops; {unassigned} Platzwünsche sind ohne Platz, diese Personen erfahren, dass ein Platz gesucht wird. Das lässt sich nicht rückgängig machen.",
   "allocation.publish.submit": "Zuteilung veröffentlichen und E-Mails senden",
   "allocation.publish.cancel": "Abbrechen",
+  "allocation.publish.recompute": "Zurück zur Berechnung",
   "allocation.publish.done": "Die Zuteilung ist veröffentlicht; {participants} E-Mails sind unterwegs.",
   "allocation.error.notPreferenceMode":
     "Dieser Fachtag vergibt Workshops in der Reihenfolge der Anmeldung. Eine Zuteilung nach Wünschen gibt es nur im Wunschverfahren.",
@@ -81,6 +82,10 @@ const de = {
   "allocation.error.overCapacity":
     "Der Workshop „{title}“ hätte mehr Teilnehmende als Plätze (die Plätze oder Anmeldungen haben sich geändert). Bitte neu berechnen.",
   "allocation.error.noPlaceLeft": "Dieser Workshop hat keinen freien Platz mehr. Bitte einen anderen wählen.",
+  "allocation.error.outdated":
+    "Seit der Berechnung haben sich {count} Personen angemeldet oder ihre Wünsche geändert – bitte neu berechnen.",
+  "allocation.error.outdatedOne":
+    "Seit der Berechnung hat sich 1 Person angemeldet oder ihre Wünsche geändert – bitte neu berechnen.",
   "allocation.explain.heading": "Ihre Workshops",
   "allocation.explain.slot": "{from}–{to} Uhr",
   "allocation.explain.first": "Sie haben Ihren 1. Wunsch erhalten.",
@@ -173,6 +178,7 @@ const en: Record<keyof typeof de, string> = {
     "{participants} people get an e-mail with their workshops; {unassigned} place requests have no place, those people learn that a place is being sought. This cannot be undone.",
   "allocation.publish.submit": "Publish the allocation and send e-mails",
   "allocation.publish.cancel": "Cancel",
+  "allocation.publish.recompute": "Back to the computation",
   "allocation.publish.done": "The allocation is published; {participants} e-mails are on their way.",
   "allocation.error.notPreferenceMode":
     "This Fachtag gives workshop places first come, first served. Allocation by wishes exists only in preference mode.",
@@ -183,6 +189,10 @@ const en: Record<keyof typeof de, string> = {
   "allocation.error.overCapacity":
     "The workshop “{title}” would have more participants than places (places or registrations changed). Please compute again.",
   "allocation.error.noPlaceLeft": "This workshop has no free place left. Please choose another.",
+  "allocation.error.outdated":
+    "Since the computation {count} people have registered or changed their wishes – please compute again.",
+  "allocation.error.outdatedOne":
+    "Since the computation 1 person has registered or changed their wishes – please compute again.",
   "allocation.explain.heading": "Your workshops",
   "allocation.explain.slot": "{from}–{to}",
   "allocation.explain.first": "You got your first wish.",

@@ -163,6 +163,14 @@ describe("registrations permissions × roles", () => {
     expect(
       await table((actor) => moveWorkshop(t.platform, actor, ev.id, mover.id, slot, ev.workshops[0] ?? null)),
     ).toEqual(managers);
+    // The same inside a caller's transaction (a hand placement of the allocation).
+    expect(
+      await table((actor) =>
+        t.platform.db.kysely
+          .transaction()
+          .execute((trx) => moveWorkshop(t.platform, actor, ev.id, mover.id, slot, ev.workshops[0] ?? null, trx)),
+      ),
+    ).toEqual(managers);
     const workshops = Object.fromEntries(ev.workshops.map((id) => [id, 50]));
     expect(await table((actor) => setCapacities(t.platform, actor, ev.id, { capacity: 200, workshops }))).toEqual(
       managers,

@@ -2,6 +2,8 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
 import { createUserWithToken } from "../../../tests/helpers/users.js";
+import type { Actor } from "../../platform/auth/actor.js";
+import { moveWorkshop } from "./organiser-desk.service.js";
 import { createFachtag, validApiBody } from "./test-fixtures.js";
 import { FormClient } from "./test-http.js";
 
@@ -117,5 +119,59 @@ describe("drafts", () => {
     // Another's published Fachtag stays 403: it is known to exist.
     const published = await createFachtag(t.platform, { createdBy: editor.id });
     expect((await other.get(base(published.id))).statusCode).toBe(403);
+  });
+});
+
+describe("moving within another module's transaction", () => {
+  it("commits the move with the caller's writes, and undoes it when the caller fails", async () => {
+    const ev = await createFachtag(t.platform, {
+      createdBy: editor.id,
+      confirmByEmail: false,
+      workshops: [
+        { title: "Sprachförderung", capacity: 5 },
+        { title: "Bewegung", capacity: 5 },
+      ],
+    });
+    const [first, second] = ev.workshops as [string, string];
+    const created = await register(ev.id, "mv1", { workshopIds: [first] });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+    const actor: Actor = {
+      kind: "user",
+      id: editor.id,
+      email: "e@example.org",
+      name: "E",
+      role: "editor",
+      via: "token",
+    };
+    const workshopsOf = async () =>
+      (
+        (
+          await t.app.inject({
+            url: `/api/v1/events/${ev.id}/registrations`,
+            headers: { authorization: editor.authorization },
+          })
+        ).json() as { id: string; workshopIds: string[] }[]
+      ).find((r) => r.id === id)?.workshopIds;
+    const slot = (
+      await t.platform.db.kysely
+        .selectFrom("registration_workshops")
+        .select("slot")
+        .where("registration_id", "=", id)
+        .executeTakeFirstOrThrow()
+    ).slot;
+
+    await expect(
+      t.platform.db.kysely.transaction().execute(async (trx) => {
+        await moveWorkshop(t.platform, actor, ev.id, id, slot, second, trx);
+        throw new Error("the caller's next write failed");
+      }),
+    ).rejects.toThrow("the caller's next write failed");
+    expect(await workshopsOf()).toEqual([first]);
+
+    await t.platform.db.kysely
+      .transaction()
+      .execute((trx) => moveWorkshop(t.platform, actor, ev.id, id, slot, second, trx));
+    expect(await workshopsOf()).toEqual([second]);
   });
 });

@@ -1,4 +1,6 @@
+import type { Transaction } from "kysely";
 import type { Actor } from "../../platform/auth/actor.js";
+import type { Database } from "../../platform/db/database.js";
 import { newId } from "../../platform/db/ids.js";
 import { nowIso } from "../../platform/db/time.js";
 import { NotFoundError } from "../../platform/http/errors.js";
@@ -132,7 +134,12 @@ export async function cancelByOrganiser(
   });
 }
 
-/** Moves a person to another workshop of a slot (or out of the slot with sessionId null). */
+/**
+ * Moves a person to another workshop of a slot (or out of the slot with sessionId null).
+ * With `within`, the move joins the caller's open transaction, which then commits or rolls
+ * back the move together with its own writes (a hand placement and its record); every
+ * read then goes through that transaction (SQLite has a single connection).
+ */
 export async function moveWorkshop(
   platform: Platform,
   actor: Actor,
@@ -140,14 +147,23 @@ export async function moveWorkshop(
   registrationId: string,
   slot: string,
   sessionId: string | null,
+  within?: Transaction<Database>,
 ): Promise<void> {
-  const event = await eventForManager(platform, actor, eventId);
-  await platform.db.kysely.transaction().execute(async (trx) => {
-    const locked = await lockEventForCapacity(trx, event.id);
+  const move = async (trx: Transaction<Database>, id: string) => {
+    const locked = await lockEventForCapacity(trx, id);
+    if (!locked) throw new NotFoundError();
+    registrationsAccess.requireAccess(actor, "registration.manage", locked, { hide: locked.status === "draft" });
     const current = await findRegistration(trx, registrationId);
-    if (!locked || !current || current.event_id !== event.id) throw new NotFoundError();
+    if (!current || current.event_id !== locked.id) throw new NotFoundError();
     await changeWorkshopsLocked(trx, locked, current, sessionId ? [sessionId] : [], slot);
-  });
+  };
+  if (within) {
+    registrationsAccess.requireAccess(actor, "registration.desk", undefined);
+    return move(within, eventId);
+  }
+  // Checked before the transaction too, so nobody without the right takes the Fachtag's lock.
+  const event = await eventForManager(platform, actor, eventId);
+  await platform.db.kysely.transaction().execute((trx) => move(trx, event.id));
 }
 
 /**

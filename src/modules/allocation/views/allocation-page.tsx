@@ -354,20 +354,36 @@ export function PublishConfirmPage({ o }: { o: AllocationOverview }) {
     <div class="stack">
       <Heading>{t("allocation.publish.confirmTitle")}</Heading>
       <p>{o.event.title}</p>
-      {run?.newSince ? <Alert kind="warning" title={t("allocation.newSince", { count: run.newSince })} /> : null}
-      {run && !run.newSince && run.changed ? <Alert kind="warning" title={t("allocation.changed")} /> : null}
+      {run && !run.outdated && run.changed ? <Alert kind="warning" title={t("allocation.changed")} /> : null}
       <p>
         {t("allocation.publish.confirmText", {
           participants: run?.results.length ?? 0,
           unassigned: run?.summary.unassigned ?? 0,
         })}
       </p>
-      <Form action={`${allocationBase(o.event.id)}/veroeffentlichen`} class="button-row">
-        <Button>{t("allocation.publish.submit")}</Button>
-        <LinkButton href={allocationBase(o.event.id)} variant="secondary">
-          {t("allocation.publish.cancel")}
-        </LinkButton>
-      </Form>
+      {run?.outdated ? (
+        // Publishing would be refused: say why and lead back to the run form instead.
+        <>
+          <Alert
+            kind="danger"
+            title={t(run.outdated === 1 ? "allocation.error.outdatedOne" : "allocation.error.outdated", {
+              count: run.outdated,
+            })}
+          />
+          <p>
+            <LinkButton href={`${allocationBase(o.event.id)}#berechnen`}>
+              {t("allocation.publish.recompute")}
+            </LinkButton>
+          </p>
+        </>
+      ) : (
+        <Form action={`${allocationBase(o.event.id)}/veroeffentlichen`} class="button-row">
+          <Button>{t("allocation.publish.submit")}</Button>
+          <LinkButton href={allocationBase(o.event.id)} variant="secondary">
+            {t("allocation.publish.cancel")}
+          </LinkButton>
+        </Form>
+      )}
     </div>
   );
 }
