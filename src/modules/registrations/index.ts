@@ -54,4 +54,12 @@ export { manageUrl } from "./mails.js";
 export { moveWorkshop } from "./organiser-desk.service.js";
 export { listEventPreferences, type PreferenceRow, placeInWorkshops } from "./preferences.repo.js";
 export { type RegistrationInput, register } from "./register.service.js";
+export {
+  getTicketById,
+  getTicketByManageToken,
+  listTicketHolders,
+  type Ticket,
+  type TicketHolder,
+  type TicketHolderList,
+} from "./tickets.service.js";
 export { getAvailability } from "./view-models.js";

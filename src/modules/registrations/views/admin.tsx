@@ -135,7 +135,9 @@ export function OrganiserPage({ o, form }: { o: OrganiserOverview; form: FormSta
           </LinkButton>{" "}
           <LinkButton href={`${base}/neu`} variant="primary">
             {t("registrations.admin.add")}
-          </LinkButton>
+          </LinkButton>{" "}
+          {/* Badges and signature lists (the tickets module's page). */}
+          <LinkButton href={`/verwaltung/fachtage/${o.event.id}/drucken`}>{t("registrations.admin.print")}</LinkButton>
         </p>
       </section>
 
