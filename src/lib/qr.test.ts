@@ -1,4 +1,5 @@
 import { inflateSync } from "node:zlib";
+import jsQR from "jsqr";
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
 import { qrMatrix, qrPng, qrSvgPath } from "./qr.js";
@@ -19,7 +20,35 @@ function pixels(png: Buffer) {
   return { width, at: (x: number, y: number) => raw[y * (width + 1) + 1 + x] };
 }
 
+/** Greyscale pixels as the RGBA a QR reader takes. */
+function rgba(width: number, at: (x: number, y: number) => number | undefined) {
+  const out = new Uint8ClampedArray(width * width * 4);
+  for (let y = 0; y < width; y++) {
+    for (let x = 0; x < width; x++) {
+      const v = at(x, y) ?? 255;
+      out.set([v, v, v, 255], (y * width + x) * 4);
+    }
+  }
+  return out;
+}
+
 describe("QR codes of tickets", () => {
+  it("read back by a QR reader, the PNG and the SVG path give exactly the code", () => {
+    for (const text of [code, "AAAAAAAAAAAAAAAAAAAA", "-_-_-_-_-_-_-_-_-_-_"]) {
+      const p = pixels(qrPng(text, 4));
+      expect(jsQR(rgba(p.width, p.at), p.width, p.width)?.data).toBe(text);
+      // The page's SVG: its rectangles drawn 4 px per module.
+      const { side, d } = qrSvgPath(text);
+      const dark = new Set<number>();
+      for (const m of d.matchAll(/M(\d+) (\d+)h(\d+)/g)) {
+        for (let i = 0; i < Number(m[3]); i++) dark.add(Number(m[2]) * side + Number(m[1]) + i);
+      }
+      const width = side * 4;
+      const svg = rgba(width, (x, y) => (dark.has(Math.floor(y / 4) * side + Math.floor(x / 4)) ? 0 : 255));
+      expect(jsQR(svg, width, width)?.data).toBe(text);
+    }
+  });
+
   it("encode exactly the code, with error correction M", () => {
     const symbol = QRCode.create(code, { errorCorrectionLevel: "M" });
     expect(symbol.errorCorrectionLevel.bit).toBe(
