@@ -1,8 +1,11 @@
 import { inflateSync } from "node:zlib";
-import jsQR from "jsqr";
+import jsqrModule from "jsqr";
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
 import { qrMatrix, qrPng, qrSvgPath } from "./qr.js";
+
+// jsqr is CommonJS typed with a default export: under NodeNext the import may be the module object.
+const jsQR = ((jsqrModule as unknown as { default?: unknown }).default ?? jsqrModule) as typeof jsqrModule.default;
 
 const code = "Xy3_kP9aQ-r2LmN8vT0w"; // the shape of a ticket code: 20 characters base64url
 
