@@ -1,8 +1,10 @@
 // Ranking workshop wishes in Chromium WITHOUT JavaScript: a Fachtag in preference mode,
 // one select per rank and slot, the same workshop twice named beside the later select,
 // then a registration that goes through; the manage page shows the wishes. Each page is
-// checked with axe-core and the Nu HTML Checker, and photographed at 1280 and 390 px.
+// checked with axe-core and the Nu HTML Checker, and photographed at 1280 and 390 px
+// into test-results/screenshots/ (nothing may scroll sideways).
 import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createFachtag } from "../../src/modules/registrations/test-fixtures.js";
@@ -18,11 +20,11 @@ import {
 } from "./helpers/index.js";
 
 let server: StartedServer;
-const shots = process.env.SCREENSHOT_DIR;
+const shots = join(process.cwd(), "test-results", "screenshots");
 
 beforeAll(async () => {
   server = await startServer();
-  if (shots) mkdirSync(shots, { recursive: true });
+  mkdirSync(shots, { recursive: true });
 });
 
 afterAll(async () => {
@@ -39,13 +41,15 @@ async function axeOf(checker: Page, page: Page) {
   return formatAxe(await checkAxe(checker));
 }
 
+/** Screenshots at desktop and phone width for a person to look at; nothing may scroll sideways. */
 async function photograph(page: Page, name: string) {
-  if (!shots) return;
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${name} at ${width} px scrolls sideways`).toBeLessThanOrEqual(1);
+    await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
     const slot = page.locator(".wish-slot").first();
-    if (await slot.count()) await slot.screenshot({ path: `${shots}/${name}-${width}-slot.png` });
+    if (await slot.count()) await slot.screenshot({ path: join(shots, `${name}-${width}-slot.png`) });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
