@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
 import type { MailAttachment } from "../../platform/mail/outbox.js";
+import { sendReminders } from "./reminders.service.js";
 import { createFachtag, validApiBody } from "./test-fixtures.js";
 import { FormClient, linkIn, mailsTo } from "./test-http.js";
 import { manageTokenFor } from "./tokens.js";
@@ -36,7 +37,11 @@ const ticketCodeOf = async (id: string) =>
 const attachmentsOf = (row: { attachments: string | null }) =>
   (row.attachments ? JSON.parse(row.attachments) : []) as MailAttachment[];
 
-function expectTicket(row: { text_body: string; html_body: string | null; attachments: string | null }, code: string) {
+function expectTicket(
+  row: { text_body: string; html_body: string | null; attachments: string | null },
+  code: string,
+  { ics = true } = {},
+) {
   expect(row.text_body).toContain(`Ihr Ticket-Code: ${code}`);
   expect(row.text_body).toMatch(
     /Ticket als PDF zum Ausdrucken:\nhttp:\/\/[^\s]+\/anmeldung\/[A-Za-z0-9_-]+\/ticket\.pdf\n/,
@@ -51,7 +56,7 @@ function expectTicket(row: { text_body: string; html_body: string | null; attach
   expect(row.html_body).toContain('<img src="cid:ticket-qr@bildungsnetz" alt="QR-Code Ihres Tickets"');
   expect(row.html_body).toContain(`Ihr Ticket-Code: ${code}`);
   // The calendar entry is still there beside the QR code.
-  expect(attachmentsOf(row).some((a) => a.filename.endsWith(".ics"))).toBe(true);
+  expect(attachmentsOf(row).some((a) => a.filename.endsWith(".ics"))).toBe(ics);
 }
 
 describe("the ticket in the confirmation mail", () => {
@@ -96,5 +101,16 @@ describe("the ticket in the confirmation mail", () => {
       m.idempotency_key.includes(":confirmed:"),
     );
     expectTicket(confirmed as NonNullable<typeof confirmed>, await ticketCodeOf(r.id));
+  });
+
+  it("the reminder before the Fachtag carries the ticket again", async () => {
+    const ev = await createFachtag(t.platform, { confirmByEmail: false, startsInDays: 2 });
+    const r = await register(ev.id, "4");
+    await sendReminders(t.platform);
+    const reminder = (await mailsTo(t.platform, "ticket-mail-4@example.org")).find((m) =>
+      m.idempotency_key.includes(":reminder:"),
+    );
+    expect(reminder?.subject).toContain("Erinnerung");
+    expectTicket(reminder as NonNullable<typeof reminder>, await ticketCodeOf(r.id), { ics: false });
   });
 });

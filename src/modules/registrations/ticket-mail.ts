@@ -8,7 +8,7 @@ import type { RegistrationRow } from "./registrations.repo.js";
 import { manageTokenFor } from "./tokens.js";
 
 // The ticket in the mail that makes a place certain (confirmed, or moved up from the
-// waitlist without a further confirmation): the code in words, a link to the PDF and
+// waitlist without a further confirmation) and in the reminder: the code in words, a link to the PDF and
 // the QR code as an inline image. Added to the built mail rather than written into
 // each mail text, so the mails stay one list of lines and the ticket one block.
 // Pending and waiting people get no ticket: their place is not theirs yet.
@@ -18,8 +18,11 @@ const t = translator("de");
 /** Content-ID of the QR image; the HTML body refers to it as cid:… */
 const QR_CID = "ticket-qr@bildungsnetz";
 
+/** The reminder carries it again: it is the mail people look for on the morning of the Fachtag. */
+const ticketKinds = new Set<MailKind>(["confirmed", "promoted", "reminder"]);
+
 const carriesTicket = (kind: MailKind, registration: RegistrationRow) =>
-  registration.status === "confirmed" && (kind === "confirmed" || kind === "promoted");
+  registration.status === "confirmed" && ticketKinds.has(kind);
 
 /** Plain text as HTML: lines kept, links clickable, the QR code below the line with the code. */
 function htmlOf(lines: string[], codeLine: number): string {
