@@ -365,6 +365,8 @@ const de = {
   "registrations.manage.wishesFinal":
     "Die Zuteilung ist veröffentlicht; Ihre Wünsche können nicht mehr geändert werden.",
   "registrations.manage.noWishes": "Keine Wünsche angegeben",
+  "registrations.validation.workshopsNotYetAllocated":
+    "Die Workshops dieses Fachtags werden nach Wünschen zugeteilt, die Zuteilung ist noch nicht veröffentlicht: Bitte ohne Workshop erfassen.",
   "registrations.admin.wishes": "Wünsche:",
   "registrations.col.wishesSlot": "Wünsche Zeitfenster {n}",
   "registrations.manage.workshopsLater": "Werden nach Anmeldeschluss nach Ihren Wünschen zugeteilt.",
@@ -734,6 +736,8 @@ const en: Record<keyof typeof de, string> = {
     "Until the allocation is published you can change your wishes here. Workshops are allocated after registration closes and e-mailed to you.",
   "registrations.manage.wishesFinal": "The allocation is published; your wishes can no longer be changed.",
   "registrations.manage.noWishes": "No wishes given",
+  "registrations.validation.workshopsNotYetAllocated":
+    "The workshops of this Fachtag are allocated by wishes and the allocation is not published yet: please register without a workshop.",
   "registrations.admin.wishes": "Wishes:",
   "registrations.col.wishesSlot": "Wishes time slot {n}",
   "registrations.manage.workshopsLater": "Allocated by your wishes after registration closes.",

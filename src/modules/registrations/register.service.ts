@@ -194,7 +194,7 @@ export async function register(
       if (existing && source !== "web") throw new AlreadyRegisteredError();
 
       const workshops = await listWorkshops(trx, event.id);
-      const wishes = wishRowsOf(event, workshops, input);
+      const wishes = wishRowsOf(event, workshops, input, source);
       const chosen = checkWorkshopChoice(workshops, input.workshopIds);
       const full = snapshot.taken >= event.capacity;
       // Somebody at the door is let in or not: a walk-in is never put on the waitlist.
@@ -305,7 +305,7 @@ export async function register(
  * the allocation is published, wishes are refused: workshops are then chosen among free
  * places. Each refusal names the field, so the API caller knows what to send instead.
  */
-function wishRowsOf(event: EventView, workshops: SessionView[], input: RegistrationInput) {
+function wishRowsOf(event: EventView, workshops: SessionView[], input: RegistrationInput, source: RegistrationSource) {
   if (!collectsWishes(event)) {
     if (input.preferences === undefined) return [];
     throw new WishError(
@@ -317,10 +317,13 @@ function wishRowsOf(event: EventView, workshops: SessionView[], input: Registrat
     );
   }
   if (input.workshopIds.length) {
+    // The API caller is told what to send; staff at the entrance what to do.
     throw new WishError(
       "workshop_ids_need_preferences",
       "workshopIds",
-      "registrations.validation.workshopIdsInWishMode",
+      source === "api"
+        ? "registrations.validation.workshopIdsInWishMode"
+        : "registrations.validation.workshopsNotYetAllocated",
     );
   }
   return checkWishes(workshops, input.preferences ?? [], event.maxChoices);

@@ -290,6 +290,19 @@ describe("the manage link in preference mode", () => {
     expect(direct.statusCode).toBe(409);
   });
 
+  it("finds nothing behind a forged link (404), and stores nothing", async () => {
+    const ev = await wishFachtag();
+    const forged = "/anmeldung/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    const res = await new FormClient(t.app).submit("/anmeldung/link", `${forged}/wuensche`, { wish_0_1: w(ev, A1) });
+    expect(res.statusCode).toBe(404);
+    const rows = await t.platform.db.kysely
+      .selectFrom("registration_preferences")
+      .select("registration_id")
+      .where("session_id", "=", w(ev, A1))
+      .execute();
+    expect(rows).toEqual([]);
+  });
+
   it("shows the wishes read-only once the allocation is published and refuses a change", async () => {
     const ev = await wishFachtag();
     await apiPost(ev.id, validApiBody("final", { preferences: [[w(ev, A2)], [w(ev, B1)]] }));
