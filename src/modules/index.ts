@@ -1,6 +1,7 @@
 import type { AppModule } from "../platform/module.js";
 import { accountsModule } from "./accounts/index.js";
 import { allocationModule } from "./allocation/index.js";
+import { certificatesModule } from "./certificates/index.js";
 import { checkinModule } from "./checkin/index.js";
 import { directoryModule } from "./directory/index.js";
 import { eventsModule } from "./events/index.js";
@@ -23,4 +24,5 @@ export const modules: AppModule[] = [
   allocationModule,
   ticketsModule,
   checkinModule,
+  certificatesModule,
 ];

@@ -8,9 +8,12 @@ import type { RegistrationStatus } from "./tables.js";
 
 export interface AttendanceRow {
   id: string;
+  eventId: string;
   status: RegistrationStatus;
   firstName: string;
   lastName: string;
+  /** For mails after the day (the certificate); never sent to the entrance's devices. */
+  email: string;
   organisation: string | null;
   ticketCode: string;
   checkedInAt: string | null;
@@ -18,13 +21,25 @@ export interface AttendanceRow {
   workshopIds: string[];
 }
 
-const columns = ["id", "status", "first_name", "last_name", "organisation", "ticket_code", "checked_in_at"] as const;
+const columns = [
+  "id",
+  "event_id",
+  "status",
+  "first_name",
+  "last_name",
+  "email",
+  "organisation",
+  "ticket_code",
+  "checked_in_at",
+] as const;
 
 type Row = {
   id: string;
+  event_id: string;
   status: RegistrationStatus;
   first_name: string;
   last_name: string;
+  email: string;
   organisation: string | null;
   ticket_code: string;
   checked_in_at: string | null;
@@ -46,9 +61,11 @@ async function withWorkshops(db: Conn, rows: Row[]): Promise<AttendanceRow[]> {
   }
   return rows.map((r) => ({
     id: r.id,
+    eventId: r.event_id,
     status: r.status,
     firstName: r.first_name,
     lastName: r.last_name,
+    email: r.email,
     organisation: r.organisation,
     ticketCode: r.ticket_code,
     checkedInAt: r.checked_in_at,
@@ -135,4 +152,35 @@ export async function attendanceList(db: Conn, eventId: string): Promise<Attenda
     .where("status", "=", "confirmed")
     .execute();
   return withWorkshops(db, rows);
+}
+
+/** Those marked present (checked in), for what comes after the day (certificates). */
+export async function presentList(db: Conn, eventId: string): Promise<AttendanceRow[]> {
+  const rows = await db
+    .selectFrom("registrations")
+    .select(columns)
+    .where("event_id", "=", eventId)
+    .where("status", "=", "confirmed")
+    .where("checked_in_at", "is not", null)
+    .execute();
+  return withWorkshops(db, rows);
+}
+
+/** One registration's attendance by its id alone (the API names no Fachtag). */
+export async function findAttendanceById(db: Conn, registrationId: string): Promise<AttendanceRow | undefined> {
+  const row = await db.selectFrom("registrations").select(columns).where("id", "=", registrationId).executeTakeFirst();
+  return row ? (await withWorkshops(db, [row]))[0] : undefined;
+}
+
+/**
+ * The registration whose manage link hashes to `manageHash` (a revoked link never
+ * matches). Whoever holds the link may see their own attendance.
+ */
+export async function findAttendanceByManageHash(db: Conn, manageHash: string): Promise<AttendanceRow | undefined> {
+  const row = await db
+    .selectFrom("registrations")
+    .select(columns)
+    .where("manage_token_hash", "=", manageHash)
+    .executeTakeFirst();
+  return row ? (await withWorkshops(db, [row]))[0] : undefined;
 }

@@ -18,3 +18,22 @@ declare module "../../platform/module.js" {
     "registrations.manage": ManagePageSlot;
   }
 }
+
+/** Asked while listing a Fachtag's registrations in the API: what other modules add to each item. */
+export interface ApiListFieldsQuestion {
+  eventId: string;
+  registrationIds: string[];
+}
+
+declare module "../../platform/hooks.js" {
+  interface HookMap {
+    /**
+     * Extra fields per registration for GET /api/v1/events/{id}/registrations (e.g. the
+     * certificate's code), by registration id. The item schema must name each field.
+     */
+    "registrations.apiListFields": {
+      payload: ApiListFieldsQuestion;
+      result: Record<string, Record<string, unknown>>;
+    };
+  }
+}

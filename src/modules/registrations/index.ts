@@ -44,8 +44,11 @@ export {
   attendanceList,
   clearCheckIn,
   findAttendance,
+  findAttendanceById,
+  findAttendanceByManageHash,
   findByTicketCode,
   markCheckedIn,
+  presentList,
 } from "./attendance.repo.js";
 export { listPlaceHolders, type PlaceHolder } from "./holdings.js";
 // The public API of the registrations module, for modules further down the line.

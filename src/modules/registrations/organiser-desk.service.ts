@@ -244,8 +244,15 @@ export type ManagedEventSummary = Awaited<ReturnType<typeof listManagedEventsWit
 
 /** The API's list of a Fachtag's registrations (the organisers' fields). */
 export async function listForApi(platform: Platform, actor: Actor, eventId: string) {
-  const { registrations } = await listRegistrations(platform, actor, eventId);
+  const { event, registrations } = await listRegistrations(platform, actor, eventId);
+  // Modules further down add their fields (the certificate's code) without being imported.
+  const answers = await platform.hooks.emit(
+    "registrations.apiListFields",
+    { eventId: event.id, registrationIds: registrations.map((r) => r.id) },
+    { platform, db: platform.db.kysely },
+  );
   return registrations.map((r) => ({
+    ...Object.assign({}, ...answers.map((a) => a[r.id] ?? {})),
     id: r.id,
     status: r.status,
     firstName: r.firstName,

@@ -265,6 +265,8 @@ export const apiRegistrationItem = z.object({
   checkedInAt: z.string().nullable(),
   /** Ranked wishes (preference mode): one list of workshop ids per time slot; [] for none. */
   preferences: z.array(z.array(z.string())),
+  /** The verification code of the attendance certificate, once one was issued. */
+  certificateCode: z.string().optional(),
 });
 
 export const apiIdParams = z.object({ id: z.string().min(1).max(200) });

@@ -1,0 +1,19 @@
+import type { AppModule } from "../../platform/module.js";
+import { certificateCodesFor, sendDue } from "./certificates.service.js";
+import { seedCertificatesDemo } from "./demo.js";
+import { manageSection } from "./manage-section.js";
+import { certificatesMessages } from "./messages.js";
+import { certificateRoutes } from "./routes.js";
+
+/** Attendance certificates (Teilnahmebescheinigungen) with a public verification code. */
+export const certificatesModule: AppModule = {
+  name: "certificates",
+  messages: certificatesMessages,
+  register: certificateRoutes,
+  sections: [manageSection],
+  subscribe(hooks) {
+    hooks.on("registrations.apiListFields", ({ registrationIds }, ctx) => certificateCodesFor(ctx, registrationIds));
+  },
+  jobs: [{ name: "certificates-send", everyMs: 15 * 60_000, run: async (platform) => void (await sendDue(platform)) }],
+  seedDemo: seedCertificatesDemo,
+};
