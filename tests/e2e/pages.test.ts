@@ -228,7 +228,8 @@ describe("every page reachable from the navigation", () => {
     fail("abgemeldet", result);
   });
 
-  for (const role of ["member", "editor", "admin"] as DemoRole[]) {
+  // The check-in helper's back office is the entrance of each Fachtag (phone pages).
+  for (const role of ["member", "editor", "admin", "checkin"] as DemoRole[]) {
     it(`signed in as ${role}: no WCAG 2.1 A/AA violations, lang=de, one h1, skip link`, {
       timeout: CRAWL_TIMEOUT,
     }, async () => {

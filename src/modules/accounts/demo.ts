@@ -8,9 +8,11 @@ const demoAccounts = [
   { email: "admin@bildungsnetz.example", name: "Ada Admin (Demo)", role: "admin" },
   { email: "redaktion@bildungsnetz.example", name: "Erik Redaktion (Demo)", role: "editor" },
   { email: "mitglied@bildungsnetz.example", name: "Mia Mitglied (Demo)", role: "member" },
+  // A helper at the entrance: opens the check-in of a Fachtag on a phone, and nothing else.
+  { email: "einlass@bildungsnetz.example", name: "Elif Einlass (Demo)", role: "checkin" },
 ] as const;
 
-/** The three demo accounts, announced with their password. Existing accounts are left alone. */
+/** The demo accounts (one per role), announced with their password. Existing accounts are left alone. */
 export async function seedDemoAccounts({ platform, announce }: SeedContext): Promise<void> {
   // Outside production everybody may know the demo password; in production it is random and unknown.
   const password = platform.config.isProduction ? randomBytes(18).toString("base64url") : DEMO_PASSWORD;

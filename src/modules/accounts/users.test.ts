@@ -358,7 +358,7 @@ describe("back office and user management", () => {
 });
 
 describe("demo accounts", () => {
-  it("seeds the three demo accounts, which sign in with the demo password", async () => {
+  it("seeds a demo account per role, which signs in with the demo password", async () => {
     const lines: string[] = [];
     await accountsModule.seedDemo?.({ platform: t.platform, announce: (l) => lines.push(l) });
     expect(lines.join("\n")).toContain("admin@bildungsnetz.example");
@@ -367,11 +367,14 @@ describe("demo accounts", () => {
       "admin@bildungsnetz.example": "Administration (Bildungsbüro)",
       "redaktion@bildungsnetz.example": "Redaktion (Fachtage)",
       "mitglied@bildungsnetz.example": "Mitglied (Organisation)",
+      "einlass@bildungsnetz.example": "Einlass-Helfer:in (Fachtage)",
     };
     for (const [email, role] of Object.entries(expected)) {
       const browser = new Browser(t.app);
       await signIn(browser, email, "Demo-Passwort-2026");
       expect((await browser.get("/konto")).body).toContain(role);
+      // The demo helper can try the entrance on first start.
+      if (email.startsWith("einlass@")) expect((await browser.get("/verwaltung/einlass")).statusCode).toBe(200);
     }
     // Seeding twice leaves the accounts alone.
     await accountsModule.seedDemo?.({ platform: t.platform, announce: () => {} });
@@ -380,6 +383,6 @@ describe("demo accounts", () => {
       .select("id")
       .where("email", "like", "%@bildungsnetz.example")
       .execute();
-    expect(count).toHaveLength(3);
+    expect(count).toHaveLength(4);
   });
 });

@@ -1,12 +1,13 @@
 import type { Page } from "playwright-core";
 
-export type DemoRole = "admin" | "editor" | "member";
+export type DemoRole = "admin" | "editor" | "member" | "checkin";
 
 /** Demo accounts seeded by the accounts module (see its seedDemo). */
 export const demoAccounts: Record<DemoRole, { email: string; password: string }> = {
   admin: { email: "admin@bildungsnetz.example", password: "Demo-Passwort-2026" },
   editor: { email: "redaktion@bildungsnetz.example", password: "Demo-Passwort-2026" },
   member: { email: "mitglied@bildungsnetz.example", password: "Demo-Passwort-2026" },
+  checkin: { email: "einlass@bildungsnetz.example", password: "Demo-Passwort-2026" },
 };
 
 /** The logout button in the header exists only for a signed-in person. */
