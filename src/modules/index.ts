@@ -4,6 +4,7 @@ import { allocationModule } from "./allocation/index.js";
 import { certificatesModule } from "./certificates/index.js";
 import { checkinModule } from "./checkin/index.js";
 import { directoryModule } from "./directory/index.js";
+import { documentsModule } from "./documents/index.js";
 import { eventsModule } from "./events/index.js";
 import { networkModule } from "./network/index.js";
 import { registrationsModule } from "./registrations/index.js";
@@ -25,4 +26,5 @@ export const modules: AppModule[] = [
   ticketsModule,
   checkinModule,
   certificatesModule,
+  documentsModule,
 ];

@@ -1,3 +1,4 @@
+import type { Locale } from "../../platform/i18n/i18n.js";
 import type { EventView, SessionView } from "./event-views.js";
 
 // What the events module tells modules further down the line (registrations) and
@@ -17,6 +18,17 @@ export interface EventAvailability {
   waitlist: number;
   /** By session id; `free` is null for a workshop limited only by the event's capacity. */
   workshops: Record<string, { capacity: number | null; taken: number; free: number | null }>;
+}
+
+/** A public download of a Fachtag or of one programme item (the slides of a talk). */
+export interface EventDownload {
+  eventId: string;
+  /** The programme item it belongs to, or null for the Fachtag as a whole. */
+  sessionId: string | null;
+  href: string;
+  title: string;
+  /** Kind, format and size, e.g. "Dokumentation (PDF, 2,4 MB)". */
+  details: string;
 }
 
 declare module "../../platform/hooks.js" {
@@ -46,6 +58,14 @@ declare module "../../platform/hooks.js" {
      * choosing workshops may change only while there are none. The answers are added up.
      */
     "events.activeRegistrations": { payload: { eventId: string }; result: number };
+    /**
+     * The public downloads of these Fachtage, for the archive and beside programme items;
+     * the answers are joined. `locale` is the reader's, for the sizes and kinds.
+     */
+    "events.downloads": {
+      payload: { events: { id: string; slug: string }[]; locale: Locale };
+      result: EventDownload[];
+    };
   }
 }
 
@@ -58,9 +78,19 @@ export interface EventPageSlot {
   scripts: string[];
 }
 
+/** What the documentation part of a public Fachtag page receives. */
+export interface EventDocumentsSlot {
+  event: EventView;
+  sessions: SessionView[];
+  /** Style sheets a section needs (same-origin); the page loads them. */
+  styles: string[];
+}
+
 declare module "../../platform/module.js" {
   interface SectionSlots {
     /** The registration part of a public Fachtag page (free places, form); shown unless the Fachtag is past. */
     "events.page": EventPageSlot;
+    /** Documentation and downloads of a public Fachtag page; shown also once the Fachtag is past. */
+    "events.documents": EventDocumentsSlot;
   }
 }

@@ -24,7 +24,7 @@ export {
 } from "./capacity.js";
 export type { EventView, SessionView } from "./event-views.js";
 export { getVisibleEvent, listManagedEvents } from "./events.service.js";
-export type { EventAvailability, EventChanges } from "./hooks.js";
+export type { EventAvailability, EventChanges, EventDownload } from "./hooks.js";
 export { eventIcs } from "./ics.js";
 export { getEventForRegistration, listPublicEvents, listUpcomingEvents } from "./listing.service.js";
 export { listSessions } from "./programme.service.js";

@@ -1,11 +1,12 @@
 import type { Actor } from "../../platform/auth/actor.js";
 import type { Conn } from "../../platform/db/database.js";
+import type { Locale } from "../../platform/i18n/i18n.js";
 import type { Platform } from "../../platform/platform.js";
 import { eventsAccess } from "./access.js";
 import { type EventView, type SessionView, toEventView } from "./event-views.js";
 import { findEvent, listEventRows } from "./events.repo.js";
 import { getVisibleEvent } from "./events.service.js";
-import type { EventAvailability } from "./hooks.js";
+import type { EventAvailability, EventDownload } from "./hooks.js";
 import { eventIcs, feedIcs, type IcsMethod } from "./ics.js";
 import { listSessions } from "./programme.service.js";
 
@@ -34,10 +35,26 @@ export async function listPastEvents(db: Conn, now = new Date()): Promise<EventV
   return rows.map((r) => toEventView(r, now));
 }
 
+/** Public downloads of these Fachtage, as the documents module answers them (none without it). */
+async function downloadsOf(platform: Platform, events: EventView[], locale: Locale): Promise<EventDownload[]> {
+  if (!events.length || !platform.hooks.has("events.downloads")) return [];
+  const answers = await platform.hooks.emit(
+    "events.downloads",
+    { events: events.map((e) => ({ id: e.id, slug: e.slug })), locale },
+    { platform, db: platform.db.kysely },
+  );
+  return answers.flat();
+}
+
 /** The archive page; organisers may take any past Fachtag as the template of a new one. */
-export async function getArchive(platform: Platform, actor: Actor): Promise<{ events: EventView[]; canCopy: boolean }> {
+export async function getArchive(
+  platform: Platform,
+  actor: Actor,
+  locale: Locale = "de",
+): Promise<{ events: EventView[]; canCopy: boolean; downloads: EventDownload[] }> {
   const events = await listPastEvents(platform.db.kysely);
-  return { events, canCopy: eventsAccess.can(actor, "event.organise", undefined) };
+  const downloads = await downloadsOf(platform, events, locale);
+  return { events, canCopy: eventsAccess.can(actor, "event.organise", undefined), downloads };
 }
 
 /** Public events for the API and the feed, optionally within [from, to). */
@@ -61,10 +78,17 @@ interface EventPageModel {
   sessions: SessionView[];
   availability: EventAvailability | null;
   canManage: boolean;
+  /** Downloads that belong to a programme item (slides of a talk). */
+  sessionDownloads: EventDownload[];
 }
 
 /** A Fachtag's public page; 404 for drafts of others. */
-export async function getEventPage(platform: Platform, actor: Actor, slug: string): Promise<EventPageModel> {
+export async function getEventPage(
+  platform: Platform,
+  actor: Actor,
+  slug: string,
+  locale: Locale = "de",
+): Promise<EventPageModel> {
   const event = await getVisibleEvent(platform, actor, slug);
   const sessions = await listSessions(platform.db.kysely, event.id);
   // Free places matter only while people can still come: not for drafts or past events.
@@ -72,7 +96,14 @@ export async function getEventPage(platform: Platform, actor: Actor, slug: strin
     event.status === "draft" || event.registrationClosedReason === "past"
       ? null
       : await availabilityOf(platform, event.id);
-  return { event, sessions, availability, canManage: eventsAccess.can(actor, "event.manage", event) };
+  const sessionDownloads = (await downloadsOf(platform, [event], locale)).filter((d) => d.sessionId !== null);
+  return {
+    event,
+    sessions,
+    availability,
+    canManage: eventsAccess.can(actor, "event.manage", event),
+    sessionDownloads,
+  };
 }
 
 /** The API's view of one Fachtag with its free places (none for drafts). */

@@ -186,11 +186,11 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
   );
 
   app.get("/fachtage/archiv", async (request, reply) => {
-    const { events, canCopy } = await getArchive(platform, request.actor);
+    const { events, canCopy, downloads } = await getArchive(platform, request.actor, request.locale);
     return reply.page({
       title: request.t("events.archive.title"),
       styles,
-      body: <ArchivePage events={events} canCopy={canCopy} />,
+      body: <ArchivePage events={events} canCopy={canCopy} downloads={downloads} />,
     });
   });
 
@@ -244,7 +244,7 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
       const file = await eventCalendarFile(platform, request.actor, slug.slice(0, -4), calendarName(request));
       return sendIcs(reply, file.filename, file.content, file.public ? "public" : "private");
     }
-    const model = await getEventPage(platform, request.actor, slug);
+    const model = await getEventPage(platform, request.actor, slug, request.locale);
     // Other modules (registrations) add their part of the page; they push the scripts they need.
     const scripts: string[] = [];
     const sections = await platform.contributions.renderSections(
@@ -252,9 +252,16 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
       { event: model.event, sessions: model.sessions, availability: model.availability, scripts },
       request,
     );
+    // Documentation and downloads (the documents module), for past Fachtage too.
+    const documentStyles: string[] = [];
+    const documents = await platform.contributions.renderSections(
+      "events.documents",
+      { event: model.event, sessions: model.sessions, styles: documentStyles },
+      request,
+    );
     return reply.page({
       title: model.event.title,
-      styles,
+      styles: [...styles, ...documentStyles],
       scripts,
       body: (
         <EventPage
@@ -262,6 +269,8 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
           sessions={model.sessions}
           availability={model.availability}
           sections={sections}
+          documents={documents}
+          sessionDownloads={model.sessionDownloads}
           canManage={model.canManage}
         />
       ),

@@ -478,6 +478,7 @@ export function EventEditPage({ event, steps, form }: { event: EventView; steps:
           {t("events.admin.programme")}
         </LinkButton>
         <LinkButton href={`/verwaltung/fachtage/${event.id}/anmeldungen`}>{t("events.admin.registrations")}</LinkButton>
+        <LinkButton href={`/verwaltung/fachtage/${event.id}/dokumente`}>{t("events.admin.documents")}</LinkButton>
         <LinkButton href={event.url}>{t("events.admin.view")}</LinkButton>
         <LinkButton href={`/verwaltung/fachtage/${event.id}/kopieren`}>{t("events.admin.copyButton")}</LinkButton>
       </p>

@@ -3,7 +3,7 @@ import { shownEnd } from "../../../lib/berlin-time.js";
 import { Alert, Badge, DescriptionList, Heading, LinkButton } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
 import type { EventView, SessionView } from "../event-views.js";
-import type { EventAvailability } from "../hooks.js";
+import type { EventAvailability, EventDownload } from "../hooks.js";
 import { timetable } from "../slots.js";
 import { formatTime, longDate, shortDate, timeRange } from "./format.js";
 
@@ -15,15 +15,34 @@ export function StatusBadge({ event }: { event: EventView }) {
   return null;
 }
 
+/** Download links (the documents module's answer to "events.downloads"): title, then kind, format, size. */
+function Downloads({ downloads, label }: { downloads: EventDownload[]; label: string }) {
+  if (!downloads.length) return null;
+  return (
+    <ul class="kern-list events-downloads" aria-label={label}>
+      {downloads.map((d) => (
+        <li key={d.href} class="kern-body kern-body--small">
+          <a class="kern-link" href={d.href}>
+            {d.title}
+          </a>{" "}
+          – {d.details}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** One event in a list: date first (people scan calendars by date), then title and place. */
 function EventCard({
   event,
   headingLevel = 3,
   canCopy = false,
+  downloads = [],
 }: {
   event: EventView;
   headingLevel?: 2 | 3;
   canCopy?: boolean;
+  downloads?: EventDownload[];
 }) {
   const { t, locale } = usePage();
   const H = `h${headingLevel}` as "h2" | "h3";
@@ -44,6 +63,7 @@ function EventCard({
         {event.venue.room ? `, ${event.venue.room}` : ""}
       </p>
       <StatusBadge event={event} />
+      <Downloads downloads={downloads} label={t("events.archive.downloads", { title: event.title })} />
       {canCopy ? (
         <p class="kern-body kern-body--small">
           <a class="kern-link" href={`/verwaltung/fachtage/${event.id}/kopieren`}>
@@ -60,15 +80,23 @@ function EventList({
   events,
   headingLevel = 2,
   canCopy = false,
+  downloads = [],
 }: {
   events: EventView[];
   headingLevel?: 2 | 3;
   canCopy?: boolean;
+  downloads?: EventDownload[];
 }) {
   return (
     <ul class="events-list">
       {events.map((e) => (
-        <EventCard key={e.id} event={e} headingLevel={headingLevel} canCopy={canCopy} />
+        <EventCard
+          key={e.id}
+          event={e}
+          headingLevel={headingLevel}
+          canCopy={canCopy}
+          downloads={downloads.filter((d) => d.eventId === e.id && d.sessionId === null)}
+        />
       ))}
     </ul>
   );
@@ -103,14 +131,23 @@ export function CalendarPage({ events }: { events: EventView[] }) {
 }
 
 /** The archive; organisers see "Als Vorlage kopieren" on each past Fachtag. */
-export function ArchivePage({ events, canCopy = false }: { events: EventView[]; canCopy?: boolean }) {
+export function ArchivePage({
+  events,
+  canCopy = false,
+  downloads = [],
+}: {
+  events: EventView[];
+  canCopy?: boolean;
+  /** Public downloads of the Fachtage (those of the Fachtag as a whole are listed). */
+  downloads?: EventDownload[];
+}) {
   const { t } = usePage();
   return (
     <div class="stack">
       <Heading>{t("events.archive.title")}</Heading>
       <p class="kern-body">{t("events.archive.intro")}</p>
       {events.length ? (
-        <EventList events={events} canCopy={canCopy} />
+        <EventList events={events} canCopy={canCopy} downloads={downloads} />
       ) : (
         <p class="kern-body">{t("events.archive.none")}</p>
       )}
@@ -163,8 +200,22 @@ function WorkshopPlaces({ session, availability }: { session: SessionView; avail
  * whose inner list becomes a grid on wide screens (events.css) and stays a list
  * on phones; headings keep the order h2 → h3 → h4 for screen-reader navigation.
  */
-function Timetable({ sessions, availability }: { sessions: SessionView[]; availability: EventAvailability | null }) {
+function Timetable({
+  sessions,
+  availability,
+  downloads,
+}: {
+  sessions: SessionView[];
+  availability: EventAvailability | null;
+  downloads: EventDownload[];
+}) {
   const { t, locale } = usePage();
+  const downloadsOf = (s: SessionView) => (
+    <Downloads
+      downloads={downloads.filter((d) => d.sessionId === s.id)}
+      label={t("events.detail.sessionDownloads", { title: s.title })}
+    />
+  );
   const rows = timetable(sessions);
   if (!rows.length) return <p class="kern-body">{t("events.detail.noProgramme")}</p>;
   return (
@@ -186,6 +237,7 @@ function Timetable({ sessions, availability }: { sessions: SessionView[]; availa
                 </p>
               ) : null}
               {row.session.abstract ? <p class="kern-body">{row.session.abstract}</p> : null}
+              {downloadsOf(row.session)}
             </div>
           </li>
         ) : (
@@ -214,6 +266,7 @@ function Timetable({ sessions, availability }: { sessions: SessionView[]; availa
                     ) : null}
                     <WorkshopPlaces session={w} availability={availability} />
                     {w.abstract ? <p class="kern-body">{w.abstract}</p> : null}
+                    {downloadsOf(w)}
                   </li>
                 ))}
               </ul>
@@ -278,6 +331,8 @@ export function EventPage({
   sessions,
   availability,
   sections,
+  documents = [],
+  sessionDownloads = [],
   canManage,
 }: {
   event: EventView;
@@ -285,6 +340,10 @@ export function EventPage({
   availability: EventAvailability | null;
   /** What other modules add in the "events.page" slot. */
   sections: VNode[];
+  /** What other modules add in the "events.documents" slot (documentation, downloads). */
+  documents?: VNode[];
+  /** Public downloads that belong to programme items. */
+  sessionDownloads?: EventDownload[];
   canManage: boolean;
 }) {
   const { t, locale } = usePage();
@@ -408,8 +467,9 @@ export function EventPage({
         <Heading level={2} id="programm">
           {t("events.detail.programme")}
         </Heading>
-        <Timetable sessions={sessions} availability={availability} />
+        <Timetable sessions={sessions} availability={availability} downloads={sessionDownloads} />
       </section>
+      {documents}
       <section class="stack" aria-labelledby="ort">
         <Heading level={2} id="ort">
           {t("events.detail.venue")}
