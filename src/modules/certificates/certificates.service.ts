@@ -59,9 +59,7 @@ async function eventOf(db: Conn, eventId: string): Promise<EventView> {
 /** The Fachtag for its organisers; a draft is unknown to everybody else. */
 async function managedEvent(platform: Platform, actor: Actor, eventId: string): Promise<EventView> {
   const event = await eventOf(platform.db.kysely, eventId);
-  certificatesAccess.requireAccess(actor, "certificates.manage", event, {
-    hide: actor.kind === "anonymous" || event.status === "draft",
-  });
+  certificatesAccess.requireAccess(actor, "certificates.manage", event, { hide: event.status === "draft" });
   return event;
 }
 
@@ -393,6 +391,9 @@ export const offersDownload = (event: Pick<EventView, "endsAt">, checkedInAt: st
 export async function issueForDemo(platform: Platform, event: EventView): Promise<string | undefined> {
   const db = platform.db.kysely;
   let code: string | undefined;
-  for (const person of await presentList(db, event.id)) code ??= (await issue(db, event, person)).code;
+  for (const person of await presentList(db, event.id)) {
+    const issued = await issue(db, event, person);
+    code ??= issued.code;
+  }
   return code;
 }

@@ -1,7 +1,9 @@
+import QRCode from "qrcode";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
 import { createUserWithToken } from "../../../tests/helpers/users.js";
+import { multipartBody } from "../directory/test-fixtures.js";
 import { FormClient } from "../registrations/test-http.js";
 import { sendDue } from "./certificates.service.js";
 import { attendedFachtag, moveFachtag } from "./test-fixtures.js";
@@ -46,7 +48,10 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const [jurgen, absent, ali] = [0, 1, 2].map((i) => () => ev.people[i] as (typeof ev.people)[number]);
+const person = (i: number) => () => ev.people[i] as (typeof ev.people)[number];
+const jurgen = person(0);
+const absent = person(1);
+const ali = person(2);
 
 describe("the certificate PDF", () => {
   it("names the person with umlauts, the Fachtag, its date, hours, workshop and the verification code", async () => {
@@ -205,6 +210,50 @@ describe("settings", () => {
     expect(text).toContain("Leitung Bildungsbüro");
   });
 
+  it("takes a PNG signature (checked by its bytes, shown on the PDF) and refuses a text file beside the field", async () => {
+    const base = `/verwaltung/fachtage/${ev.id}/bescheinigungen`;
+    const upload = async (name: string, data: Buffer, type: string) => {
+      const page = await get(base, owner.authorization);
+      const cookie = ([] as string[])
+        .concat(page.headers["set-cookie"] ?? [])
+        .map((c) => c.split(";")[0])
+        .join("; ");
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] as string;
+      const body = multipartBody("signature", name, data, type, {
+        _csrf: csrf,
+        signerName: "Dr. Anna Beispiel",
+        signerFunction: "Leitung Bildungsbüro",
+        autoSendDays: "1",
+      });
+      return t.app.inject({
+        method: "POST",
+        url: base,
+        headers: { ...body.headers, cookie, authorization: owner.authorization },
+        payload: body.payload,
+      });
+    };
+    const fake = await upload("unterschrift.png", Buffer.from("<svg onload=alert(1)>"), "image/png");
+    expect(fake.statusCode).toBe(422);
+    expect(fake.body).toContain("PNG- oder JPEG-Datei");
+    const before = await get(`${base}/${ali().id}.pdf`, owner.authorization);
+    const png = await QRCode.toBuffer("Unterschrift", { width: 300 });
+    const ok = await upload("unterschrift.png", png, "image/png");
+    expect(ok.statusCode).toBe(303);
+    const settings = await t.platform.db.kysely
+      .selectFrom("certificate_settings")
+      .selectAll()
+      .where("event_id", "=", ev.id)
+      .executeTakeFirstOrThrow();
+    expect(settings.signature_key).toMatch(/^certificates\/signatures\/.+\.png$/);
+    const after = await get(`${base}/${ali().id}.pdf`, owner.authorization);
+    // The image is embedded: the PDF grows by about its size and says it holds an image.
+    expect(after.rawPayload.length).toBeGreaterThan(before.rawPayload.length + 500);
+    expect(after.rawPayload.toString("latin1")).toContain("/Subtype /Image");
+    expect(before.rawPayload.toString("latin1")).not.toContain("/Subtype /Image");
+    const page = await get(base, owner.authorization);
+    expect(page.body).toContain("Ein Unterschriftsbild ist hinterlegt.");
+  });
+
   it("offers all certificates as one PDF, a page per person present", async () => {
     const res = await get(`/verwaltung/fachtage/${ev.id}/bescheinigungen/alle.pdf`, owner.authorization);
     expect(res.statusCode).toBe(200);
@@ -234,6 +283,14 @@ describe("the participant", () => {
     expect(page.body).toContain(`/anmeldung/${ali().token}/bescheinigung.pdf`);
     const absentPage = await get(`/anmeldung/${absent().token}`);
     expect(absentPage.body).not.toContain("bescheinigung.pdf");
+  });
+});
+
+describe("the Fachtag's desk", () => {
+  it("links to the certificates page", async () => {
+    const desk = await get(`/verwaltung/fachtage/${ev.id}/anmeldungen`, owner.authorization);
+    expect(desk.statusCode).toBe(200);
+    expect(desk.body).toContain(`href="/verwaltung/fachtage/${ev.id}/bescheinigungen"`);
   });
 });
 

@@ -137,7 +137,11 @@ export function OrganiserPage({ o, form }: { o: OrganiserOverview; form: FormSta
             {t("registrations.admin.add")}
           </LinkButton>{" "}
           {/* Badges and signature lists (the tickets module's page). */}
-          <LinkButton href={`/verwaltung/fachtage/${o.event.id}/drucken`}>{t("registrations.admin.print")}</LinkButton>
+          <LinkButton href={`/verwaltung/fachtage/${o.event.id}/drucken`}>{t("registrations.admin.print")}</LinkButton>{" "}
+          {/* Attendance certificates (the certificates module's page). */}
+          <LinkButton href={`/verwaltung/fachtage/${o.event.id}/bescheinigungen`}>
+            {t("registrations.admin.certificates")}
+          </LinkButton>
         </p>
       </section>
 
