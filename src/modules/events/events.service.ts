@@ -276,6 +276,14 @@ async function checkChoiceChange(
   );
 }
 
+/** For the edit form: why the workshop mode can no longer change, or null while it can. */
+export async function choiceLock(platform: Platform, event: EventView): Promise<"published" | "registered" | null> {
+  if (event.allocationPublishedAt) return "published";
+  const db = platform.db.kysely;
+  const answers = await platform.hooks.emit("events.activeRegistrations", { eventId: event.id }, { platform, db });
+  return answers.some((n) => n > 0) ? "registered" : null;
+}
+
 export async function createEvent(platform: Platform, actor: Actor, input: EventInput): Promise<EventView> {
   eventsAccess.requireAccess(actor, "event.organise", undefined);
   const iso = (v: string | null | undefined) => (v ? toIso(v) : null);

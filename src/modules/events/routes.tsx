@@ -13,6 +13,7 @@ import { requireOrganiser } from "./access.js";
 import type { EventView, SessionView } from "./event-views.js";
 import {
   changeEventStatus,
+  choiceLock,
   copyEvent,
   createEvent,
   deleteDraftEvent,
@@ -318,12 +319,25 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
     );
   });
 
-  const editPage = (request: FastifyRequest, reply: FastifyReply, event: EventView, form: FormState, status = 200) =>
+  const editPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    event: EventView,
+    form: FormState,
+    status = 200,
+  ) =>
     reply.page({
       styles,
       status,
       title: request.t("events.admin.editTitle", { title: event.title }),
-      body: <EventEditPage event={event} steps={statusSteps(request.actor, event)} form={form} />,
+      body: (
+        <EventEditPage
+          event={event}
+          steps={statusSteps(request.actor, event)}
+          form={form}
+          choiceLock={await choiceLock(platform, event)}
+        />
+      ),
     });
 
   app.get("/verwaltung/fachtage/:id", { schema: { params: idParams } }, async (request, reply) => {

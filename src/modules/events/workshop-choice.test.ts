@@ -182,8 +182,13 @@ describe("the organiser's form", () => {
     await editorBrowser.submit(`/verwaltung/fachtage/${id}`, `/verwaltung/fachtage/${id}/status`, {
       status: "published",
     });
-    await registerSomebody(id);
     const url = `/verwaltung/fachtage/${id}`;
+    expect((await editorBrowser.get(url)).body).toContain("solange sich noch niemand angemeldet hat");
+    await registerSomebody(id);
+    // The form says so before anybody tries.
+    const page = await editorBrowser.get(url);
+    expect(page.body).toMatch(/id="f-workshopChoice"[\s\S]*?Es gibt schon Anmeldungen/);
+    expect(page.body).not.toContain("solange sich noch niemand angemeldet hat");
     const refused = await editorBrowser.submit(url, url, formFields({ workshopChoice: "first_come" }));
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toMatch(/kern-fieldset--error" id="f-workshopChoice"[\s\S]*?Es gibt schon Anmeldungen/);

@@ -160,7 +160,10 @@ export const newEventDefaults: Record<string, string> = {
   maxChoices: "3",
 };
 
-function EventFields({ form }: { form: FormState }) {
+/** Why the workshop mode can no longer change (events.service `choiceLock`), or null. */
+type ChoiceLock = "published" | "registered" | null;
+
+function EventFields({ form, choiceLock = null }: { form: FormState; choiceLock?: ChoiceLock }) {
   const { t } = usePage();
   const v = str(form);
   const e = form.errors;
@@ -320,7 +323,13 @@ function EventFields({ form }: { form: FormState }) {
           <RadioGroup
             name="workshopChoice"
             legend={t("events.form.workshopChoice")}
-            hint={t("events.form.workshopChoiceHint")}
+            hint={
+              choiceLock === "published"
+                ? t("events.error.choicePublished")
+                : choiceLock === "registered"
+                  ? t("events.error.choiceRegisteredField")
+                  : t("events.form.workshopChoiceHint")
+            }
             options={[
               { value: "first_come", label: t("events.form.firstCome") },
               { value: "preferences", label: t("events.form.preferences") },
@@ -467,7 +476,17 @@ function StatusStep({ event, status, from }: { event: EventView; status: EventSt
   );
 }
 
-export function EventEditPage({ event, steps, form }: { event: EventView; steps: EventStatus[]; form: FormState }) {
+export function EventEditPage({
+  event,
+  steps,
+  form,
+  choiceLock = null,
+}: {
+  event: EventView;
+  steps: EventStatus[];
+  form: FormState;
+  choiceLock?: ChoiceLock;
+}) {
   const { t, locale } = usePage();
   return (
     <div class="stack">
@@ -529,7 +548,7 @@ export function EventEditPage({ event, steps, form }: { event: EventView; steps:
       <Heading level={2}>{t("events.admin.edit")}</Heading>
       <ErrorSummary errors={form.errors} />
       <Form action={`/verwaltung/fachtage/${event.id}`} class="form-stack">
-        <EventFields form={form} />
+        <EventFields form={form} choiceLock={choiceLock} />
         <Button>{t("events.form.save")}</Button>
       </Form>
       <p class="kern-body">
