@@ -4,7 +4,7 @@ const de = {
   "documents.kind.documentation": "Dokumentation",
   "documents.kind.press_release": "Pressemitteilung",
   "documents.kind.presentation": "Präsentation",
-  "documents.kind.graphic_recording": "Fotoprotokoll/Graphic Recording",
+  "documents.kind.graphic_recording": "Fotoprotokoll / Graphic Recording",
   "documents.kind.result": "Ergebnis",
   "documents.kind.other": "Sonstiges",
   "documents.details": "{kind} ({format}, {size})",
@@ -29,6 +29,7 @@ const de = {
   "documents.field.fileHint":
     "PDF, Word, PowerPoint, Excel, OpenDocument oder ein Bild (PNG, JPEG, WebP), höchstens {maxMb} MB. Der Typ wird am Inhalt erkannt.",
   "documents.field.kind": "Art",
+  "documents.field.kindChoose": "Bitte wählen",
   "documents.field.title": "Titel",
   "documents.field.titleHint": "So erscheint die Datei auf der Seite des Fachtags, z. B. „Dokumentation des Fachtags“.",
   "documents.field.public": "Öffentlich: auf der Seite des Fachtags und im Archiv zum Herunterladen anbieten",
@@ -65,7 +66,7 @@ const en: typeof de = {
   "documents.kind.documentation": "Documentation",
   "documents.kind.press_release": "Press release",
   "documents.kind.presentation": "Presentation",
-  "documents.kind.graphic_recording": "Photo record/graphic recording",
+  "documents.kind.graphic_recording": "Photo record / graphic recording",
   "documents.kind.result": "Result",
   "documents.kind.other": "Other",
   "documents.details": "{kind} ({format}, {size})",
@@ -90,6 +91,7 @@ const en: typeof de = {
   "documents.field.fileHint":
     "PDF, Word, PowerPoint, Excel, OpenDocument or an image (PNG, JPEG, WebP), at most {maxMb} MB. The type is recognised by its content.",
   "documents.field.kind": "Kind",
+  "documents.field.kindChoose": "Please choose",
   "documents.field.title": "Title",
   "documents.field.titleHint": "How the file appears on the conference page, e.g. “Documentation of the conference”.",
   "documents.field.public": "Public: offer it for download on the conference page and in the archive",

@@ -66,6 +66,7 @@ function DocumentFields({ form, sessions }: { form: FormState; sessions: Session
         required
         value={postedText(v.kind)}
         error={e.kind}
+        placeholder={t("documents.field.kindChoose")}
         options={documentKinds.map((k) => ({ value: k, label: t(`documents.kind.${k}`) }))}
       />
       <TextField
@@ -152,13 +153,14 @@ export function DocumentsPage({
                 ) : null}
               </>,
               t(`documents.kind.${d.kind}`),
-              <a key="f" class="kern-link" href={d.url}>
-                {d.filename}
-                <span class="documents-size">
-                  {" "}
-                  ({d.format}, {formatSize(d.size, locale)})
+              <>
+                <a class="kern-link documents-file" href={d.url}>
+                  {d.filename}
+                </a>
+                <span class="kern-body kern-body--small documents-item">
+                  {d.format}, {formatSize(d.size, locale)}
                 </span>
-              </a>,
+              </>,
               d.public ? t("documents.visibility.public") : t("documents.visibility.internal"),
               <a key="e" class="kern-link" href={`${base}/${d.id}`}>
                 {t("documents.action.edit")}
