@@ -315,6 +315,30 @@ describe("API", () => {
       );
       expect(res.statusCode, res.body).toBe(422);
       expect(res.json().code).toBe("file_too_large");
+      // The organiser's form: back to it, with the limit named.
+      const browser = new Browser(small.app);
+      const editor = await signInAs(small.platform, browser, "editor");
+      const own = await createFachtag(small.platform, { createdBy: editor.id });
+      const page = await browser.get(`/verwaltung/fachtage/${own.id}/dokumente`);
+      const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? "";
+      const body = multipart(
+        { kind: "documentation", title: "Zu groß", _csrf: token },
+        { filename: "g.pdf", data: big },
+      );
+      const form = await small.app.inject({
+        method: "POST",
+        url: `/verwaltung/fachtage/${own.id}/dokumente`,
+        headers: { cookie: browser.cookieHeader(), "content-type": body.contentType },
+        payload: body.payload,
+      });
+      expect(form.statusCode).toBe(303);
+      expect(form.headers.location).toBe(`/verwaltung/fachtage/${own.id}/dokumente`);
+      const flash = ([] as string[]).concat(form.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]);
+      const after = await small.app.inject({
+        url: String(form.headers.location),
+        headers: { cookie: [browser.cookieHeader(), ...flash].join("; ") },
+      });
+      expect(after.body).toContain("Die Datei ist zu groß und wurde nicht hochgeladen.");
       const rows = await small.platform.db.kysely.selectFrom("event_documents").select("id").execute();
       expect(rows).toHaveLength(0);
     } finally {

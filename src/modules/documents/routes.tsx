@@ -77,20 +77,33 @@ export function documentsRoutes(app: FastifyInstance, platform: Platform): void 
     listPage(request, reply, { values: { kind: "documentation", public: true }, errors: {} }),
   );
 
-  api.post("/verwaltung/fachtage/:id/dokumente", { schema: { params: eventParams } }, async (request, reply) => {
-    // Who may upload is told before any message about the fields.
-    await getDocumentsPage(platform, request.actor, request.params.id);
-    const { fields, file } = await uploadParts(request);
-    return handleForm(
-      { body: fields, t: request.t, locale: request.locale },
-      documentForm,
-      async (data) => {
-        await uploadDocument(platform, request.actor, request.params.id, data, file);
-        return reply.flash("success", "documents.flash.uploaded").redirect(documentsBase(request.params.id), 303);
+  api.post(
+    "/verwaltung/fachtage/:id/dokumente",
+    {
+      schema: { params: eventParams },
+      // A file above the limit is refused before the route runs (nothing is written): back
+      // to the form with the limit named, rather than a bare error page.
+      errorHandler: (error: Error & { code?: string }, request, reply) => {
+        if (error.code !== "FST_REQ_FILE_TOO_LARGE") throw error;
+        const { id } = request.params as { id: string };
+        return reply.flash("danger", "documents.flash.tooLarge", { maxMb }).redirect(documentsBase(id), 303);
       },
-      (form, status) => listPage(request, reply, form, status),
-    );
-  });
+    },
+    async (request, reply) => {
+      // Who may upload is told before any message about the fields.
+      await getDocumentsPage(platform, request.actor, request.params.id);
+      const { fields, file } = await uploadParts(request);
+      return handleForm(
+        { body: fields, t: request.t, locale: request.locale },
+        documentForm,
+        async (data) => {
+          await uploadDocument(platform, request.actor, request.params.id, data, file);
+          return reply.flash("success", "documents.flash.uploaded").redirect(documentsBase(request.params.id), 303);
+        },
+        (form, status) => listPage(request, reply, form, status),
+      );
+    },
+  );
 
   const editPage = async (
     request: FastifyRequest<{ Params: { id: string; documentId: string } }>,
