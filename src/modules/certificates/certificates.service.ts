@@ -129,9 +129,12 @@ function contentOf(platform: Platform, ctx: Context, person: AttendanceRow, cert
 }
 
 async function render(platform: Platform, ctx: Context, people: AttendanceRow[], title: string): Promise<Buffer> {
-  const db = platform.db.kysely;
-  const list: CertificateContent[] = [];
-  for (const person of people) list.push(contentOf(platform, ctx, person, await issue(db, ctx.event, person)));
+  // Issued in one transaction: one commit for a whole Fachtag instead of one per person.
+  const list = await platform.db.kysely.transaction().execute(async (trx) => {
+    const out: CertificateContent[] = [];
+    for (const person of people) out.push(contentOf(platform, ctx, person, await issue(trx, ctx.event, person)));
+    return out;
+  });
   const issuer = { office: platform.config.district.office, district: platform.config.district.name };
   return certificatesPdf(list, issuer, title);
 }
@@ -228,6 +231,8 @@ export interface CertificatesOverview {
   over: boolean;
   /** When the automatic mails go out (ISO), or null when switched off. */
   autoSendAt: string | null;
+  /** Whether that time has come (the job sends within its next run). */
+  autoSendDue: boolean;
 }
 
 export async function getOverview(platform: Platform, actor: Actor, eventId: string): Promise<CertificatesOverview> {
@@ -240,6 +245,8 @@ export async function getOverview(platform: Platform, actor: Actor, eventId: str
   ]);
   const byRegistration = new Map(certificates.map((c) => [c.registration_id, c]));
   const autoSendDays = settings ? Number(settings.auto_send_days) : DEFAULT_AUTO_SEND_DAYS;
+  const autoSendAt =
+    autoSendDays > 0 ? new Date(Date.parse(event.endsAt) + autoSendDays * 86_400_000).toISOString() : null;
   return {
     event,
     settings: {
@@ -258,7 +265,8 @@ export async function getOverview(platform: Platform, actor: Actor, eventId: str
       mailedAt: byRegistration.get(p.id)?.mailed_at ?? null,
     })),
     over: isOver(event, nowIso()),
-    autoSendAt: autoSendDays > 0 ? new Date(Date.parse(event.endsAt) + autoSendDays * 86_400_000).toISOString() : null,
+    autoSendAt,
+    autoSendDue: autoSendAt !== null && autoSendAt <= nowIso(),
   };
 }
 

@@ -22,7 +22,7 @@ const de = {
   "certificates.mail.code": "Prüfcode: {code} – die Echtheit lässt sich jederzeit prüfen unter",
   "certificates.mail.closing": "Mit freundlichen Grüßen",
 
-  "certificates.verify.title": "Teilnahmebescheinigung prüfen",
+  "certificates.verify.title": "Teilnahme\u00adbescheinigung prüfen",
   "certificates.verify.intro":
     "Geben Sie den Prüfcode ein, der unten auf der Teilnahmebescheinigung steht. Angezeigt werden nur Name, Fachtag und Datum.",
   "certificates.verify.code": "Prüfcode",
@@ -38,7 +38,7 @@ const de = {
   "certificates.verify.unknownTitle": "Keine Bescheinigung gefunden",
 
   "certificates.page.title": "Teilnahmebescheinigungen: {event}",
-  "certificates.page.heading": "Teilnahmebescheinigungen",
+  "certificates.page.heading": "Teilnahme\u00adbescheinigungen",
   "certificates.page.back": "Zurück zu den Anmeldungen",
   "certificates.page.counts": "{present} anwesend, {sent} Bescheinigungen verschickt",
   "certificates.page.present": "Anwesend",
@@ -50,6 +50,8 @@ const de = {
   "certificates.page.notOver": "Bescheinigungen können erst nach dem Ende des Fachtags verschickt werden.",
   "certificates.page.autoAt": "Automatischer Versand an alle, die sie noch nicht erhalten haben: {date}, {time} Uhr.",
   "certificates.page.autoOff": "Der automatische Versand ist ausgeschaltet.",
+  "certificates.page.autoDue":
+    "Der automatische Versand ist fällig: Wer die Bescheinigung noch nicht erhalten hat, bekommt sie in der nächsten Viertelstunde.",
   "certificates.page.allSent": "Alle Anwesenden haben ihre Bescheinigung erhalten.",
   "certificates.page.downloadAll": "Alle Bescheinigungen als ein PDF herunterladen",
   "certificates.page.settingsHeading": "Einstellungen",
@@ -80,7 +82,7 @@ const de = {
     "Es wurde niemand angeschrieben: Alle Anwesenden haben ihre Bescheinigung schon erhalten.",
   "certificates.link": "Teilnahmebescheinigungen",
 
-  "certificates.section.title": "Teilnahmebescheinigung",
+  "certificates.section.title": "Teilnahme\u00adbescheinigung",
   "certificates.section.intro":
     "Sie waren beim Fachtag anwesend. Ihre Teilnahmebescheinigung mit Prüfcode steht als PDF bereit.",
   "certificates.section.download": "Teilnahmebescheinigung herunterladen (PDF)",
@@ -143,6 +145,8 @@ const en: Record<keyof typeof de, string> = {
   "certificates.page.notOver": "Certificates can be sent once the Fachtag is over.",
   "certificates.page.autoAt": "Automatic sending to everybody who has not had theirs: {date}, {time}.",
   "certificates.page.autoOff": "Automatic sending is switched off.",
+  "certificates.page.autoDue":
+    "Automatic sending is due: whoever has not had their certificate gets it within a quarter of an hour.",
   "certificates.page.allSent": "Everybody present has received their certificate.",
   "certificates.page.downloadAll": "Download all certificates as one PDF",
   "certificates.page.settingsHeading": "Settings",

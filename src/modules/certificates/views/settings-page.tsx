@@ -75,20 +75,22 @@ export function SettingsPage({ o, form }: { o: CertificatesOverview; form: FormS
         <h2 class="kern-heading kern-heading-large" id="versand">
           {t("certificates.page.sendHeading")}
         </h2>
-        {!o.over ? (
-          <Alert kind="info" title={t("certificates.page.notOver")} />
-        ) : o.present > 0 && pending === 0 ? (
+        {!o.over ? <Alert kind="info" title={t("certificates.page.notOver")} /> : null}
+        {o.present > 0 && pending === 0 ? (
           <p class="kern-body">{t("certificates.page.allSent")}</p>
-        ) : null}
-        <p class="kern-body">
-          {o.autoSendAt
-            ? t("certificates.page.autoAt", {
-                date: formatDate(o.autoSendAt, locale),
-                time: formatTime(o.autoSendAt, locale),
-              })
-            : t("certificates.page.autoOff")}
-        </p>
-        {o.over && o.present > 0 ? (
+        ) : (
+          <p class="kern-body">
+            {!o.autoSendAt
+              ? t("certificates.page.autoOff")
+              : o.autoSendDue
+                ? t("certificates.page.autoDue")
+                : t("certificates.page.autoAt", {
+                    date: formatDate(o.autoSendAt, locale),
+                    time: formatTime(o.autoSendAt, locale),
+                  })}
+          </p>
+        )}
+        {o.over && pending > 0 ? (
           <Form action={`${base}/senden`}>
             <Button>{t("certificates.page.send")}</Button>
           </Form>
