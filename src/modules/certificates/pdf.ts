@@ -161,7 +161,9 @@ function drawCertificate(doc: Pdf, c: CertificateContent, issuer: Issuer, signat
 
   // Signature and code at the foot of the page, whatever the length of the programme.
   const footY = PAGE_H - MARGIN - mm(52);
-  const sigY = Math.max(doc.y + mm(6), footY);
+  // A very long programme: signature and code go on a second page rather than over the text.
+  if (doc.y + mm(6) > footY) doc.addPage({ size: "A4", margin: MARGIN });
+  const sigY = footY;
   doc
     .font(FONT)
     .fontSize(10)
