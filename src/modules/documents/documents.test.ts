@@ -347,6 +347,19 @@ describe("API", () => {
   });
 });
 
+describe("OpenAPI", () => {
+  it("documents both routes, the multipart upload and the kind codes", async () => {
+    const doc = (await t.app.inject("/api/v1/openapi.json")).json();
+    const path = doc.paths["/api/v1/events/{id}/documents"];
+    expect(path.get.summary).toContain("Dateien eines Fachtags");
+    expect(path.post.description).toContain("multipart/form-data");
+    const created = JSON.stringify(path.post.responses["201"]);
+    for (const kind of ["documentation", "press_release", "presentation", "graphic_recording", "result", "other"]) {
+      expect(created).toContain(kind);
+    }
+  });
+});
+
 describe("accepted types", () => {
   it("never include HTML, SVG, XML or scripts: served from this site they would run as its pages", () => {
     for (const type of ["text/html", "image/svg+xml", "application/xhtml+xml", "text/xml", "application/javascript"]) {
