@@ -40,11 +40,21 @@ const sendPdf = (reply: FastifyReply, file: PdfFile) =>
     .header("referrer-policy", "no-referrer")
     .send(file.pdf);
 
-/** The public check may be tried a few dozen times per address: enough for people, useless for guessing. */
-const verifyLimit = { config: { rateLimit: { max: 30, timeWindow: "10 minutes" } } };
+/**
+ * The public check may be tried a few dozen times per address: enough for people, useless
+ * for guessing. The page and the API draw on ONE budget (one handler guards both routes, as
+ * registrations does), so switching between them gains nothing.
+ */
+const verifyBudget = { max: 30, timeWindow: "10 minutes" } as const;
 
 export function certificateRoutes(root: FastifyInstance, platform: Platform): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  const shared = app.hasDecorator("rateLimit")
+    ? app.rateLimit({ ...verifyBudget, keyGenerator: (request) => `certificate-check:${request.ip}` })
+    : undefined;
+  const verifyLimit = shared
+    ? ({ config: { rateLimit: false }, onRequest: shared } as const)
+    : ({ config: { rateLimit: false } } as const);
 
   // --- the public check --------------------------------------------------------------------
   app.get(verifyPath, verifyLimit, async (request, reply) => {
