@@ -122,6 +122,26 @@ describe("verification", () => {
     expect(page.body).not.toContain("Sprachförderung");
   });
 
+  it("still verifies once the registration is gone (the certificate keeps name, title and date)", async () => {
+    const ev5 = await attendedFachtag(t.platform, {
+      createdBy: owner.id,
+      people: [{ firstName: "Käthe", lastName: "Weiß", present: true }],
+    });
+    const p = ev5.people[0] as (typeof ev5.people)[number];
+    expect((await get(`/anmeldung/${p.token}/bescheinigung.pdf`)).statusCode).toBe(200);
+    const [row] = await certificateRows(p.id);
+    await t.platform.db.kysely.deleteFrom("registrations").where("id", "=", p.id).execute();
+    const kept = await t.platform.db.kysely
+      .selectFrom("certificates")
+      .selectAll()
+      .where("code", "=", row?.code as string)
+      .executeTakeFirstOrThrow();
+    expect(kept.registration_id).toBeNull();
+    const api = await get(`/api/v1/certificates/${row?.code}`);
+    expect(api.statusCode).toBe(200);
+    expect(api.json()).toMatchObject({ valid: true, name: "Käthe Weiß" });
+  });
+
   it("refuses a forged code: 404 in the API, a German message beside the field on the page", async () => {
     const api = await get("/api/v1/certificates/BN-2222-3333-4444");
     expect(api.statusCode).toBe(404);
