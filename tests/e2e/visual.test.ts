@@ -5,13 +5,16 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeBrowser, newContext, type StartedServer, startServer } from "./helpers/index.js";
+import { closeBrowser, type DemoRole, newContext, type StartedServer, signInAs, startServer } from "./helpers/index.js";
 
 const OUT = join(process.cwd(), "test-results", "screenshots");
 const WIDTHS = [1280, 390] as const;
 
 let server: StartedServer;
 let fachtagPath: string;
+/** The demo's Fachtag in preference mode (150 people with wishes) and an upcoming one's entrance. */
+let wishesFachtag: string;
+let entrancePath: string;
 
 beforeAll(async () => {
   server = await startServer();
@@ -23,6 +26,13 @@ beforeAll(async () => {
     .orderBy("starts_at")
     .executeTakeFirstOrThrow();
   fachtagPath = `/fachtage/${event.slug}`;
+  entrancePath = `/verwaltung/fachtage/${event.slug}/einlass`;
+  const wishes = await server.platform.db.kysely
+    .selectFrom("events")
+    .select("id")
+    .where("workshop_choice", "=", "preferences")
+    .executeTakeFirstOrThrow();
+  wishesFachtag = `/verwaltung/fachtage/${wishes.id}`;
   mkdirSync(OUT, { recursive: true });
 });
 
@@ -60,6 +70,44 @@ describe("screenshots of the main pages", () => {
         await page.screenshot({ path: join(OUT, `${name}-${width}.png`), fullPage: true });
       }
       await context.close();
+    });
+  }
+});
+
+// The Fachtag's back office as its organiser and a check-in helper see it on first start.
+const backOfficePages = (): [DemoRole, string, string][] => [
+  ["editor", "verwaltung-zuteilung", `${wishesFachtag}/zuteilung`],
+  ["editor", "verwaltung-anmeldungen-wuensche", `${wishesFachtag}/anmeldungen`],
+  ["editor", "verwaltung-drucken", `${wishesFachtag}/drucken`],
+  ["editor", "verwaltung-einlass-liste", "/verwaltung/einlass"],
+  ["editor", "verwaltung-einlass", entrancePath],
+  ["checkin", "verwaltung-einlass-helfer", entrancePath],
+];
+
+describe("screenshots of the Fachtag's back office", () => {
+  for (const width of WIDTHS) {
+    it(`photographs the organiser's and the helper's pages at ${width} px`, async () => {
+      for (const role of ["editor", "checkin"] as const) {
+        const context = await newContext(server.baseUrl, { viewport: { width, height: 900 } });
+        const page = await context.newPage();
+        await signInAs(page, role);
+        for (const [, name, path] of backOfficePages().filter(([r]) => r === role)) {
+          const response = await page.goto(path);
+          expect(response?.status(), path).toBe(200);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expect(overflow, `${path} at ${width} px scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(1);
+          // A button squeezed narrower than its words (once: one letter per line) or whose text spills out.
+          const squeezed = await page.evaluate(() =>
+            [...document.querySelectorAll<HTMLElement>("main .kern-btn")]
+              .filter((b) => b.offsetParent !== null)
+              .filter((b) => b.scrollWidth - b.clientWidth > 1 || b.getBoundingClientRect().height > 100)
+              .map((b) => (b.textContent ?? "").trim()),
+          );
+          expect(squeezed, `${path} at ${width} px`).toEqual([]);
+          await page.screenshot({ path: join(OUT, `${name}-${width}.png`), fullPage: true });
+        }
+        await context.close();
+      }
     });
   }
 });

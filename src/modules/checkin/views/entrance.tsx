@@ -14,7 +14,7 @@ import { usePage } from "../../../platform/views/page-context.js";
 import type { Entrance, EntranceListItem, ExpectedPerson } from "../checkin.service.js";
 
 export const entranceBase = (eventId: string) => `/verwaltung/fachtage/${eventId}/einlass`;
-export const checkinStyles = ["/assets/checkin.css?v=1"];
+export const checkinStyles = ["/assets/checkin.css?v=2"];
 export const checkinScripts = ["/assets/checkin.js?v=1"];
 
 /** The texts the page's script shows (it has no catalogue of its own). */
@@ -71,7 +71,7 @@ function PersonCard({
               <button class="kern-btn kern-btn--tertiary" type="submit">
                 <span class="kern-label">
                   {t("checkin.page.undo")}
-                  <span class="kern-sr-only">: {name}</span>
+                  <span class="visually-hidden">: {name}</span>
                 </span>
               </button>
             </Form>
@@ -83,7 +83,7 @@ function PersonCard({
           <button class="kern-btn kern-btn--primary checkin-big" type="submit">
             <span class="kern-label">
               {t("checkin.page.checkIn")}
-              <span class="kern-sr-only">: {name}</span>
+              <span class="visually-hidden">: {name}</span>
             </span>
           </button>
         </Form>
@@ -289,7 +289,7 @@ export function EntranceListPage({ items }: { items: EntranceListItem[] }) {
               <a class="kern-btn kern-btn--primary" href={entranceBase(item.slug)}>
                 <span class="kern-label">
                   {t("checkin.list.open")}
-                  <span class="kern-sr-only">: {item.title}</span>
+                  <span class="visually-hidden">: {item.title}</span>
                 </span>
               </a>
             </li>
