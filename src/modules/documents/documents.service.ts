@@ -262,6 +262,15 @@ export async function publicDownloads(
   });
 }
 
+/**
+ * A draft Fachtag is deleted: its documents' files go with it (the rows cascade). Runs in the
+ * deleting transaction; should that fail after all, the rows stay and their downloads are 404.
+ */
+export async function deleteFilesOfEvent(platform: Platform, db: Conn, eventId: string): Promise<void> {
+  const rows = await repo.listDocuments(db, eventId, { all: true });
+  for (const row of rows) await platform.storage.delete(row.storage_key);
+}
+
 export interface Download {
   data: Buffer;
   filename: string;

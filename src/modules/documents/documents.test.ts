@@ -199,6 +199,33 @@ describe("uploading on the organiser page", () => {
     expect((await organiser.get(edit)).statusCode).toBe(404);
   });
 
+  it("removes the stored files when a draft Fachtag is deleted", async () => {
+    const draft = await createFachtag(t.platform, { createdBy: organiserId, status: "draft" });
+    const res = await uploadForm(
+      { title: "Entwurfsdatei" },
+      { filename: "entwurf.pdf", data: await samplePdf("Entwurf") },
+      organiser,
+      draft.id,
+    );
+    expect(res.statusCode).toBe(303);
+    const row = await t.platform.db.kysely
+      .selectFrom("event_documents")
+      .select("storage_key")
+      .where("event_id", "=", draft.id)
+      .executeTakeFirstOrThrow();
+    expect(await t.platform.storage.get(row.storage_key)).toBeDefined();
+    const path = `/verwaltung/fachtage/${draft.id}/loeschen`;
+    const deleted = await organiser.submit(path, path, {});
+    expect(deleted.statusCode, deleted.body.slice(0, 300)).toBe(303);
+    expect(await t.platform.storage.get(row.storage_key)).toBeUndefined();
+    const left = await t.platform.db.kysely
+      .selectFrom("event_documents")
+      .select("id")
+      .where("event_id", "=", draft.id)
+      .execute();
+    expect(left).toHaveLength(0);
+  });
+
   it("is closed to members, other editors and anonymous visitors", async () => {
     const member = new Browser(t.app);
     await signInAs(t.platform, member, "member");

@@ -1,7 +1,7 @@
 import { translator } from "../../platform/i18n/i18n.js";
 import type { AppModule } from "../../platform/module.js";
 import { seedDocumentsDemo } from "./demo.js";
-import { publicDownloads } from "./documents.service.js";
+import { deleteFilesOfEvent, publicDownloads } from "./documents.service.js";
 import { documentsMessages } from "./messages.js";
 import { eventDocumentsSection } from "./page-section.js";
 import { documentsRoutes } from "./routes.js";
@@ -21,6 +21,7 @@ export const documentsModule: AppModule = {
       const t = translator(locale);
       return publicDownloads(db, events, (d) => documentDetails(t, d, locale));
     });
+    hooks.on("events.deleting", ({ eventId }, { platform, db }) => deleteFilesOfEvent(platform, db, eventId));
   },
   seedDemo: seedDocumentsDemo,
 };

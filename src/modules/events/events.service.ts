@@ -566,5 +566,8 @@ export async function changeEventStatus(platform: Platform, actor: Actor, idOrSl
 export async function deleteDraftEvent(platform: Platform, actor: Actor, idOrSlug: string): Promise<void> {
   const event = await getManageableEvent(platform, actor, idOrSlug);
   if (event.status !== "draft") throw new DomainError(409, "not_a_draft", "events.error.onlyDrafts");
-  await platform.db.kysely.transaction().execute((trx) => deleteEventRow(trx, event.id));
+  await platform.db.kysely.transaction().execute(async (trx) => {
+    await platform.hooks.emit("events.deleting", { eventId: event.id }, { platform, db: trx });
+    await deleteEventRow(trx, event.id);
+  });
 }

@@ -51,6 +51,12 @@ declare module "../../platform/hooks.js" {
      */
     // biome-ignore lint/suspicious/noConfusingVoidType: as above
     "events.copied": { payload: { fromEventId: string; toEventId: string }; result: void };
+    /**
+     * A draft Fachtag is being deleted. Emitted inside the deleting transaction, before its
+     * row goes: a module removes what the database does not cascade (stored files).
+     */
+    // biome-ignore lint/suspicious/noConfusingVoidType: as above
+    "events.deleting": { payload: { eventId: string }; result: void };
     /** The free places of a Fachtag, for its page and the API; the first answer counts. */
     "events.availability": { payload: { eventId: string }; result: EventAvailability };
     /**
