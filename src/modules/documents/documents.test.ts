@@ -149,6 +149,7 @@ describe("uploading on the organiser page", () => {
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain("Bitte beschreiben Sie, was das Bild zeigt.");
     expect(res.body).toContain('id="f-altText-error"');
+    expect(res.body).toContain("Bitte wählen Sie die Datei noch einmal aus.");
     expect(await countRows()).toBe(before);
   });
 

@@ -28,6 +28,7 @@ const de = {
   "documents.field.file": "Datei",
   "documents.field.fileHint":
     "PDF, Word, PowerPoint, Excel, OpenDocument oder ein Bild (PNG, JPEG, WebP), höchstens {maxMb} MB. Der Typ wird am Inhalt erkannt.",
+  "documents.field.fileAgain": "Bitte wählen Sie die Datei noch einmal aus.",
   "documents.field.kind": "Art",
   "documents.field.kindChoose": "Bitte wählen",
   "documents.field.title": "Titel",
@@ -91,6 +92,7 @@ const en: typeof de = {
   "documents.field.file": "File",
   "documents.field.fileHint":
     "PDF, Word, PowerPoint, Excel, OpenDocument or an image (PNG, JPEG, WebP), at most {maxMb} MB. The type is recognised by its content.",
+  "documents.field.fileAgain": "Please choose the file again.",
   "documents.field.kind": "Kind",
   "documents.field.kindChoose": "Please choose",
   "documents.field.title": "Title",

@@ -21,7 +21,7 @@ import { acceptedTypes, documentKinds, formatSize } from "../kinds.js";
 
 export const documentsBase = (eventId: string) => `/verwaltung/fachtage/${eventId}/dokumente`;
 
-function FileField({ error, maxMb }: { error?: string | undefined; maxMb: number }) {
+function FileField({ error, maxMb, again }: { error?: string | undefined; maxMb: number; again: boolean }) {
   const { t } = usePage();
   const id = fieldId("file");
   useFieldLabel("file", t("documents.field.file"));
@@ -32,6 +32,7 @@ function FileField({ error, maxMb }: { error?: string | undefined; maxMb: number
       </label>
       <div class="kern-hint" id={`${id}-hint`}>
         {t("documents.field.fileHint", { maxMb })}
+        {again ? ` ${t("documents.field.fileAgain")}` : ""}
       </div>
       {error ? (
         <p class="kern-error" id={`${id}-error`} role="alert">
@@ -178,7 +179,12 @@ export function DocumentsPage({
         </Heading>
         <ErrorSummary errors={form.errors} />
         <Form action={base} enctype="multipart/form-data" class="stack">
-          <FileField error={form.errors.file} maxMb={maxMb} />
+          <FileField
+            error={form.errors.file}
+            maxMb={maxMb}
+            // A browser never keeps a chosen file across a re-rendered form.
+            again={Object.keys(form.errors).length > 0 && !form.errors.file}
+          />
           <DocumentFields form={form} sessions={sessions} />
           <p>
             <Button variant="primary">{t("documents.submit.upload")}</Button>
