@@ -431,8 +431,8 @@ it("a Fachtag with wishes: allocated, published, checked in through a network lo
   await expect.poll(() => live.textContent()).toBe(`${person(1).firstName} ${person(1).lastName} ist eingecheckt.`);
   await expect.poll(() => count.textContent()).toBe("2 von 150 anwesend");
   // The helper sees the person's workshop.
-  const placed = WORKSHOPS[workshopIds.indexOf(person(1).workshopIds[0] ?? "")];
-  if (placed) expect(await entrance.locator(".checkin-person").first().textContent()).toContain(placed);
+  const placed = WORKSHOPS[workshopIds.indexOf(person(1).workshopIds[0] ?? "")] ?? "(kein Workshop)";
+  expect(await entrance.locator(".checkin-person").first().textContent()).toContain(placed);
 
   // The Wi-Fi drops: three check-ins wait on the phone, and it says so.
   await phone.setOffline(true);
