@@ -234,12 +234,20 @@ export async function publishAllocation(
     const byRegistration = groupByRegistration(rows);
     const byId = new Map(workshops.map((w) => [w.id, w]));
     const slots = slotsOf(workshops);
-    for (const h of holders) {
+    // Cancelled (or not yet confirmed) since the run: nothing to write, nobody to tell.
+    const told = holders.flatMap((h) => {
       const own = byRegistration.get(h.id);
-      // Cancelled (or not yet confirmed) since the run: nothing to write, nobody to tell.
-      if (!own || h.status !== "confirmed") continue;
-      const runSlots = new Map(own.map((p) => [p.slot, p.session_id]));
-      await placeInWorkshops(trx, h.id, targetWorkshops(h, runSlots), now);
+      return own && h.status === "confirmed" ? [{ h, own }] : [];
+    });
+    await placeInWorkshops(
+      trx,
+      told.map(({ h, own }) => ({
+        registrationId: h.id,
+        placements: targetWorkshops(h, new Map(own.map((p) => [p.slot, p.session_id]))),
+      })),
+      now,
+    );
+    for (const { h, own } of told) {
       await enqueueMail(
         trx,
         allocationMail(platform, locked, h, {

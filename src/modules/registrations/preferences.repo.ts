@@ -91,27 +91,40 @@ export async function listEventPreferences(
 }
 
 /**
- * Replaces the workshops a registration holds with the placements of an allocation
- * (one per slot). The caller holds the Fachtag's lock and has checked capacities.
+ * Replaces the workshops each registration holds with the placements of an allocation (one
+ * per slot). The caller holds the Fachtag's lock and has checked capacities. Written in
+ * chunks rather than per person: publishing 1,000 people took two statements each.
  */
 export async function placeInWorkshops(
   db: Conn,
-  registrationId: string,
-  placements: { sessionId: string; slot: string }[],
+  entries: { registrationId: string; placements: { sessionId: string; slot: string }[] }[],
   now: string,
 ): Promise<void> {
-  await db.deleteFrom("registration_workshops").where("registration_id", "=", registrationId).execute();
-  if (placements.length) {
+  // 500 ids per delete, 2,000 rows of 4 parameters per insert: far below SQLite's 32,766
+  // bound parameters.
+  for (let i = 0; i < entries.length; i += 500) {
+    const chunk = entries.slice(i, i + 500);
     await db
-      .insertInto("registration_workshops")
-      .values(
-        placements.map((p) => ({
-          registration_id: registrationId,
-          session_id: p.sessionId,
-          slot: p.slot,
-          created_at: now,
-        })),
+      .deleteFrom("registration_workshops")
+      .where(
+        "registration_id",
+        "in",
+        chunk.map((e) => e.registrationId),
       )
       .execute();
+    const rows = chunk.flatMap((e) =>
+      e.placements.map((p) => ({
+        registration_id: e.registrationId,
+        session_id: p.sessionId,
+        slot: p.slot,
+        created_at: now,
+      })),
+    );
+    for (let r = 0; r < rows.length; r += 2000) {
+      await db
+        .insertInto("registration_workshops")
+        .values(rows.slice(r, r + 2000))
+        .execute();
+    }
   }
 }
