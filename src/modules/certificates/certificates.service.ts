@@ -1,3 +1,4 @@
+import { zipSync } from "fflate";
 import type { Actor } from "../../platform/auth/actor.js";
 import { hashToken } from "../../platform/auth/api-tokens.js";
 import type { Conn } from "../../platform/db/database.js";
@@ -28,6 +29,7 @@ import { newCertificateCode, normaliseCertificateCode } from "./code.js";
 import { NotAttendedError, NotOverError } from "./errors.js";
 import { certificateMail } from "./mails.js";
 import { type CertificateContent, certificatesPdf } from "./pdf.js";
+import { flattenPng } from "./signature-image.js";
 
 // Attendance certificates. "Present" is the registrations module's checked_in_at (set at
 // the entrance): nobody else gets one. A certificate is issued once per registration, the
@@ -128,15 +130,22 @@ function contentOf(platform: Platform, ctx: Context, person: AttendanceRow, cert
   } satisfies CertificateContent;
 }
 
-async function render(platform: Platform, ctx: Context, people: AttendanceRow[], title: string): Promise<Buffer> {
-  // Issued in one transaction: one commit for a whole Fachtag instead of one per person.
-  const list = await platform.db.kysely.transaction().execute(async (trx) => {
+/** The certificates of `people`, issued in one transaction: one commit for a Fachtag, not one per person. */
+async function contentsOf(platform: Platform, ctx: Context, people: AttendanceRow[]): Promise<CertificateContent[]> {
+  return platform.db.kysely.transaction().execute(async (trx) => {
     const out: CertificateContent[] = [];
     for (const person of people) out.push(contentOf(platform, ctx, person, await issue(trx, ctx.event, person)));
     return out;
   });
-  const issuer = { office: platform.config.district.office, district: platform.config.district.name };
-  return certificatesPdf(list, issuer, title);
+}
+
+const issuerOf = (platform: Platform) => ({
+  office: platform.config.district.office,
+  district: platform.config.district.name,
+});
+
+async function render(platform: Platform, ctx: Context, people: AttendanceRow[], title: string): Promise<Buffer> {
+  return certificatesPdf(await contentsOf(platform, ctx, people), issuerOf(platform), title);
 }
 
 async function onePdf(platform: Platform, event: EventView, person: AttendanceRow): Promise<PdfFile> {
@@ -209,6 +218,28 @@ export async function allCertificates(platform: Platform, actor: Actor, eventId:
   const ctx = await contextOf(platform, event);
   const pdf = await render(platform, ctx, people, `Teilnahmebescheinigungen: ${event.title}`);
   return { pdf, filename: fileName(event) };
+}
+
+/**
+ * Everybody present as a ZIP with one PDF per person (to forward or file one by one). PDFs
+ * are compressed already, so the archive only stores them.
+ */
+export async function allCertificatesZip(platform: Platform, actor: Actor, eventId: string) {
+  const event = await managedEvent(platform, actor, eventId);
+  const people = (await presentList(platform.db.kysely, event.id)).sort(byName);
+  if (!people.length) throw new NotAttendedError();
+  const ctx = await contextOf(platform, event);
+  const files: Record<string, [Uint8Array, { level: 0 }]> = {};
+  for (const content of await contentsOf(platform, ctx, people)) {
+    const pdf = await certificatesPdf([content], issuerOf(platform), `Teilnahmebescheinigung ${content.name}`);
+    const base = fileName(event, content.name)
+      .replace(/[\\/:*?"<>|]/g, "_")
+      .replace(/\.pdf$/, "");
+    let name = `${base}.pdf`;
+    for (let n = 2; files[name]; n++) name = `${base} (${n}).pdf`;
+    files[name] = [pdf, { level: 0 }];
+  }
+  return { zip: Buffer.from(zipSync(files)), filename: fileName(event).replace(/\.pdf$/, ".zip") };
 }
 
 // --- the organiser's page ------------------------------------------------------------------
@@ -290,9 +321,11 @@ export async function saveSettings(
   const before = await repo.findSettings(db, event.id);
   let key = input.removeSignature ? null : (before?.signature_key ?? null);
   if (signature) {
+    let stored = signature.data;
     try {
       const checked = await checkUpload(signature.data, { maxBytes: SIGNATURE_MAX_BYTES, allowed: signatureTypes });
       key = `certificates/signatures/${newId()}.${checked.extension}`;
+      if (checked.contentType === "image/png") stored = flattenPng(signature.data);
     } catch (error) {
       if (error instanceof DomainError && error.code === "file_type_not_allowed") {
         throw new ValidationError({ signature: "certificates.validation.signatureType" });
@@ -300,7 +333,7 @@ export async function saveSettings(
       if (error instanceof DomainError) throw new ValidationError({ signature: error.messageKey });
       throw error;
     }
-    await platform.storage.put(key, signature.data);
+    await platform.storage.put(key, stored);
   }
   await repo.saveSettings(db, {
     event_id: event.id,

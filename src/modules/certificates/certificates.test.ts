@@ -1,3 +1,4 @@
+import { unzipSync } from "fflate";
 import QRCode from "qrcode";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,7 +7,7 @@ import { createUserWithToken } from "../../../tests/helpers/users.js";
 import { multipartBody } from "../directory/test-fixtures.js";
 import { FormClient } from "../registrations/test-http.js";
 import { sendDue } from "./certificates.service.js";
-import { attendedFachtag, moveFachtag } from "./test-fixtures.js";
+import { attendedFachtag } from "./test-fixtures.js";
 
 // Certificates over HTTP: the PDF read back as text, the refusal for people not present,
 // the public check (genuine, forged, only name/Fachtag/date), sending once per person,
@@ -185,7 +186,15 @@ describe("sending", () => {
   it("the job sends N days after the end, not before, and not when switched off", async () => {
     const ev3 = await attendedFachtag(t.platform, { createdBy: owner.id, startsInDays: 0 });
     const p = ev3.people[0];
-    await moveFachtag(t.platform, ev3.id, -1); // ended less than a day ago (7 hours long)
+    // Ended two hours ago.
+    await t.platform.db.kysely
+      .updateTable("events")
+      .set({
+        starts_at: new Date(Date.now() - 9 * 3_600_000).toISOString(),
+        ends_at: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+      })
+      .where("id", "=", ev3.id)
+      .execute();
     await sendDue(t.platform);
     expect(await certificateMails(p?.email as string)).toHaveLength(0);
     const client = new FormClient(t.app, owner.authorization);
@@ -281,6 +290,27 @@ describe("settings", () => {
     expect(pages).toBe(2);
     expect(text).toContain("Ali Anwesend");
     expect(text).not.toContain("Nora Abwesend");
+  });
+});
+
+describe("the ZIP", () => {
+  it("holds one PDF per person present, named after them", async () => {
+    const res = await get(`/verwaltung/fachtage/${ev.id}/bescheinigungen/alle.zip`, owner.authorization);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/zip");
+    expect(res.headers["content-disposition"]).toMatch(/attachment; filename=".*\.zip"/);
+    const files = unzipSync(new Uint8Array(res.rawPayload));
+    const names = Object.keys(files).sort();
+    expect(names).toHaveLength(2);
+    expect(names[0]).toMatch(/^Teilnahmebescheinigung Ali Anwesend .*\.pdf$/);
+    expect(names[1]).toMatch(/^Teilnahmebescheinigung Jürgen Größmann .*\.pdf$/);
+    const { text, pages } = await pdfText(Buffer.from(files[names[1] as string] as Uint8Array));
+    expect(pages).toBe(1);
+    expect(text).toContain("Jürgen Größmann");
+    const member = await createUserWithToken(t.platform, "checkin");
+    expect((await get(`/verwaltung/fachtage/${ev.id}/bescheinigungen/alle.zip`, member.authorization)).statusCode).toBe(
+      403,
+    );
   });
 });
 

@@ -7,6 +7,7 @@ import type { Platform } from "../../platform/platform.js";
 import { contentDisposition } from "../../platform/storage/storage.js";
 import {
   allCertificates,
+  allCertificatesZip,
   certificateById,
   getOverview,
   organiserCertificate,
@@ -155,6 +156,15 @@ export function certificateRoutes(root: FastifyInstance, platform: Platform): vo
   app.get<EventParams>("/verwaltung/fachtage/:eventId/bescheinigungen/alle.pdf", async (request, reply) =>
     sendPdf(reply, await allCertificates(platform, request.actor, request.params.eventId)),
   );
+
+  app.get<EventParams>("/verwaltung/fachtage/:eventId/bescheinigungen/alle.zip", async (request, reply) => {
+    const { zip, filename } = await allCertificatesZip(platform, request.actor, request.params.eventId);
+    return reply
+      .header("content-type", "application/zip")
+      .header("content-disposition", contentDisposition(filename))
+      .header("cache-control", "private, no-store")
+      .send(zip);
+  });
 
   app.get<{ Params: { eventId: string; file: string } }>(
     "/verwaltung/fachtage/:eventId/bescheinigungen/:file",

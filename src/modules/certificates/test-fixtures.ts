@@ -68,7 +68,7 @@ export async function attendedFachtag(
 }
 
 /** Moves a Fachtag (and its programme) so that it starts `days` from now, 08:00 UTC, for 7 hours. */
-export async function moveFachtag(platform: Platform, eventId: string, days: number) {
+async function moveFachtag(platform: Platform, eventId: string, days: number) {
   const day = new Date(Date.now() + days * 86_400_000);
   day.setUTCHours(8, 0, 0, 0);
   const at = (h: number) => new Date(day.getTime() + h * 3_600_000).toISOString();

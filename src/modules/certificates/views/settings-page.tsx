@@ -100,6 +100,10 @@ export function SettingsPage({ o, form }: { o: CertificatesOverview; form: FormS
             <a class="kern-link" href={`${base}/alle.pdf`} download>
               {t("certificates.page.downloadAll")}
             </a>
+            <br />
+            <a class="kern-link" href={`${base}/alle.zip`} download>
+              {t("certificates.page.downloadZip")}
+            </a>
           </p>
         ) : null}
       </section>
