@@ -61,4 +61,31 @@ describe("demo participants", () => {
       .execute();
     expect(placed).toEqual([]);
   });
+
+  it("gives the next Fachtag (first come) 24 confirmed people with a workshop per slot, for the entrance and the badges", async () => {
+    const db = t.platform.db.kysely;
+    const event = await db
+      .selectFrom("events")
+      .select(["id", "workshop_choice"])
+      .where("title", "=", "Übergänge gestalten – Kita und Grundschule im Dialog")
+      .executeTakeFirstOrThrow();
+    const regs = await db
+      .selectFrom("registrations")
+      .select(["id", "status", "ticket_code"])
+      .where("event_id", "=", event.id)
+      .execute();
+    expect(regs).toHaveLength(24);
+    expect(regs.every((r) => r.status === "confirmed" && r.ticket_code.length >= 20)).toBe(true);
+    const held = await db
+      .selectFrom("registration_workshops as w")
+      .innerJoin("event_sessions as s", "s.id", "w.session_id")
+      .select(["w.registration_id", "w.slot", "s.capacity", "s.id"])
+      .where("s.event_id", "=", event.id)
+      .execute();
+    // Two time slots: everybody holds one workshop in each, within the places.
+    expect(held).toHaveLength(48);
+    const perWorkshop = new Map<string, number>();
+    for (const h of held) perWorkshop.set(h.id, (perWorkshop.get(h.id) ?? 0) + 1);
+    expect([...perWorkshop.values()].every((n) => n <= 60)).toBe(true);
+  });
 });

@@ -3,11 +3,11 @@ import type { SeedContext } from "../../platform/module.js";
 import { listPublicEvents, listWorkshops } from "../events/index.js";
 import { countByStatus } from "./capacity.repo.js";
 import { insertPreferences } from "./preferences.repo.js";
-import { insertRegistration, type RegistrationRow } from "./registrations.repo.js";
+import { insertRegistration, insertWorkshopChoices, type RegistrationRow } from "./registrations.repo.js";
 import { hashToken, manageTokenFor, newTicketCode } from "./tokens.js";
 import { workshopSlots } from "./view-models.js";
 
-// Demo participants for the Fachtag in preference mode (the 2025 Kita Fachtag of the
+// Demo participants. For the Fachtag in preference mode (the 2025 Kita Fachtag of the
 // events demo): 150 confirmed registrations, each with three ranked wishes per time
 // slot, so the allocation page has something to allocate on first start. Some workshops
 // are wanted far more than they have places, as on a real Fachtag. Nothing is allocated
@@ -101,7 +101,87 @@ function drawRanked(weights: number[], count: number, random: () => number): num
   return out;
 }
 
-export async function seedRegistrationsDemo({ platform }: SeedContext): Promise<void> {
+export async function seedRegistrationsDemo(context: SeedContext): Promise<void> {
+  await seedWishesDemo(context);
+  await seedUpcomingDemo(context);
+}
+
+/**
+ * The next demo Fachtag ("Übergänge gestalten", first come) gets 24 confirmed people with a
+ * workshop per slot, so the entrance page, the badges and the signature lists show
+ * something on first start (sign in as the demo check-in helper).
+ */
+async function seedUpcomingDemo({ platform }: SeedContext): Promise<void> {
+  const db = platform.db.kysely;
+  const events = await listPublicEvents(db, { from: "2027-03-12T00:00:00.000Z", to: "2027-03-13T00:00:00.000Z" });
+  const event = events.find((e) => e.workshopChoice === "first_come");
+  if (!event) return;
+  const counts = await countByStatus(db, event.id);
+  if (Object.values(counts).some((n) => n > 0)) return;
+  const slots = workshopSlots(await listWorkshops(db, event.id));
+  const start = Date.parse("2026-11-16T08:00:00.000Z");
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < 24; i++) {
+      const id = newId();
+      const at = new Date(start + i * 9 * 3600_000).toISOString();
+      await insertRegistration(trx, {
+        ...demoRow(platform.config.sessionSecret, id, event.id, i, at),
+        email: `uebergang-${String(i + 1).padStart(2, "0")}@demo.example`,
+        organisation: i % 2 ? (kitas[i % kitas.length] as string) : "Grundschule am Beispielweg (fiktiv)",
+        organisation_kind: i % 2 ? "kita" : "grundschule",
+        role: i % 2 ? (roles[i % roles.length] as string) : "Lehrkraft",
+      });
+      // Workshops of 60 places: alternate, far from full.
+      await insertWorkshopChoices(
+        trx,
+        slots.flatMap((slot) => {
+          const w = slot.workshops[i % slot.workshops.length];
+          return w ? [{ registration_id: id, session_id: w.id, slot: slot.key, created_at: at }] : [];
+        }),
+      );
+    }
+  });
+}
+
+/** A confirmed demo registration (invented person `i`), as the web form would store it. */
+function demoRow(secret: string, id: string, eventId: string, i: number, at: string): RegistrationRow {
+  const first = firstNames[i % firstNames.length] as string;
+  const last = lastNames[(i * 7) % lastNames.length] as string;
+  return {
+    id,
+    event_id: eventId,
+    status: "confirmed",
+    waitlist_order: null,
+    first_name: first,
+    last_name: `${last} (fiktiv)`,
+    email: `teilnahme-${String(i + 1).padStart(3, "0")}@demo.example`,
+    organisation: kitas[i % kitas.length] as string,
+    organisation_id: null,
+    organisation_kind: "kita",
+    role: roles[i % roles.length] as string,
+    municipality: "Celle",
+    dietary_needs: i % 9 === 0 ? "vegetarisch" : null,
+    accessibility_needs: null,
+    consent_privacy: 1,
+    consent_photos: i % 3 === 0 ? 1 : 0,
+    consent_participant_list: i % 2,
+    consents_at: at,
+    answers: "{}",
+    manage_token_hash: hashToken(manageTokenFor(secret, id)),
+    confirm_token_hash: null,
+    hold_until: null,
+    source: "web",
+    created_at: at,
+    updated_at: at,
+    confirmed_at: at,
+    cancelled_at: null,
+    ticket_code: newTicketCode(),
+    checked_in_at: null,
+    checked_in_by: null,
+  };
+}
+
+async function seedWishesDemo({ platform }: SeedContext): Promise<void> {
   const db = platform.db.kysely;
   const events = await listPublicEvents(db, { from: "2025-03-28T00:00:00.000Z", to: "2025-03-29T00:00:00.000Z" });
   const event = events.find((e) => e.workshopChoice === "preferences");
@@ -118,40 +198,7 @@ export async function seedRegistrationsDemo({ platform }: SeedContext): Promise<
     for (let i = 0; i < participants; i++) {
       const id = newId();
       const at = new Date(start + i * 6.5 * 3600_000).toISOString();
-      const first = firstNames[i % firstNames.length] as string;
-      const last = lastNames[(i * 7) % lastNames.length] as string;
-      const row = {
-        id,
-        event_id: event.id,
-        status: "confirmed",
-        waitlist_order: null,
-        first_name: first,
-        last_name: `${last} (fiktiv)`,
-        email: `teilnahme-${String(i + 1).padStart(3, "0")}@demo.example`,
-        organisation: kitas[i % kitas.length] as string,
-        organisation_id: null,
-        organisation_kind: "kita",
-        role: roles[i % roles.length] as string,
-        municipality: "Celle",
-        dietary_needs: i % 9 === 0 ? "vegetarisch" : null,
-        accessibility_needs: null,
-        consent_privacy: 1,
-        consent_photos: i % 3 === 0 ? 1 : 0,
-        consent_participant_list: i % 2,
-        consents_at: at,
-        answers: "{}",
-        manage_token_hash: hashToken(manageTokenFor(platform.config.sessionSecret, id)),
-        confirm_token_hash: null,
-        hold_until: null,
-        source: "web",
-        created_at: at,
-        updated_at: at,
-        confirmed_at: at,
-        cancelled_at: null,
-        ticket_code: newTicketCode(),
-        checked_in_at: null,
-        checked_in_by: null,
-      } satisfies RegistrationRow;
+      const row = demoRow(platform.config.sessionSecret, id, event.id, i, at);
       await insertRegistration(trx, row);
       const wishes = slots.flatMap((slot) =>
         drawRanked(
