@@ -1,4 +1,4 @@
-import PDFDocument from "pdfkit";
+import { BOLD, FONT, mm, type Pdf, renderPdf, winAnsi } from "../../lib/pdf.js";
 import { formatDate, formatTime, translator } from "../../platform/i18n/i18n.js";
 
 // The Teilnahmebescheinigung: one A4 page per person. The standard Helvetica covers
@@ -6,12 +6,7 @@ import { formatDate, formatTime, translator } from "../../platform/i18n/i18n.js"
 // replaced by "?", never dropped silently. Many certificates go into one document
 // (the organiser's "all at once"), with the signature image embedded only once.
 
-type Pdf = PDFKit.PDFDocument;
-
 const t = translator("de");
-const mm = (value: number): number => (value * 72) / 25.4;
-const FONT = "Helvetica";
-const BOLD = "Helvetica-Bold";
 const MONO = "Courier-Bold";
 const MARGIN = mm(22);
 const PAGE_W = 595.28;
@@ -45,13 +40,6 @@ export interface CertificateContent {
 export interface Issuer {
   office: string;
   district: string;
-}
-
-/** Text the standard fonts can show. */
-export function winAnsi(text: string): string {
-  return text
-    .normalize("NFC")
-    .replace(/[^\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018-\u201e\u2022\u2026\u20ac]/gu, "?");
 }
 
 const span = (from: string, to: string) => `${formatTime(from, "de")}–${formatTime(to, "de")}`;
@@ -213,28 +201,14 @@ function drawCertificate(doc: Pdf, c: CertificateContent, issuer: Issuer, signat
 
 /** One PDF with a page per certificate (a single one for a participant). */
 export function certificatesPdf(list: CertificateContent[], issuer: Issuer, title: string): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 0,
-    autoFirstPage: false,
-    info: { Title: title, Author: issuer.office, Creator: "Bildungsnetz" },
-    lang: "de-DE",
-    displayTitle: true,
+  return renderPdf({ title, author: issuer.office }, (doc) => {
+    // An opened image is embedded once and referenced from every page.
+    const images = new Map<Buffer, unknown>();
+    for (const c of list) {
+      const image = c.signer.image;
+      if (image && !images.has(image))
+        images.set(image, (doc as unknown as { openImage(src: Buffer): unknown }).openImage(image));
+      drawCertificate(doc, c, issuer, image ? images.get(image) : undefined);
+    }
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  // An opened image is embedded once and referenced from every page.
-  const images = new Map<Buffer, unknown>();
-  for (const c of list) {
-    const image = c.signer.image;
-    if (image && !images.has(image))
-      images.set(image, (doc as unknown as { openImage(src: Buffer): unknown }).openImage(image));
-    drawCertificate(doc, c, issuer, image ? images.get(image) : undefined);
-  }
-  doc.end();
-  return done;
 }

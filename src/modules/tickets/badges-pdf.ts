@@ -1,6 +1,6 @@
+import { BOLD, ellipsis, FONT, fitSize, fittedLine, mm, type Pdf, renderPdf, winAnsi } from "../../lib/pdf.js";
 import { formatTime, translator } from "../../platform/i18n/i18n.js";
 import type { TicketHolder } from "../registrations/index.js";
-import { BOLD, ellipsis, FONT, fitSize, fittedLine, mm, type Pdf, renderPdf, winAnsi } from "./pdf.js";
 
 // Name badges on A4 sheets of badge inserts 90 × 54 mm, 10 per sheet (2 columns ×
 // 5 rows, no gaps, 15 mm left and right, 13.5 mm top and bottom): the size of the

@@ -1,6 +1,6 @@
+import { BOLD, cellText, FONT, fittedLine, mm, type Pdf, renderPdf, winAnsi } from "../../lib/pdf.js";
 import { formatDate, translator } from "../../platform/i18n/i18n.js";
 import type { TicketHolder } from "../registrations/index.js";
-import { BOLD, cellText, FONT, fittedLine, mm, type Pdf, renderPdf, winAnsi } from "./pdf.js";
 
 // Signature lists (Unterschriftenlisten): one list per workshop, or for the whole
 // Fachtag. Each page repeats the heading and the table header, so a loose page still

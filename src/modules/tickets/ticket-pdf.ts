@@ -1,6 +1,7 @@
+import { BOLD, FONT, fittedLine, MONO, mm, type Pdf, renderPdf, winAnsi } from "../../lib/pdf.js";
 import { formatDate, formatTime, translator } from "../../platform/i18n/i18n.js";
 import type { Ticket } from "../registrations/index.js";
-import { BOLD, drawQr, FONT, fittedLine, MONO, mm, type Pdf, renderPdf, winAnsi } from "./pdf.js";
+import { drawQr } from "./pdf.js";
 
 // The participant's ticket: one A4 page to print or show on a phone. What the entrance
 // needs (QR code and code) is large; what the participant needs (when, where, which
