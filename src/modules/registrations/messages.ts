@@ -375,6 +375,10 @@ const de = {
   "registrations.manage.wishesSaved": "Ihre Wünsche wurden gespeichert.",
   "registrations.error.wishesClosed":
     "Die Zuteilung ist veröffentlicht oder dieser Fachtag nimmt keine Wünsche an: Ihre Wünsche können nicht mehr geändert werden.",
+  "registrations.error.eventStarted":
+    "Der Fachtag hat bereits begonnen: Workshops, Wünsche und Absage lassen sich nicht mehr über diesen Link ändern. Bitte wenden Sie sich an das Organisationsteam.",
+  "registrations.manage.started":
+    "Der Fachtag hat begonnen. Ihre Anmeldung bleibt so bestehen; Workshops ändern und absagen geht jetzt nur noch über das Organisationsteam.",
   "registrations.error.workshopsByAllocation":
     "Die Workshops dieses Fachtags werden nach Ihren Wünschen zugeteilt: Bitte ändern Sie Ihre Wünsche.",
   "registrations.mail.yourWishes": "Ihre Workshop-Wünsche:",
@@ -747,6 +751,10 @@ const en: Record<keyof typeof de, string> = {
   "registrations.manage.wishesSaved": "Your wishes have been saved.",
   "registrations.error.wishesClosed":
     "The allocation is published or this Fachtag takes no wishes: your wishes can no longer be changed.",
+  "registrations.error.eventStarted":
+    "The Fachtag has already begun: workshops, wishes and cancellation can no longer be changed through this link. Please contact the organisers.",
+  "registrations.manage.started":
+    "The Fachtag has begun. Your registration stays as it is; changing workshops or cancelling now goes through the organisers only.",
   "registrations.error.workshopsByAllocation":
     "The workshops of this Fachtag are allocated by your wishes: please change your wishes instead.",
   "registrations.mail.yourWishes": "Your workshop wishes:",

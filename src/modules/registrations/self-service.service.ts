@@ -69,6 +69,18 @@ export async function getByManageToken(platform: Platform, actor: Actor, token: 
   };
 }
 
+/**
+ * Once a Fachtag has begun, its participants' own links change nothing that the day
+ * depends on: no workshop swap, no new wishes, no cancellation (which would also void
+ * the link that later carries the certificate). Corrections of name and needs stay
+ * possible; organisers still act through the desk.
+ */
+function refuseOnceStarted(event: { startsAt: string }, now = new Date()): void {
+  if (Date.parse(event.startsAt) <= now.getTime()) {
+    throw new DomainError(409, "event_started", "registrations.error.eventStarted");
+  }
+}
+
 export async function changeWorkshopsByToken(
   platform: Platform,
   actor: Actor,
@@ -80,6 +92,7 @@ export async function changeWorkshopsByToken(
     const event = await lockEventForCapacity(trx, found.event_id);
     const current = await findRegistration(trx, found.id);
     if (!event || !current || current.manage_token_hash !== found.manage_token_hash) throw new NotFoundError();
+    refuseOnceStarted(event);
     // Before the allocation, a place is not taken by choosing it: the wishes decide.
     if (collectsWishes(event))
       throw new DomainError(409, "workshops_by_allocation", "registrations.error.workshopsByAllocation");
@@ -105,6 +118,7 @@ export async function changeWishesByToken(
     const current = await findRegistration(trx, found.id);
     if (!event || !current || current.manage_token_hash !== found.manage_token_hash) throw new NotFoundError();
     if (!["pending", "confirmed", "waitlisted"].includes(current.status)) throw new RegistrationNotActiveError();
+    refuseOnceStarted(event);
     if (!collectsWishes(event)) throw new DomainError(409, "wishes_closed", "registrations.error.wishesClosed");
     const rows = checkWishes(await listWorkshops(trx, event.id), lists, event.maxChoices);
     const now = nowIso();
@@ -201,6 +215,7 @@ export async function cancelByToken(
     const event = await lockEventForCapacity(trx, found.event_id);
     const current = await findRegistration(trx, found.id);
     if (!event || !current || current.manage_token_hash !== found.manage_token_hash) throw new NotFoundError();
+    refuseOnceStarted(event);
     await cancelLocked(trx, platform, event, current);
     return { id: current.id, eventSlug: event.slug };
   });
@@ -233,6 +248,8 @@ export async function cancelRegistration(
     const locked = await lockEventForCapacity(trx, found.event_id);
     const current = await findRegistration(trx, found.id);
     if (!locked || !current) throw new NotFoundError();
+    // The participant's own token stops working for this once the day has begun; organisers may.
+    if (!registrationsAccess.can(actor, "registration.manage", locked)) refuseOnceStarted(locked);
     await cancelLocked(trx, platform, locked, current);
   });
   return { id: found.id, status: "cancelled" };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Browser, createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
+import { createUserWithToken } from "../../../tests/helpers/users.js";
 import { createFachtag, validApiBody } from "./test-fixtures.js";
 import { linkIn, mailsTo, statusOf } from "./test-http.js";
 
@@ -286,5 +287,61 @@ describe("the error summary names custom fields", () => {
     expect(summaryOf(res.body)).toContain(
       `href="#f-q_${qid}"><span class="error-summary__field">Nehmen Sie am Mittagessen teil?: `,
     );
+  });
+});
+
+describe("once the Fachtag has begun", () => {
+  it("refuses workshop changes and cancellation through the participant's link, shows why, and lets organisers still act", async () => {
+    const ev = await createFachtag(t.platform, {
+      confirmByEmail: false,
+      workshops: [
+        { title: "Morgenkreis", capacity: 5 },
+        { title: "Waldtag", capacity: 5 },
+      ],
+    });
+    const reg = await apiRegister(ev.id, "begun", { workshopIds: [ev.workshops[0]] });
+    const link = await manageLinkOf("person-begun@example.org");
+    // The day has begun (an hour ago).
+    await t.platform.db.kysely
+      .updateTable("events")
+      .set({ starts_at: new Date(Date.now() - 3600_000).toISOString() })
+      .where("id", "=", ev.id)
+      .execute();
+
+    const page = await t.app.inject(link);
+    expect(page.statusCode).toBe(200);
+    expect(mainOf(page.body)).toContain("Der Fachtag hat begonnen.");
+    expect(mainOf(page.body)).not.toContain("Verbindlich absagen");
+    expect(mainOf(page.body)).not.toContain("Workshops speichern");
+
+    const browser = new Browser(t.app);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec((await browser.get(link)).body)?.[1] ?? "";
+    const cancel = await browser.post(`${link}/abmelden`, { confirm: "on", _csrf: csrf });
+    expect(cancel.statusCode).toBe(409);
+    expect(cancel.body).toContain("Der Fachtag hat bereits begonnen");
+    const swap = await browser.post(`${link}/workshops`, { workshop_0: ev.workshops[1] ?? "", _csrf: csrf });
+    expect(swap.statusCode).toBe(409);
+    const token = link.split("/").pop() ?? "";
+    const apiCancel = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/registrations/${reg.id}/cancel?token=${token}`,
+      headers: { "content-type": "application/json" },
+      payload: "{}",
+    });
+    expect(apiCancel.statusCode).toBe(409);
+    expect(apiCancel.json().code).toBe("event_started");
+    // Nothing changed: still confirmed, the link still works.
+    expect(await statusOf(t.platform, reg.id)).toBe("confirmed");
+    expect((await t.app.inject(link)).statusCode).toBe(200);
+    // The organisers still can (an admin here, through the API).
+    const admin = await createUserWithToken(t.platform, "admin");
+    const byAdmin = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/registrations/${reg.id}/cancel`,
+      headers: { authorization: admin.authorization, "content-type": "application/json" },
+      payload: "{}",
+    });
+    expect(byAdmin.statusCode).toBe(200);
+    expect(await statusOf(t.platform, reg.id)).toBe("cancelled");
   });
 });

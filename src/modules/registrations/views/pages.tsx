@@ -186,6 +186,8 @@ export function ManagePage({
 }) {
   const { t, locale } = usePage();
   const active = r.status === "pending" || r.status === "confirmed" || r.status === "waitlisted";
+  // From the first minute of the Fachtag the link changes nothing the day depends on (the service refuses too).
+  const started = Date.parse(event.startsAt) <= Date.now();
   const detail = (name: string, fallback: string | null) =>
     name in form.values ? postedText(form.values[name]) : (fallback ?? undefined);
   const chosen = (slotKey: string) =>
@@ -235,7 +237,7 @@ export function ManagePage({
           <h2 class="kern-heading kern-heading-large" id="wuensche">
             {t("registrations.manage.wishes")}
           </h2>
-          {collectsWishes(event) && active && event.status !== "cancelled" ? (
+          {collectsWishes(event) && active && !started && event.status !== "cancelled" ? (
             <>
               <p class="kern-body">{t("registrations.manage.wishesIntro")}</p>
               <Form action={`/anmeldung/${token}/wuensche`} class="form-stack">
@@ -259,7 +261,10 @@ export function ManagePage({
           )}
         </section>
       ) : null}
-      {active && slots.length && event.status !== "cancelled" && !collectsWishes(event) ? (
+      {active && started && event.status !== "cancelled" ? (
+        <p class="kern-body">{t("registrations.manage.started")}</p>
+      ) : null}
+      {active && !started && slots.length && event.status !== "cancelled" && !collectsWishes(event) ? (
         <section class="stack" aria-labelledby="workshops-aendern">
           <h2 class="kern-heading kern-heading-large" id="workshops-aendern">
             {t("registrations.manage.changeWorkshops")}
@@ -328,7 +333,7 @@ export function ManagePage({
           </Form>
         </section>
       ) : null}
-      {active ? (
+      {active && !started ? (
         <section class="stack" aria-labelledby="absagen">
           <h2 class="kern-heading kern-heading-large" id="absagen">
             {t("registrations.manage.cancelTitle")}
