@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { roleTable } from "../../../tests/helpers/access.js";
+import { type EventActors, eventActors, roleTable } from "../../../tests/helpers/access.js";
 import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
-import { createUserWithToken } from "../../../tests/helpers/users.js";
-import { type Actor, anonymous, type Role } from "../../platform/auth/actor.js";
+import type { Actor } from "../../platform/auth/actor.js";
 import { certificatesAccess } from "./access.js";
 import {
   allCertificates,
@@ -21,30 +20,15 @@ import { attendedFachtag } from "./test-fixtures.js";
 // own certificate needs their manage token, and only their own.
 
 let t: TestApp;
-const actors: Record<"anonymous" | "member" | "otherEditor" | "owner" | "admin" | "helper", Actor> = {
-  anonymous,
-  member: anonymous,
-  otherEditor: anonymous,
-  owner: anonymous,
-  admin: anonymous,
-  helper: anonymous,
-};
+let actors: EventActors;
 let ev: Awaited<ReturnType<typeof attendedFachtag>>;
 
-const userActor = async (role: Role): Promise<Actor> => {
-  const u = await createUserWithToken(t.platform, role);
-  return { kind: "user", id: u.id, email: u.email, name: role, role, via: "token" };
-};
 const table = (call: (actor: Actor) => unknown) => roleTable(actors, call);
 const organisers = { anonymous: 401, member: 403, otherEditor: 403, owner: "ok", admin: "ok", helper: 403 };
 
 beforeAll(async () => {
   t = await createTestApp({ RATE_LIMIT: "off" });
-  actors.member = await userActor("member");
-  actors.otherEditor = await userActor("editor");
-  actors.owner = await userActor("editor");
-  actors.admin = await userActor("admin");
-  actors.helper = await userActor("checkin");
+  actors = await eventActors(t.platform);
   ev = await attendedFachtag(t.platform, {
     createdBy: actors.owner.kind === "user" ? actors.owner.id : null,
     people: [{ present: true }, { present: true }],

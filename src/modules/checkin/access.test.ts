@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { roleTable } from "../../../tests/helpers/access.js";
+import { type EventActors, eventActors, roleTable } from "../../../tests/helpers/access.js";
 import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
-import { createUserWithToken } from "../../../tests/helpers/users.js";
-import { type Actor, anonymous, type Role } from "../../platform/auth/actor.js";
+import { type Actor, anonymous } from "../../platform/auth/actor.js";
 import { register } from "../registrations/index.js";
 import { createFachtag, type FixtureEvent } from "../registrations/test-fixtures.js";
 import { checkinAccess } from "./access.js";
@@ -21,21 +20,9 @@ import {
 // check-in helper. "ok" went through; a number is the refusal's status.
 
 let t: TestApp;
-const actors: Record<"anonymous" | "member" | "otherEditor" | "owner" | "admin" | "helper", Actor> = {
-  anonymous,
-  member: anonymous,
-  otherEditor: anonymous,
-  owner: anonymous,
-  admin: anonymous,
-  helper: anonymous,
-};
+let actors: EventActors;
 let ev: FixtureEvent;
 let n = 0;
-
-const userActor = async (role: Role): Promise<Actor> => {
-  const u = await createUserWithToken(t.platform, role);
-  return { kind: "user", id: u.id, email: u.email, name: role, role, via: "token" };
-};
 
 const person = async (eventId = ev.id) => {
   n++;
@@ -66,11 +53,7 @@ const entrance = { anonymous: 401, member: 403, otherEditor: 403, owner: "ok", a
 
 beforeAll(async () => {
   t = await createTestApp({ RATE_LIMIT: "off" });
-  actors.member = await userActor("member");
-  actors.otherEditor = await userActor("editor");
-  actors.owner = await userActor("editor");
-  actors.admin = await userActor("admin");
-  actors.helper = await userActor("checkin");
+  actors = await eventActors(t.platform);
   ev = await createFachtag(t.platform, {
     confirmByEmail: false,
     createdBy: actors.owner.kind === "user" ? actors.owner.id : null,

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { roleTable } from "../../../tests/helpers/access.js";
+import { type EventActors, eventActors, roleTable } from "../../../tests/helpers/access.js";
 import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
-import { createUserWithToken } from "../../../tests/helpers/users.js";
-import { type Actor, anonymous, type Role } from "../../platform/auth/actor.js";
+import { type Actor, anonymous } from "../../platform/auth/actor.js";
 import { documentsAccess } from "./access.js";
 import {
   deleteDocument,
@@ -20,22 +19,11 @@ import { createFachtag, type FixtureEvent, samplePdf } from "./test-fixtures.js"
 // check-in helper. "ok" went through; a number is the refusal's status.
 
 let t: TestApp;
-const actors: Record<"anonymous" | "member" | "otherEditor" | "owner" | "admin" | "helper", Actor> = {
-  anonymous,
-  member: anonymous,
-  otherEditor: anonymous,
-  owner: anonymous,
-  admin: anonymous,
-  helper: anonymous,
-};
+let actors: EventActors;
 let ev: FixtureEvent;
 let draft: FixtureEvent;
 let pdf: Buffer;
 
-const userActor = async (role: Role): Promise<Actor> => {
-  const u = await createUserWithToken(t.platform, role);
-  return { kind: "user", id: u.id, email: u.email, name: role, role, via: "token" };
-};
 const table = (call: (actor: Actor) => unknown) => roleTable(actors, call);
 const organisersOnly = { anonymous: 401, member: 403, otherEditor: 403, owner: "ok", admin: "ok", helper: 403 };
 const input = (title: string, isPublic: boolean) => ({ kind: "documentation" as const, title, public: isPublic });
@@ -44,11 +32,7 @@ const upload = (eventId: string, title: string, isPublic: boolean) =>
 
 beforeAll(async () => {
   t = await createTestApp({ RATE_LIMIT: "off" });
-  actors.member = await userActor("member");
-  actors.otherEditor = await userActor("editor");
-  actors.owner = await userActor("editor");
-  actors.admin = await userActor("admin");
-  actors.helper = await userActor("checkin");
+  actors = await eventActors(t.platform);
   const createdBy = actors.owner.kind === "user" ? actors.owner.id : null;
   ev = await createFachtag(t.platform, { createdBy });
   draft = await createFachtag(t.platform, { createdBy, status: "draft" });
