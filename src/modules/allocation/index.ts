@@ -10,3 +10,6 @@ export const allocationModule: AppModule = {
   register: allocationRoutes,
   sections: [placementSection],
 };
+
+// For reports: the first-wish rate of published allocations.
+export { firstWishCounts } from "./figures.js";

@@ -48,4 +48,11 @@ export { createOrganisation } from "./organisations.service.js";
 // The one list of the district's municipalities for every form (registrations too):
 // `municipalityOptions()` for a select, `municipalities` for validation, and
 // `currentMunicipality` for names stored before Hermannsburg and Unterlüß became Südheide.
-export { currentMunicipality, educationAreas, municipalities, municipalityOptions } from "./vocab.js";
+export {
+  currentMunicipality,
+  educationAreas,
+  formerMunicipalities,
+  municipalities,
+  municipalityOptions,
+  organisationKinds,
+} from "./vocab.js";

@@ -33,4 +33,9 @@ export const networkModule: AppModule = {
 };
 
 // The network module's public API: what other modules and the directory's tests use.
+// For reports: the analysis itself (one definition of "active cooperation", isolated
+// actors, gaps) and the cooperations started in a period (cooperationStarts).
+export type { NetworkAnalysis } from "./analysis.js";
+export { getNetworkAnalysis } from "./analysis.service.js";
 export { createCooperation } from "./cooperations.service.js";
+export { type CooperationStarts, cooperationStarts } from "./figures.js";

@@ -50,6 +50,8 @@ export {
   markCheckedIn,
   presentList,
 } from "./attendance.repo.js";
+// For reports: registrations, confirmed, present, waitlist-only — defined once, there.
+export { participantsGroupedBy, type RegistrationFilter, registrationCountsByEvent } from "./figures.js";
 export { listPlaceHolders, type PlaceHolder } from "./holdings.js";
 // The public API of the registrations module, for modules further down the line.
 export type { ManagePageSlot } from "./hooks.js";

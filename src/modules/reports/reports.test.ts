@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { userActor } from "../../../tests/helpers/access.js";
+import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
+import type { Actor, UserActor } from "../../platform/auth/actor.js";
+import { adminActor, makeOrg } from "../directory/test-fixtures.js";
+import { createCooperation } from "../network/index.js";
+import { getReport, getSummary, previousPeriod, resolvePeriod } from "./reports.service.js";
+import { addPeople, fachtagOn, publishedRun } from "./test-fixtures.js";
+
+// Every figure of the dashboard on a hand-made data set, counted by hand:
+// 2025: Fachtag A (owner E1) and B (E2); 2024: C (E1); a draft and a cancelled one in 2025
+// that never count. Four organisations, two cooperations.
+
+let t: TestApp;
+let admin: UserActor;
+let e1: Actor;
+let e2: Actor;
+let eventA: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await adminActor(t.platform);
+  e1 = await userActor(t.platform, "editor");
+  e2 = await userActor(t.platform, "editor");
+  const id = (a: Actor) => (a.kind === "user" ? a.id : null);
+
+  const kita = await makeOrg(t.platform, admin, {
+    name: "Kita Sonnenschein",
+    kind: "kita",
+    areas: ["fruehkindlich"],
+    municipality: "Celle",
+  });
+  const grund = await makeOrg(t.platform, admin, {
+    name: "Grundschule Altencelle",
+    kind: "grundschule",
+    areas: ["schule"],
+    municipality: "Celle",
+  });
+  const ober = await makeOrg(t.platform, admin, {
+    name: "Oberschule Bergen",
+    kind: "oberschule",
+    areas: ["schule"],
+    municipality: "Bergen",
+  });
+  await makeOrg(t.platform, admin, {
+    name: "Heimatverein Wietze",
+    kind: "verein",
+    areas: ["non_formal"],
+    municipality: "Wietze",
+  });
+
+  const a = await fachtagOn(t.platform, "2025-03-10", { createdBy: id(e1), workshops: 1 });
+  eventA = a.id;
+  const b = await fachtagOn(t.platform, "2025-09-15", { createdBy: id(e2) });
+  const c = await fachtagOn(t.platform, "2024-05-05", { createdBy: id(e1) });
+  const draft = await fachtagOn(t.platform, "2025-06-01", { createdBy: id(e1), status: "draft" });
+  const cancelled = await fachtagOn(t.platform, "2025-06-02", { createdBy: id(e1), status: "cancelled" });
+
+  const placedA = await addPeople(t.platform, a.id, [
+    { present: true, kind: "kita", municipality: "Celle", role: "Erzieherin", organisationId: kita.id },
+    { present: true, kind: "kita", municipality: "Celle", role: "Erzieherin", organisationId: kita.id },
+    { present: true, kind: "kita", municipality: "Hermannsburg", role: "Erzieherin" },
+    { present: true, kind: "grundschule", municipality: "Südheide", role: "Lehrkraft" },
+    { present: false, kind: "grundschule", municipality: "Celle", role: "Lehrkraft" },
+    { present: false },
+  ]);
+  await addPeople(t.platform, a.id, [
+    { status: "pending", kind: "kita" },
+    { status: "expired", kind: "kita" },
+    { status: "waitlisted", kind: "kita" },
+    { status: "waitlisted", kind: "grundschule" },
+    { status: "cancelled" },
+  ]);
+  await addPeople(t.platform, b.id, [
+    { present: true, kind: "oberschule", municipality: "Bergen", role: "Schulleitung" },
+    { present: false, kind: "oberschule", municipality: "Bergen", role: "Lehrkraft" },
+    { present: false, kind: "oberschule", municipality: "Bergen", role: "Lehrkraft" },
+    { status: "waitlisted", kind: "oberschule", municipality: "Bergen" },
+  ]);
+  await addPeople(t.platform, c.id, [
+    { present: true, kind: "kita", municipality: "Celle" },
+    { present: true, kind: "kita", municipality: "Celle" },
+  ]);
+  for (const ev of [draft, cancelled]) await addPeople(t.platform, ev.id, [{}, {}, {}, {}, {}]);
+  await publishedRun(t.platform, a.id, a.workshops[0] as string, [
+    { registrationId: placedA[0] as string, rank: 1, placed: true },
+    { registrationId: placedA[1] as string, rank: 1, placed: true },
+    { registrationId: placedA[2] as string, rank: 1, placed: true },
+    { registrationId: placedA[3] as string, rank: 2, placed: true },
+    { registrationId: placedA[4] as string, rank: null, placed: false },
+  ]);
+
+  await createCooperation(t.platform, admin, {
+    title: "Übergang Kita–Grundschule Altencelle",
+    kind: "uebergang_kita_grundschule",
+    organisationIds: [kita.id, grund.id],
+    startsOn: "2025-04-01",
+    originEventId: a.id,
+  });
+  await createCooperation(t.platform, admin, {
+    title: "Lesepaten",
+    kind: "projekt",
+    organisationIds: [grund.id, ober.id],
+    startsOn: "2024-06-01",
+  });
+}, 60_000);
+afterAll(async () => t?.close());
+
+describe("periods", () => {
+  it("resolves a year, a quarter and a custom range, and the period before each", () => {
+    expect(resolvePeriod({ year: 2025 })).toMatchObject({ from: "2025-01-01", to: "2025-12-31" });
+    expect(resolvePeriod({ year: 2024, quarter: 1 })).toMatchObject({ from: "2024-01-01", to: "2024-03-31" });
+    expect(previousPeriod(resolvePeriod({ year: 2025, quarter: 1 }))).toMatchObject({
+      from: "2024-10-01",
+      to: "2024-12-31",
+    });
+    expect(previousPeriod(resolvePeriod({ year: 2025 }))).toMatchObject({ from: "2024-01-01", to: "2024-12-31" });
+    expect(previousPeriod(resolvePeriod({ from: "2025-03-11", to: "2025-03-20" }))).toMatchObject({
+      from: "2025-03-01",
+      to: "2025-03-10",
+    });
+    expect(resolvePeriod({}, "2026-07-04")).toMatchObject({ from: "2026-01-01", to: "2026-12-31" });
+  });
+});
+
+describe("the dashboard's figures (admin, 2025)", () => {
+  it("counts Fachtage and registrations: drafts, cancelled Fachtage and expired addresses never count", async () => {
+    const r = await getReport(t.platform, admin, { year: 2025 });
+    expect(r.allEvents).toBe(true);
+    expect(r.current.events).toBe(2);
+    expect(r.current.registrations).toEqual({
+      total: 14, // A: 6 confirmed + 1 pending + 2 waitlisted + 1 cancelled; B: 3 + 1
+      confirmed: 9,
+      present: 5,
+      noShow: 4,
+      heldConfirmed: 9,
+      waitlistOnly: 3,
+    });
+    expect(r.before.events).toBe(1);
+    expect(r.before.registrations).toMatchObject({ total: 2, confirmed: 2, present: 2, noShow: 0 });
+    expect(r.current.perYear).toEqual([{ year: 2025, events: 2, confirmed: 9, present: 5 }]);
+  });
+
+  it("breaks the participants down by kind, role, area and municipality (every municipality, also with 0)", async () => {
+    const r = await getReport(t.platform, admin, { year: 2025 });
+    expect(r.current.byKind).toEqual([
+      { key: "kita", count: 3 },
+      { key: "oberschule", count: 3 },
+      { key: "grundschule", count: 2 },
+      { key: "ohne_angabe", count: 1 },
+    ]);
+    expect(r.current.byRole).toEqual(
+      [
+        { key: "Erzieherin", count: 3 },
+        { key: "Lehrkraft", count: 4 },
+        { key: "Schulleitung", count: 1 },
+        { key: "ohne_angabe", count: 1 },
+      ].sort((x, y) => y.count - x.count || x.key.localeCompare(y.key, "de")),
+    );
+    const m = Object.fromEntries(r.current.byMunicipality.map((x) => [x.key, x.count]));
+    // Hermannsburg is part of Südheide now.
+    expect(m).toMatchObject({ Celle: 3, Südheide: 2, Bergen: 3, Eschede: 0, Wietze: 0, ohne_angabe: 1 });
+    expect(r.current.byMunicipality).toHaveLength(22);
+    const areas = Object.fromEntries(r.current.byArea.map((x) => [x.key, x.count]));
+    expect(areas).toMatchObject({ fruehkindlich: 2, schule: 0, ohne_angabe: 7 });
+  });
+
+  it("takes the first-wish rate from published allocations: 3 of 4 placed got their first wish", async () => {
+    const r = await getReport(t.platform, admin, { year: 2025 });
+    expect(r.current.firstWish).toEqual({ placed: 4, firstWish: 3 });
+  });
+
+  it("takes the network from the network's analysis: active, started, started at a Fachtag, isolated, gaps", async () => {
+    const r = await getReport(t.platform, admin, { year: 2025 });
+    expect(r.network).toMatchObject({
+      asOf: "2025-12-31",
+      organisations: 4,
+      active: 2,
+      isolated: 1,
+      gaps: { kitaWithoutPrimary: 0, schoolWithoutTransition: 1 },
+      starts: { started: 1, startedAtFachtag: 1, perQuarter: [{ quarter: "2025-Q2", started: 1, atFachtag: 1 }] },
+    });
+    expect(r.previousStarts).toMatchObject({ started: 1, startedAtFachtag: 0 });
+    const celle = r.network.byMunicipality.find((x) => x.key === "Celle");
+    expect(celle).toEqual({ key: "Celle", organisations: 2, cooperations: 2 });
+    expect(r.network.byMunicipality.find((x) => x.key === "Eschede")).toEqual({
+      key: "Eschede",
+      organisations: 0,
+      cooperations: 0,
+    });
+  });
+
+  it("filters by municipality, kind and quarter", async () => {
+    const celle = await getReport(t.platform, admin, { year: 2025, municipality: "Südheide" });
+    expect(celle.current.registrations.confirmed).toBe(2);
+    const kita = await getReport(t.platform, admin, { year: 2025, kind: "kita" });
+    expect(kita.current.registrations).toMatchObject({ total: 5, confirmed: 3, present: 3, waitlistOnly: 1 });
+    const q3 = await getReport(t.platform, admin, { year: 2025, quarter: 3 });
+    expect(q3.current.events).toBe(1);
+    expect(q3.current.registrations.confirmed).toBe(3);
+  });
+});
+
+describe("an editor's report holds only their own Fachtage", () => {
+  it("E1 sees A (2025) and C (2024), not B", async () => {
+    const r = await getReport(t.platform, e1, { year: 2025 });
+    expect(r.allEvents).toBe(false);
+    expect(r.current.events).toBe(1);
+    expect(r.current.registrations).toMatchObject({ total: 10, confirmed: 6, present: 4, noShow: 2, waitlistOnly: 2 });
+    expect(r.before.events).toBe(1);
+    expect(r.current.firstWish).toEqual({ placed: 4, firstWish: 3 });
+  });
+
+  it("E2 sees only B, and no allocation of A", async () => {
+    const r = await getReport(t.platform, e2, { year: 2025 });
+    expect(r.current.events).toBe(1);
+    expect(r.current.registrations).toMatchObject({ total: 4, confirmed: 3, present: 1, waitlistOnly: 1 });
+    expect(r.current.firstWish).toEqual({ placed: 0, firstWish: 0 });
+    expect(r.before.events).toBe(0);
+  });
+});
+
+describe("the API summary", () => {
+  it("has the contract's shape and the same figures as the dashboard", async () => {
+    const s = await getSummary(t.platform, admin, { from: "2025-01-01", to: "2025-12-31" });
+    expect(s).toMatchObject({
+      from: "2025-01-01",
+      to: "2025-12-31",
+      events: 2,
+      registrations: { total: 14, confirmed: 9, present: 5, noShow: 4, waitlistOnly: 3 },
+      participantsByKind: { kita: 3, oberschule: 3, grundschule: 2, ohne_angabe: 1 },
+      organisations: 4,
+      cooperations: { active: 2, started: 1, startedAtFachtag: 1 },
+      posts: {},
+    });
+    expect(s.participantsByMunicipality).toMatchObject({ Celle: 3, Südheide: 2, Bergen: 3, Eschede: 0 });
+    expect(eventA).toBeTruthy();
+  });
+});
