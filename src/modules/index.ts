@@ -6,6 +6,7 @@ import { checkinModule } from "./checkin/index.js";
 import { directoryModule } from "./directory/index.js";
 import { documentsModule } from "./documents/index.js";
 import { eventsModule } from "./events/index.js";
+import { feedbackModule } from "./feedback/index.js";
 import { networkModule } from "./network/index.js";
 import { registrationsModule } from "./registrations/index.js";
 import { siteModule } from "./site/index.js";
@@ -26,5 +27,6 @@ export const modules: AppModule[] = [
   ticketsModule,
   checkinModule,
   certificatesModule,
+  feedbackModule,
   documentsModule,
 ];

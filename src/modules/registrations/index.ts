@@ -1,6 +1,5 @@
 import type { AppModule } from "../../platform/module.js";
 import { adminRoutes } from "./admin-routes.js";
-import { participantCounts } from "./attendance.repo.js";
 import { seedRegistrationsDemo } from "./demo.js";
 import {
   onActiveRegistrationsAsked,
@@ -31,7 +30,6 @@ export const registrationsModule: AppModule = {
     hooks.on("events.copied", onEventCopied);
     hooks.on("events.activeRegistrations", onActiveRegistrationsAsked);
   },
-    hooks.on("events.participants", ({ eventIds }, { db }) => participantCounts(db, eventIds));
   sections: [eventPageSection],
   seedDemo: seedRegistrationsDemo,
   jobs: [

@@ -1,0 +1,151 @@
+import type { FormState } from "../../../platform/http/forms.js";
+import { formatDate } from "../../../platform/i18n/i18n.js";
+import {
+  Button,
+  Checkbox,
+  ErrorSummary,
+  Form,
+  fieldId,
+  Heading,
+  postedText,
+  RadioGroup,
+  TextArea,
+  useFieldLabel,
+} from "../../../platform/views/components.js";
+import { usePage } from "../../../platform/views/page-context.js";
+import { type Question, SCALE, TEXT_MAX } from "../questionnaire.js";
+import { fieldName, type OpenSurvey } from "../survey.service.js";
+
+export const answerPath = "/umfrage";
+
+const posted = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" ? [v] : [];
+
+function CheckboxGroup({ q, values, error }: { q: Question; values: string[]; error: string | undefined }) {
+  const { t } = usePage();
+  const name = fieldName(q);
+  const id = fieldId(name);
+  useFieldLabel(name, q.text);
+  return (
+    <fieldset class={`kern-fieldset${error ? " kern-fieldset--error" : ""}`} id={id}>
+      <legend class="kern-label">
+        {q.text}
+        {q.required ? null : <span class="kern-label__optional"> – {t("form.optional")}</span>}
+      </legend>
+      <div class="kern-hint">{t("feedback.answer.multipleHint")}</div>
+      {error ? (
+        <p class="kern-error" role="alert">
+          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
+          <span class="kern-body">{error}</span>
+        </p>
+      ) : null}
+      <div class="kern-fieldset__body">
+        {q.options.map((option, i) => (
+          <Checkbox
+            key={option}
+            id={`${id}-${i}`}
+            name={name}
+            value={String(i)}
+            label={option}
+            checked={values.includes(String(i))}
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function QuestionField({ q, survey, form }: { q: Question; survey: OpenSurvey; form: FormState }) {
+  const { t } = usePage();
+  const name = fieldName(q);
+  const error = form.errors[name];
+  const value = postedText(form.values[name]);
+  const legend = q.required ? q.text : `${q.text} – ${t("form.optional")}`;
+  switch (q.kind) {
+    case "scale":
+      return (
+        <RadioGroup
+          name={name}
+          legend={legend}
+          hint={t("feedback.answer.scaleHint", { low: q.low, high: q.high })}
+          options={SCALE.map((n) => ({
+            value: String(n),
+            label: n === 1 ? `1 – ${q.low}` : n === 5 ? `5 – ${q.high}` : String(n),
+          }))}
+          value={value}
+          error={error}
+        />
+      );
+    case "single":
+      return (
+        <RadioGroup
+          name={name}
+          legend={legend}
+          options={q.options.map((label, i) => ({ value: String(i), label }))}
+          value={value}
+          error={error}
+        />
+      );
+    case "workshop":
+      return (
+        <RadioGroup
+          name={name}
+          legend={legend}
+          options={survey.workshops.map((w) => ({ value: w.id, label: w.title }))}
+          value={value}
+          error={error}
+        />
+      );
+    case "multiple":
+      return <CheckboxGroup q={q} values={posted(form.values[name])} error={error} />;
+    case "text":
+      return (
+        <TextArea
+          name={name}
+          label={q.text}
+          hint={t("feedback.answer.textHint", { max: TEXT_MAX })}
+          rows={4}
+          value={value}
+          error={error}
+          required={q.required}
+        />
+      );
+  }
+}
+
+/** /umfrage?t=… — the anonymous answer form; works without JavaScript. */
+export function AnswerPage({ survey, token, form }: { survey: OpenSurvey; token: string; form: FormState }) {
+  const { t, locale } = usePage();
+  const questions = survey.questions.filter((q) => q.kind !== "workshop" || survey.workshops.length > 0);
+  return (
+    <div class="stack">
+      <Heading>{t("feedback.answer.heading")}</Heading>
+      <p class="kern-body kern-body--large">
+        <strong>{survey.eventTitle}</strong> · {formatDate(survey.eventStartsAt, locale)}
+      </p>
+      <p class="kern-body">{t("feedback.answer.intro")}</p>
+      <ErrorSummary errors={form.errors} />
+      <Form action={answerPath} ariaLabel={t("feedback.answer.heading")}>
+        <input type="hidden" name="t" value={token} />
+        <div class="stack">
+          {questions.map((q) => (
+            <QuestionField key={q.id} q={q} survey={survey} form={form} />
+          ))}
+          <div>
+            <Button>{t("feedback.answer.submit")}</Button>
+          </div>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export function ThanksPage() {
+  const { t } = usePage();
+  return (
+    <div class="stack">
+      <Heading>{t("feedback.thanks.heading")}</Heading>
+      <p class="kern-body">{t("feedback.thanks.text")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,186 @@
+import type { FormState } from "../../../platform/http/forms.js";
+import { formatDate } from "../../../platform/i18n/i18n.js";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  ErrorSummary,
+  Form,
+  Heading,
+  LinkButton,
+  postedText,
+  Select,
+  TextArea,
+  TextField,
+} from "../../../platform/views/components.js";
+import { usePage } from "../../../platform/views/page-context.js";
+import { type Question, questionKinds } from "../questionnaire.js";
+import type { SurveyOverview } from "../survey.service.js";
+
+export const surveyBase = (eventId: string) => `/verwaltung/fachtage/${eventId}/umfrage`;
+
+function QuestionItem({ q, o, index }: { q: Question; o: SurveyOverview; index: number }) {
+  const { t } = usePage();
+  const base = surveyBase(o.event.id);
+  const details =
+    q.kind === "scale"
+      ? t("feedback.editor.scaleDetails", { low: q.low, high: q.high })
+      : q.kind === "workshop"
+        ? o.workshops.map((w) => w.title).join(" · ") || t("feedback.editor.noWorkshops")
+        : q.options.join(" · ");
+  return (
+    <li class="stack survey-question">
+      <p class="kern-body">
+        <strong>{q.text}</strong>
+        <br />
+        <span class="kern-body kern-body--small">
+          {t(`feedback.kind.${q.kind}`)}
+          {q.required ? ` · ${t("feedback.editor.required")}` : ""}
+          {details ? ` · ${details}` : ""}
+        </span>
+      </p>
+      {o.locked ? null : (
+        <div class="button-row">
+          {index > 0 ? (
+            <Form action={`${base}/fragen/${q.id}/hoch`} class="form-inline">
+              <Button variant="tertiary">{t("feedback.editor.up", { n: index + 1 })}</Button>
+            </Form>
+          ) : null}
+          {index < o.questions.length - 1 ? (
+            <Form action={`${base}/fragen/${q.id}/runter`} class="form-inline">
+              <Button variant="tertiary">{t("feedback.editor.down", { n: index + 1 })}</Button>
+            </Form>
+          ) : null}
+          <Form action={`${base}/fragen/${q.id}/loeschen`} class="form-inline">
+            <Button variant="tertiary">{t("feedback.editor.remove", { n: index + 1 })}</Button>
+          </Form>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** /verwaltung/fachtage/<id>/umfrage — the questionnaire and the sending of the links. */
+export function SurveyPage({ o, form }: { o: SurveyOverview; form: FormState }) {
+  const { t, locale } = usePage();
+  const base = surveyBase(o.event.id);
+  const v = form.values;
+  const e = form.errors;
+  const pending = o.present - o.invited;
+  return (
+    <div class="stack">
+      <Heading>{t("feedback.page.heading")}</Heading>
+      <p class="kern-body kern-body--large">
+        <strong>{o.event.title}</strong> · {formatDate(o.event.startsAt, locale)}
+      </p>
+      <p class="kern-body">
+        <a class="kern-link" href={`/verwaltung/fachtage/${o.event.id}/anmeldungen`}>
+          {t("feedback.page.back")}
+        </a>
+      </p>
+      <p class="kern-body">{t("feedback.page.intro")}</p>
+      <p class="kern-body kern-body--large" role="status">
+        {t("feedback.page.counts", { present: o.present, invited: o.invited, answers: o.answers })}
+      </p>
+      <p class="button-row">
+        <LinkButton href={`${base}/ergebnisse`} variant="primary">
+          {t("feedback.page.results")}
+        </LinkButton>
+      </p>
+
+      <section class="stack" aria-labelledby="versand">
+        <h2 class="kern-heading kern-heading-large" id="versand">
+          {t("feedback.page.sendHeading")}
+        </h2>
+        {!o.over ? <Alert kind="info" title={t("feedback.page.notOver")} /> : null}
+        {o.present === 0 ? <p class="kern-body">{t("feedback.page.nobodyPresent")}</p> : null}
+        {o.present > 0 && pending === 0 ? <p class="kern-body">{t("feedback.page.allSent")}</p> : null}
+        {o.over && pending > 0 ? (
+          <>
+            <p class="kern-body">{t("feedback.page.sendHint", { count: pending })}</p>
+            <Form action={`${base}/senden`}>
+              <Button>{t("feedback.page.send")}</Button>
+            </Form>
+          </>
+        ) : null}
+      </section>
+
+      <section class="stack" aria-labelledby="fragebogen">
+        <h2 class="kern-heading kern-heading-large" id="fragebogen">
+          {t("feedback.editor.heading")}
+        </h2>
+        {o.locked ? (
+          <Alert kind="info" title={t("feedback.editor.locked")} />
+        ) : (
+          <p class="kern-body">{t(o.isDefault ? "feedback.editor.isDefault" : "feedback.editor.changed")}</p>
+        )}
+        <ol class="kern-list stack">
+          {o.questions.map((q, i) => (
+            <QuestionItem key={q.id} q={q} o={o} index={i} />
+          ))}
+        </ol>
+        {o.locked || o.isDefault ? null : (
+          <Form action={`${base}/standard`}>
+            <Button variant="secondary">{t("feedback.editor.reset")}</Button>
+          </Form>
+        )}
+      </section>
+
+      {o.locked ? null : (
+        <section class="stack" aria-labelledby="neue-frage">
+          <h2 class="kern-heading kern-heading-large" id="neue-frage">
+            {t("feedback.editor.addHeading")}
+          </h2>
+          <ErrorSummary errors={e} />
+          <Form action={`${base}/fragen`} ariaLabel={t("feedback.editor.addHeading")}>
+            <div class="stack">
+              <Select
+                name="kind"
+                label={t("feedback.editor.kind")}
+                required
+                options={questionKinds.map((k) => ({ value: k, label: t(`feedback.kind.${k}`) }))}
+                value={postedText(v.kind) ?? "scale"}
+                error={e.kind}
+              />
+              <TextField
+                name="text"
+                label={t("feedback.editor.text")}
+                required
+                autocomplete="off"
+                value={postedText(v.text) ?? ""}
+                error={e.text}
+              />
+              <TextArea
+                name="options"
+                label={t("feedback.editor.options")}
+                hint={t("feedback.editor.optionsHint")}
+                rows={4}
+                value={postedText(v.options) ?? ""}
+                error={e.options}
+              />
+              <TextField
+                name="low"
+                label={t("feedback.editor.low")}
+                hint={t("feedback.editor.lowHint")}
+                autocomplete="off"
+                value={postedText(v.low) ?? ""}
+                error={e.low}
+              />
+              <TextField
+                name="high"
+                label={t("feedback.editor.high")}
+                autocomplete="off"
+                value={postedText(v.high) ?? ""}
+                error={e.high}
+              />
+              <Checkbox name="required" label={t("feedback.editor.requiredBox")} checked={v.required === "on"} />
+              <div>
+                <Button variant="secondary">{t("feedback.editor.add")}</Button>
+              </div>
+            </div>
+          </Form>
+        </section>
+      )}
+    </div>
+  );
+}
