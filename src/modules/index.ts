@@ -8,6 +8,7 @@ import { documentsModule } from "./documents/index.js";
 import { eventsModule } from "./events/index.js";
 import { feedbackModule } from "./feedback/index.js";
 import { networkModule } from "./network/index.js";
+import { outcomesModule } from "./outcomes/index.js";
 import { registrationsModule } from "./registrations/index.js";
 import { siteModule } from "./site/index.js";
 import { ticketsModule } from "./tickets/index.js";
@@ -29,4 +30,5 @@ export const modules: AppModule[] = [
   certificatesModule,
   feedbackModule,
   documentsModule,
+  outcomesModule,
 ];

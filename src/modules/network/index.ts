@@ -37,5 +37,11 @@ export const networkModule: AppModule = {
 // actors, gaps) and the cooperations started in a period (cooperationStarts).
 export type { NetworkAnalysis } from "./analysis.js";
 export { getNetworkAnalysis } from "./analysis.service.js";
+export { organisationPicker, type PartnerPicker } from "./choices.service.js";
 export { createCooperation } from "./cooperations.service.js";
+export {
+  confirmationStates,
+  proposeCooperationFromFachtag,
+  withdrawFachtagProposal,
+} from "./fachtag-proposals.js";
 export { type CooperationStarts, cooperationStarts } from "./figures.js";

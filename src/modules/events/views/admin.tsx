@@ -144,7 +144,6 @@ export function eventFormValues(e: EventView): Record<string, string> {
     contactPhone: e.contact.phone ?? "",
     workshopChoice: e.workshopChoice,
     maxChoices: String(e.maxChoices),
-    retentionMonths: String(e.retentionMonths),
   };
   if (e.confirmByEmail) values.confirmByEmail = "on";
   return values;
@@ -159,7 +158,6 @@ export const newEventDefaults: Record<string, string> = {
   endTime: "16:00",
   workshopChoice: "first_come",
   maxChoices: "3",
-  retentionMonths: "6",
 };
 
 /** Why the workshop mode can no longer change (events.service `choiceLock`), or null. */
@@ -350,18 +348,6 @@ function EventFields({ form, choiceLock = null }: { form: FormState; choiceLock?
             hint={t("events.form.maxChoicesHint")}
             value={v("maxChoices")}
             error={e.maxChoices}
-            required
-          />
-          <TextField
-            name="retentionMonths"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={60}
-            label={t("events.form.retentionMonths")}
-            hint={t("events.form.retentionMonthsHint")}
-            value={v("retentionMonths")}
-            error={e.retentionMonths}
             required
           />
         </div>
