@@ -51,6 +51,10 @@ export interface EventView {
   maxChoices: number;
   /** When the allocation was published (preference mode): wishes are final from then on. */
   allocationPublishedAt: string | null;
+  /** Months after the end until the personal data is removed (DSGVO retention). */
+  retentionMonths: number;
+  /** When the personal data was removed; null before. */
+  personalDataRemovedAt: string | null;
   createdBy: string | null;
   /** Derived from status, registration window and start time (see registrationState). */
   registrationOpen: boolean;
@@ -124,6 +128,8 @@ export function toEventView(row: Selectable<EventsTable>, now: Date = new Date()
     workshopChoice: row.workshop_choice,
     maxChoices: Number(row.max_choices ?? 3),
     allocationPublishedAt: row.allocation_published_at ?? null,
+    retentionMonths: Number(row.retention_months ?? 6),
+    personalDataRemovedAt: row.personal_data_removed_at ?? null,
     createdBy: row.created_by,
     registrationOpen: false,
     icsSequence: Number(row.ics_sequence ?? 0),

@@ -143,6 +143,8 @@ export interface EventInput {
   workshopChoice?: "first_come" | "preferences" | undefined;
   /** Ranked wishes per time slot in preference mode, 1–5 (default 3). */
   maxChoices?: number | undefined;
+  /** Months after the end until personal data is removed, 1–60 (default 6). */
+  retentionMonths?: number | undefined;
 }
 
 export type EventPatch = Partial<Omit<EventInput, "venue" | "contact" | "status">> & {
@@ -221,6 +223,12 @@ const cleanList = (list: string[] | undefined): string => {
 /** 1–5 wishes per slot: the form offers that many selects, the allocation ranks them. */
 function checkMaxChoices(n: number): number {
   if (!Number.isInteger(n) || n < 1 || n > 5) throw invalid({ maxChoices: "events.validation.maxChoices" });
+  return n;
+}
+
+/** 1–60 months: stated in the privacy text at registration, applied by the retention job. */
+function checkRetentionMonths(n: number): number {
+  if (!Number.isInteger(n) || n < 1 || n > 60) throw invalid({ retentionMonths: "events.validation.retentionMonths" });
   return n;
 }
 
@@ -332,6 +340,7 @@ export async function createEvent(platform: Platform, actor: Actor, input: Event
     status: input.status ?? "draft",
     workshop_choice: input.workshopChoice ?? "first_come",
     max_choices: checkMaxChoices(input.maxChoices ?? 3),
+    retention_months: checkRetentionMonths(input.retentionMonths ?? 6),
     created_by: actor.kind === "user" ? actor.id : null,
     created_at: now,
     updated_at: now,
@@ -385,6 +394,7 @@ export async function updateEvent(platform: Platform, actor: Actor, idOrSlug: st
     });
     if (patch.maxChoices !== undefined) checkMaxChoices(patch.maxChoices);
     await checkChoiceChange(platform, trx, row, patch);
+    if (patch.retentionMonths !== undefined) checkRetentionMonths(patch.retentionMonths);
     const status = patch.status ?? row.status;
     const facts = {
       status: row.status,
@@ -437,6 +447,7 @@ export async function updateEvent(platform: Platform, actor: Actor, idOrSlug: st
       workshop_choice: patch.workshopChoice ?? row.workshop_choice,
       max_choices: patch.maxChoices ?? row.max_choices,
       status,
+      retention_months: patch.retentionMonths ?? row.retention_months,
       ...(calendarChanged ? { ics_sequence: Number(row.ics_sequence ?? 0) + 1 } : {}),
       updated_at: nowIso(),
     });

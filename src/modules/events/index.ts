@@ -29,4 +29,6 @@ export { eventIcs } from "./ics.js";
 export { getEventForRegistration, listPublicEvents, listUpcomingEvents } from "./listing.service.js";
 export { listSessions } from "./programme.service.js";
 export { type RegistrationClosedReason, type RegistrationState, registrationState } from "./registration-state.js";
+export { personalDataDueAt } from "./retention.js";
+export { listEventsWithPersonalData, markPersonalDataRemoved, type RetentionCandidate } from "./retention.repo.js";
 export { timeSlots } from "./slots.js";

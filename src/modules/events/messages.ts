@@ -270,6 +270,10 @@ const de = {
     "Die Zuteilung ist veröffentlicht: Die Art der Workshop-Vergabe lässt sich nicht mehr ändern.",
   "events.error.choiceRegistered":
     "Es gibt schon {count} Anmeldungen: Die Art der Workshop-Vergabe lässt sich nicht mehr ändern.",
+  "events.form.retentionMonths": "Löschfrist in Monaten",
+  "events.form.retentionMonthsHint":
+    "So viele Monate nach dem Fachtag werden die Angaben der Teilnehmenden gelöscht (1 bis 60, üblich 6). Die Frist steht im Datenschutzhinweis der Anmeldung; zwei Wochen vorher erhalten Sie eine Erinnerung.",
+  "events.validation.retentionMonths": "Bitte geben Sie eine ganze Zahl von 1 bis 60 an.",
   "events.error.choiceRegisteredField":
     "Es gibt schon Anmeldungen: Die Art der Workshop-Vergabe lässt sich nicht mehr ändern.",
   "events.error.maxChoicesRegistered":
@@ -552,6 +556,10 @@ const en: typeof de = {
   "events.error.maxChoicesRegistered":
     "There are {count} registrations already: the number of wishes can only be raised, so that no wish is lost.",
   "events.error.maxChoicesRegisteredField":
+  "events.form.retentionMonths": "Retention period in months",
+  "events.form.retentionMonthsHint":
+    "This many months after the Fachtag the participants' details are deleted (1 to 60, usually 6). The period is stated in the privacy notice of the registration; you get a reminder two weeks before.",
+  "events.validation.retentionMonths": "Please enter a whole number from 1 to 60.",
     "There are registrations already: the number of wishes can only be raised, so that no wish is lost.",
 };
 

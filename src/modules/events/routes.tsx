@@ -111,6 +111,7 @@ function eventJson(e: EventView, baseUrl: string, availability?: EventAvailabili
     status: e.status,
     workshopChoice: e.workshopChoice,
     maxChoices: e.maxChoices,
+    retentionMonths: e.retentionMonths,
     allocationPublishedAt: isoOrNull(e.allocationPublishedAt),
     ...(availability
       ? {

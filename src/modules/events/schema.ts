@@ -90,6 +90,12 @@ const eventFieldsApi = {
     .min(1, "maxChoices: mindestens 1 Wunsch je Zeitfenster.")
     .max(5, "maxChoices: höchstens 5 Wünsche je Zeitfenster.")
     .optional(),
+  retentionMonths: z
+    .number({ error: "retentionMonths: bitte als ganze Zahl von 1 bis 60 angeben." })
+    .int("retentionMonths: bitte als ganze Zahl von 1 bis 60 angeben.")
+    .min(1, "retentionMonths: mindestens 1 Monat.")
+    .max(60, "retentionMonths: höchstens 60 Monate.")
+    .optional(),
 };
 
 export const createEventBody = z.object({
@@ -118,6 +124,7 @@ export const patchEventBody = z.object({
   contact: eventFieldsApi.contact,
   workshopChoice: eventFieldsApi.workshopChoice,
   maxChoices: eventFieldsApi.maxChoices,
+  retentionMonths: eventFieldsApi.retentionMonths,
   status: z.enum(allStatuses, { error: `status: erlaubt sind ${allStatuses.join(", ")}.` }).optional(),
 });
 
@@ -258,6 +265,13 @@ export const eventForm = z
       .regex(/^[1-5]$/, "events.validation.maxChoices")
       .transform(Number)
       .optional(),
+    // Optional like the workshop mode: an older page still open keeps the Fachtag's period.
+    retentionMonths: z
+      .string()
+      .trim()
+      .regex(/^([1-9]|[1-5]\d|60)$/, "events.validation.retentionMonths")
+      .transform(Number)
+      .optional(),
   })
   // Date and time of the registration window come in pairs. These checks run also when
   // other fields have problems, so the page names every problem at once.
@@ -314,6 +328,7 @@ export function eventFormToInput(f: EventFormData): EventInput {
     contact: { name: f.contactName ?? null, email: f.contactEmail ?? null, phone: f.contactPhone ?? null },
     workshopChoice: f.workshopChoice,
     maxChoices: f.maxChoices,
+    retentionMonths: f.retentionMonths,
   };
 }
 

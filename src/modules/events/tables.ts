@@ -46,6 +46,10 @@ export interface EventsTable {
   max_choices: Generated<number>;
   /** When the workshop allocation was published (preference mode); null before. */
   allocation_published_at: string | null;
+  /** Months after the Fachtag's end until its personal data is removed (1–60, default 6). */
+  retention_months: Generated<number>;
+  /** When the retention job anonymised its registrations; null before. */
+  personal_data_removed_at: string | null;
   created_by: string | null;
   /** iCalendar SEQUENCE: raised on every change of time or venue and on cancellation. */
   ics_sequence: Generated<number>;

@@ -49,6 +49,8 @@ const de = {
     "Ich bin einverstanden, dass das Bildungsbüro meine Angaben verarbeitet, um den Fachtag zu organisieren, mich per E-Mail zu informieren und eine Teilnahmebescheinigung auszustellen.",
   "registrations.form.consentPrivacyHint":
     "Pflichtangabe. Die Daten werden spätestens ein Jahr nach dem Fachtag gelöscht. Mehr in der Datenschutzerklärung.",
+  "registrations.form.consentPrivacyRetention":
+    "Pflichtangabe. Ihre Angaben werden {months} Monate nach dem Fachtag gelöscht (bis {date}); Teilnahmebescheinigungen bleiben mit Name und Datum prüfbar. Mehr in der Datenschutzerklärung.",
   "registrations.form.privacyLink": "Datenschutzerklärung lesen",
   "registrations.form.consentPhotos":
     "Ich bin einverstanden, dass Fotos, auf denen ich zu sehen bin, in der Dokumentation des Fachtags veröffentlicht werden.",
@@ -436,6 +438,8 @@ const en: Record<keyof typeof de, string> = {
     "I agree that the education office processes my details to organise the conference, to inform me by e-mail and to issue an attendance certificate.",
   "registrations.form.consentPrivacyHint":
     "Required. The data is deleted at the latest one year after the conference. More in the privacy policy.",
+  "registrations.form.consentPrivacyRetention":
+    "Required. Your details are deleted {months} months after the conference (by {date}); certificates of attendance remain verifiable with name and date. More in the privacy policy.",
   "registrations.form.privacyLink": "Read the privacy policy",
   "registrations.form.consentPhotos":
     "I agree that photos showing me may be published in the conference documentation.",

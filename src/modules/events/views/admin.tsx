@@ -144,6 +144,7 @@ export function eventFormValues(e: EventView): Record<string, string> {
     contactPhone: e.contact.phone ?? "",
     workshopChoice: e.workshopChoice,
     maxChoices: String(e.maxChoices),
+    retentionMonths: String(e.retentionMonths),
   };
   if (e.confirmByEmail) values.confirmByEmail = "on";
   return values;
@@ -158,6 +159,7 @@ export const newEventDefaults: Record<string, string> = {
   endTime: "16:00",
   workshopChoice: "first_come",
   maxChoices: "3",
+  retentionMonths: "6",
 };
 
 /** Why the workshop mode can no longer change (events.service `choiceLock`), or null. */
@@ -348,6 +350,18 @@ function EventFields({ form, choiceLock = null }: { form: FormState; choiceLock?
             hint={t("events.form.maxChoicesHint")}
             value={v("maxChoices")}
             error={e.maxChoices}
+            required
+          />
+          <TextField
+            name="retentionMonths"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={60}
+            label={t("events.form.retentionMonths")}
+            hint={t("events.form.retentionMonthsHint")}
+            value={v("retentionMonths")}
+            error={e.retentionMonths}
             required
           />
         </div>

@@ -17,7 +17,7 @@ import {
 import { fieldSuggestScript } from "../../../platform/views/layout.js";
 import { usePage } from "../../../platform/views/page-context.js";
 import { municipalities } from "../../directory/index.js";
-import type { RegistrationClosedReason } from "../../events/index.js";
+import { personalDataDueAt, type RegistrationClosedReason } from "../../events/index.js";
 import { organisationKinds } from "../messages.js";
 import type { OrganisationField } from "../register.service.js";
 import type { Availability, QuestionView, SlotView } from "../view-models.js";
@@ -43,6 +43,9 @@ interface SectionEvent {
   workshopChoice?: "first_come" | "preferences";
   maxChoices?: number;
   allocationPublishedAt?: string | null;
+  /** With the retention period, the privacy hint says when the data is deleted. */
+  endsAt?: string;
+  retentionMonths?: number;
 }
 
 /** The scripts a page with the section must load: the search behind a long organisation list. */
@@ -268,7 +271,14 @@ export function RegistrationSection({
             <Checkbox
               name="consentPrivacy"
               label={privacyLabel ?? t("registrations.form.consentPrivacy")}
-              hint={t("registrations.form.consentPrivacyHint")}
+              hint={
+                event.endsAt && event.retentionMonths
+                  ? t("registrations.form.consentPrivacyRetention", {
+                      months: event.retentionMonths,
+                      date: formatDate(personalDataDueAt(event.endsAt, event.retentionMonths), locale),
+                    })
+                  : t("registrations.form.consentPrivacyHint")
+              }
               checked={checked("consentPrivacy")}
               error={e.consentPrivacy}
               required
