@@ -142,6 +142,8 @@ export function OrganiserPage({ o, form }: { o: OrganiserOverview; form: FormSta
           <LinkButton href={`/verwaltung/fachtage/${o.event.id}/bescheinigungen`}>
             {t("registrations.admin.certificates")}
           </LinkButton>
+          {/* The anonymous feedback survey (the feedback module's page). */}{" "}
+          <LinkButton href={`/verwaltung/fachtage/${o.event.id}/umfrage`}>{t("registrations.admin.survey")}</LinkButton>
         </p>
       </section>
 
