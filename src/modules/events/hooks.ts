@@ -20,6 +20,18 @@ export interface EventAvailability {
   workshops: Record<string, { capacity: number | null; taken: number; free: number | null }>;
 }
 
+/** How many people took part in a Fachtag (the archive): present if check-in was used, else confirmed. */
+export interface EventParticipants {
+  eventId: string;
+  count: number;
+}
+
+/** The first lines of a Fachtag's written results, for the archive. */
+export interface EventResultSummary {
+  eventId: string;
+  summary: string;
+}
+
 /** A public download of a Fachtag or of one programme item (the slides of a talk). */
 export interface EventDownload {
   eventId: string;
@@ -57,6 +69,12 @@ declare module "../../platform/hooks.js" {
      */
     // biome-ignore lint/suspicious/noConfusingVoidType: as above
     "events.deleting": { payload: { eventId: string }; result: void };
+    /**
+     * A Fachtag or its programme was created or changed (also its status). Emitted inside
+     * the transaction of the change, so what follows it (the site search's index) commits with it.
+     */
+    // biome-ignore lint/suspicious/noConfusingVoidType: as above
+    "events.saved": { payload: { eventId: string }; result: void };
     /** The free places of a Fachtag, for its page and the API; the first answer counts. */
     "events.availability": { payload: { eventId: string }; result: EventAvailability };
     /**
@@ -72,6 +90,10 @@ declare module "../../platform/hooks.js" {
       payload: { events: { id: string; slug: string }[]; locale: Locale };
       result: EventDownload[];
     };
+    /** How many took part in each of these past Fachtage, for the archive; the answers are joined. */
+    "events.participants": { payload: { eventIds: string[] }; result: EventParticipants[] };
+    /** The first lines of the results of these Fachtage, for the archive; the answers are joined. */
+    "events.results": { payload: { eventIds: string[] }; result: EventResultSummary[] };
   }
 }
 

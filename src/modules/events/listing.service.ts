@@ -6,7 +6,7 @@ import { eventsAccess } from "./access.js";
 import { type EventView, type SessionView, toEventView } from "./event-views.js";
 import { findEvent, listEventRows } from "./events.repo.js";
 import { getVisibleEvent } from "./events.service.js";
-import type { EventAvailability, EventDownload } from "./hooks.js";
+import type { EventAvailability, EventDownload, EventParticipants, EventResultSummary } from "./hooks.js";
 import { eventIcs, feedIcs, type IcsMethod } from "./ics.js";
 import { listSessions } from "./programme.service.js";
 
@@ -46,15 +46,40 @@ async function downloadsOf(platform: Platform, events: EventView[], locale: Loca
   return answers.flat();
 }
 
-/** The archive page; organisers may take any past Fachtag as the template of a new one. */
-export async function getArchive(
-  platform: Platform,
-  actor: Actor,
-  locale: Locale = "de",
-): Promise<{ events: EventView[]; canCopy: boolean; downloads: EventDownload[] }> {
+/** How many took part in each past Fachtag, as the registrations module counts (none without it). */
+async function participantsOf(platform: Platform, events: EventView[]): Promise<EventParticipants[]> {
+  if (!events.length || !platform.hooks.has("events.participants")) return [];
+  const ctx = { platform, db: platform.db.kysely };
+  return (await platform.hooks.emit("events.participants", { eventIds: events.map((e) => e.id) }, ctx)).flat();
+}
+
+/** The first lines of each Fachtag's results, as the outcomes module has them (none without it). */
+async function resultsOf(platform: Platform, events: EventView[]): Promise<EventResultSummary[]> {
+  if (!events.length || !platform.hooks.has("events.results")) return [];
+  const ctx = { platform, db: platform.db.kysely };
+  return (await platform.hooks.emit("events.results", { eventIds: events.map((e) => e.id) }, ctx)).flat();
+}
+
+export interface ArchiveModel {
+  events: EventView[];
+  canCopy: boolean;
+  downloads: EventDownload[];
+  /** How many took part, by event id (the registrations module counts). */
+  participants: Record<string, number>;
+  /** The first lines of the results, by event id (the outcomes module writes them). */
+  results: Record<string, string>;
+}
+
+/**
+ * The archive page: past Fachtage with participants, results and downloads; organisers
+ * may take any of them as the template of a new one.
+ */
+export async function getArchive(platform: Platform, actor: Actor, locale: Locale = "de"): Promise<ArchiveModel> {
   const events = await listPastEvents(platform.db.kysely);
   const downloads = await downloadsOf(platform, events, locale);
-  return { events, canCopy: eventsAccess.can(actor, "event.organise", undefined), downloads };
+  const participants = Object.fromEntries((await participantsOf(platform, events)).map((p) => [p.eventId, p.count]));
+  const results = Object.fromEntries((await resultsOf(platform, events)).map((r) => [r.eventId, r.summary]));
+  return { events, canCopy: eventsAccess.can(actor, "event.organise", undefined), downloads, participants, results };
 }
 
 /** Public events for the API and the feed, optionally within [from, to). */

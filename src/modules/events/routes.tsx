@@ -188,11 +188,11 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
   );
 
   app.get("/fachtage/archiv", async (request, reply) => {
-    const { events, canCopy, downloads } = await getArchive(platform, request.actor, request.locale);
+    const archive = await getArchive(platform, request.actor, request.locale);
     return reply.page({
       title: request.t("events.archive.title"),
       styles,
-      body: <ArchivePage events={events} canCopy={canCopy} downloads={downloads} />,
+      body: <ArchivePage {...archive} />,
     });
   });
 

@@ -1,5 +1,6 @@
 import type { AppModule } from "../../platform/module.js";
 import { adminRoutes } from "./admin-routes.js";
+import { participantCounts } from "./attendance.repo.js";
 import { seedRegistrationsDemo } from "./demo.js";
 import {
   onActiveRegistrationsAsked,
@@ -29,6 +30,7 @@ export const registrationsModule: AppModule = {
     hooks.on("events.availability", onAvailabilityAsked);
     hooks.on("events.copied", onEventCopied);
     hooks.on("events.activeRegistrations", onActiveRegistrationsAsked);
+    hooks.on("events.participants", ({ eventIds }, { db }) => participantCounts(db, eventIds));
   },
   sections: [eventPageSection],
   seedDemo: seedRegistrationsDemo,

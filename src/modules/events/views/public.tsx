@@ -1,5 +1,5 @@
 import type { ComponentChildren, VNode } from "preact";
-import { shownEnd } from "../../../lib/berlin-time.js";
+import { berlinDay, shownEnd } from "../../../lib/berlin-time.js";
 import { Alert, Badge, DescriptionList, Heading, LinkButton } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
 import type { EventView, SessionView } from "../event-views.js";
@@ -38,11 +38,14 @@ function EventCard({
   headingLevel = 3,
   canCopy = false,
   downloads = [],
+  archive,
 }: {
   event: EventView;
   headingLevel?: 2 | 3;
   canCopy?: boolean;
   downloads?: EventDownload[];
+  /** In the archive: topics, how many took part and the first lines of the results. */
+  archive?: { participants: number | undefined; result: string | undefined } | undefined;
 }) {
   const { t, locale } = usePage();
   const H = `h${headingLevel}` as "h2" | "h3";
@@ -63,6 +66,17 @@ function EventCard({
         {event.venue.room ? `, ${event.venue.room}` : ""}
       </p>
       <StatusBadge event={event} />
+      {archive && event.themes.length ? (
+        <p class="kern-body kern-body--small">{t("events.archive.themes", { themes: event.themes.join(", ") })}</p>
+      ) : null}
+      {archive?.participants ? (
+        <p class="kern-body kern-body--small">{t("events.archive.participants", { count: archive.participants })}</p>
+      ) : null}
+      {archive?.result ? (
+        <p class="kern-body">
+          <strong>{t("events.archive.result")}</strong> {archive.result}
+        </p>
+      ) : null}
       <Downloads downloads={downloads} label={t("events.archive.downloads", { title: event.title })} />
       {canCopy ? (
         <p class="kern-body kern-body--small">
@@ -81,11 +95,16 @@ function EventList({
   headingLevel = 2,
   canCopy = false,
   downloads = [],
+  participants,
+  results,
 }: {
   events: EventView[];
   headingLevel?: 2 | 3;
   canCopy?: boolean;
   downloads?: EventDownload[];
+  /** In the archive: how many took part and the first lines of the results, by event id. */
+  participants?: Record<string, number>;
+  results?: Record<string, string>;
 }) {
   return (
     <ul class="events-list">
@@ -96,6 +115,9 @@ function EventList({
           headingLevel={headingLevel}
           canCopy={canCopy}
           downloads={downloads.filter((d) => d.eventId === e.id && d.sessionId === null)}
+          archive={
+            participants || results ? { participants: participants?.[e.id], result: results?.[e.id] } : undefined
+          }
         />
       ))}
     </ul>
@@ -130,16 +152,33 @@ export function CalendarPage({ events }: { events: EventView[] }) {
   );
 }
 
-/** The archive; organisers see "Als Vorlage kopieren" on each past Fachtag. */
+/** Past Fachtage by calendar year (Berlin), latest year first, keeping the order within a year. */
+function byYear(events: EventView[]): [string, EventView[]][] {
+  const years = new Map<string, EventView[]>();
+  for (const e of events) {
+    const year = berlinDay(e.startsAt).slice(0, 4);
+    years.set(year, [...(years.get(year) ?? []), e]);
+  }
+  return [...years];
+}
+
+/**
+ * The archive by year: date, title, topics, how many took part, the first lines of the
+ * results and the downloads; organisers see "Als Vorlage kopieren" on each past Fachtag.
+ */
 export function ArchivePage({
   events,
   canCopy = false,
   downloads = [],
+  participants = {},
+  results = {},
 }: {
   events: EventView[];
   canCopy?: boolean;
   /** Public downloads of the Fachtage (those of the Fachtag as a whole are listed). */
   downloads?: EventDownload[];
+  participants?: Record<string, number>;
+  results?: Record<string, string>;
 }) {
   const { t } = usePage();
   return (
@@ -147,7 +186,21 @@ export function ArchivePage({
       <Heading>{t("events.archive.title")}</Heading>
       <p class="kern-body">{t("events.archive.intro")}</p>
       {events.length ? (
-        <EventList events={events} canCopy={canCopy} downloads={downloads} />
+        byYear(events).map(([year, list]) => (
+          <section class="stack" aria-labelledby={`jahr-${year}`} key={year}>
+            <Heading level={2} id={`jahr-${year}`}>
+              {t("events.archive.year", { year })}
+            </Heading>
+            <EventList
+              events={list}
+              headingLevel={3}
+              canCopy={canCopy}
+              downloads={downloads}
+              participants={participants}
+              results={results}
+            />
+          </section>
+        ))
       ) : (
         <p class="kern-body">{t("events.archive.none")}</p>
       )}
