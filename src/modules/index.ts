@@ -6,11 +6,11 @@ import { checkinModule } from "./checkin/index.js";
 import { directoryModule } from "./directory/index.js";
 import { documentsModule } from "./documents/index.js";
 import { eventsModule } from "./events/index.js";
-import { exchangeModule } from "./exchange/index.js";
 import { feedbackModule } from "./feedback/index.js";
 import { networkModule } from "./network/index.js";
 import { outcomesModule } from "./outcomes/index.js";
 import { registrationsModule } from "./registrations/index.js";
+import { searchModule } from "./search/index.js";
 import { siteModule } from "./site/index.js";
 import { ticketsModule } from "./tickets/index.js";
 
@@ -25,7 +25,6 @@ export const modules: AppModule[] = [
   registrationsModule,
   directoryModule,
   networkModule,
-  exchangeModule,
   allocationModule,
   ticketsModule,
   checkinModule,
@@ -33,4 +32,5 @@ export const modules: AppModule[] = [
   feedbackModule,
   documentsModule,
   outcomesModule,
+  searchModule,
 ];

@@ -10,6 +10,13 @@ declare module "../../platform/hooks.js" {
      * cooperation with an organisation of this kind. Every answer is intersected.
      */
     "directory.organisationsCooperatingWithKind": { payload: { kind: string }; result: ReadonlySet<string> };
+    /**
+     * Organisations or their offers were created, changed, deleted, approved or imported.
+     * Emitted inside the transaction of the change, so what follows them (the site search's
+     * index) commits with it.
+     */
+    // biome-ignore lint/suspicious/noConfusingVoidType: subscribers answer nothing; void lets plain async handlers fit
+    "directory.organisationsChanged": { payload: { organisationIds: string[] }; result: void };
   }
 }
 

@@ -89,7 +89,11 @@ export async function importOrganisations(
     if (!labels.has(input.kind)) throw new ValidationError({ kind: "directory.validation.kind" });
   }
   await db.transaction().execute(async (trx) => {
-    for (const input of inputs) await insertOrganisationIn(trx, userOf(actor), input, labels, { status: "published" });
+    const ids: string[] = [];
+    for (const input of inputs) {
+      ids.push((await insertOrganisationIn(trx, userOf(actor), input, labels, { status: "published" })).id);
+    }
+    await platform.hooks.emit("directory.organisationsChanged", { organisationIds: ids }, { platform, db: trx });
   });
   invalidateDirectoryCaches(platform);
   return inputs.length;

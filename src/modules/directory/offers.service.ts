@@ -101,6 +101,11 @@ export async function createOffer(
       action: "create",
       changes: diff({}, flatOffer(row)),
     });
+    await platform.hooks.emit(
+      "directory.organisationsChanged",
+      { organisationIds: [organisationId] },
+      { platform, db: trx },
+    );
   });
   return offerToView(row, org, locale);
 }
@@ -135,6 +140,7 @@ export async function updateOffer(
       action: "update",
       changes: diff(flatOffer(offer), flatOffer(after)),
     });
+    await platform.hooks.emit("directory.organisationsChanged", { organisationIds: [org.id] }, { platform, db: trx });
   });
   return offerToView(after, org, locale);
 }
@@ -152,6 +158,7 @@ export async function deleteOffer(platform: Platform, actor: Actor, offerId: str
       action: "delete",
       changes: diff(flatOffer(offer), {}),
     });
+    await platform.hooks.emit("directory.organisationsChanged", { organisationIds: [org.id] }, { platform, db: trx });
   });
   return { slug: org.slug };
 }

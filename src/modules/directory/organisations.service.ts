@@ -136,9 +136,15 @@ export async function createOrganisation(
   const labels = await validateOrganisation(db, input);
   // Asked before the transaction: a slow geocoder must not hold it open.
   const placed = await withGeocodedPosition(platform, input);
-  const row = await db
-    .transaction()
-    .execute((trx) => insertOrganisationIn(trx, userOf(actor), placed, labels, { status: "published" }));
+  const row = await db.transaction().execute(async (trx) => {
+    const inserted = await insertOrganisationIn(trx, userOf(actor), placed, labels, { status: "published" });
+    await platform.hooks.emit(
+      "directory.organisationsChanged",
+      { organisationIds: [inserted.id] },
+      { platform, db: trx },
+    );
+    return inserted;
+  });
   invalidateDirectoryCaches(platform);
   return organisationToView(row, placed.areas, labels, locale);
 }
@@ -172,6 +178,7 @@ export async function updateOrganisation(
       action: "update",
       changes: diff(flatOrganisation(before, beforeAreas), flatOrganisation(after, input.areas)),
     });
+    await platform.hooks.emit("directory.organisationsChanged", { organisationIds: [id] }, { platform, db: trx });
     return after;
   });
   invalidateDirectoryCaches(platform);

@@ -74,6 +74,7 @@ export async function decideProposal(
       action: "update",
       changes: { status: { from: row.status, to: status } },
     });
+    await platform.hooks.emit("directory.organisationsChanged", { organisationIds: [id] }, { platform, db: trx });
     return { name: row.name };
   });
   invalidateDirectoryCaches(platform);

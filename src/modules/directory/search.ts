@@ -2,30 +2,9 @@
 // comparison are normalised in JavaScript, and each query token must occur as a
 // substring of the stored text (LIKE '%token%'). No dialect-specific full-text search.
 
-/** Lower case; ä→ae, ö→oe, ü→ue, ß→ss; other diacritics removed; non-alphanumerics → space. */
-export function normaliseExpanded(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ä/g, "ae")
-    .replace(/ö/g, "oe")
-    .replace(/ü/g, "ue")
-    .replace(/ß/g, "ss")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
+import { normaliseExpanded, normaliseStripped } from "../../lib/german-text.js";
 
-/** Lower case with umlauts stripped to their base letter (ü→u), so "Uber" finds "Über". */
-export function normaliseStripped(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ß/g, "ss")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
+export { normaliseExpanded, normaliseStripped };
 
 /**
  * The stored search text: the expanded form of every part, followed by the stripped

@@ -168,6 +168,7 @@ export async function uploadDocument(
     await platform.storage.delete(row.storage_key);
     throw error;
   }
+  await platform.hooks.emit("documents.changed", { eventId: event.id }, { platform, db });
   return toView(row, event, sessions);
 }
 
@@ -206,6 +207,7 @@ export async function updateDocument(
     session_id: input.sessionId ?? null,
     updated_at: nowIso(),
   });
+  await platform.hooks.emit("documents.changed", { eventId: event.id }, { platform, db });
 }
 
 /** Deletes a document and its file. The row goes first: a file left over is harmless, a row without one is not. */
@@ -220,6 +222,7 @@ export async function deleteDocument(
   const row = await repo.findDocument(db, event.id, documentId);
   if (!row) throw new NotFoundError();
   await repo.deleteDocument(db, event.id, documentId);
+  await platform.hooks.emit("documents.changed", { eventId: event.id }, { platform, db });
   await platform.storage.delete(row.storage_key);
   return toView(row, event, []);
 }

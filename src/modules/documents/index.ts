@@ -1,5 +1,6 @@
 import { translator } from "../../platform/i18n/i18n.js";
 import type { AppModule } from "../../platform/module.js";
+import "./hooks.js";
 import { seedDocumentsDemo } from "./demo.js";
 import { deleteFilesOfEvent, publicDownloads } from "./documents.service.js";
 import { documentsMessages } from "./messages.js";

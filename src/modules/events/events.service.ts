@@ -353,6 +353,7 @@ export async function createEvent(platform: Platform, actor: Actor, input: Event
     if (!(await slugExists(db, row.slug))) throw error;
     await insertEvent(db, { ...row, slug: `${base}-${newId().slice(0, 6)}` });
   }
+  await platform.hooks.emit("events.saved", { eventId: id }, { platform, db });
   const created = await findEvent(db, id);
   if (!created) throw new NotFoundError("events.error.notFound");
   return toEventView(created);
@@ -453,6 +454,7 @@ export async function updateEvent(platform: Platform, actor: Actor, idOrSlug: st
     });
     await moveProgrammeWithEvent(trx, id, row.starts_at, next.starts_at);
     const ctx = { platform, db: trx };
+    await platform.hooks.emit("events.saved", { eventId: id }, ctx);
     // Participants are told only about events they could have registered for.
     if (row.status !== "draft" && calendarChanged) {
       await platform.hooks.emit("events.changed", { eventId: id, changes }, ctx);

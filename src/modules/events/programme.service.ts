@@ -100,6 +100,7 @@ export async function addSession(
       created_at: now,
       updated_at: now,
     });
+    await platform.hooks.emit("events.saved", { eventId: event.id }, { platform, db: trx });
   });
   const session = (await listSessions(db, event.id)).find((s) => s.id === id);
   if (!session) throw new NotFoundError("events.error.notFound");
@@ -145,6 +146,7 @@ export async function updateSession(
       updated_at: nowIso(),
     });
     if (raised) await platform.hooks.emit("events.capacityRaised", { eventId: event.id }, { platform, db: trx });
+    await platform.hooks.emit("events.saved", { eventId: event.id }, { platform, db: trx });
   });
   const session = (await listSessions(db, event.id)).find((s) => s.id === row.id);
   if (!session) throw new NotFoundError("events.error.sessionNotFound");
@@ -160,7 +162,10 @@ export async function deleteSession(
   const event = await getManageableEvent(platform, actor, eventIdOrSlug);
   const row = await findSession(platform.db.kysely, event.id, sessionId);
   if (!row) throw new NotFoundError("events.error.sessionNotFound");
-  await deleteSessionRow(platform.db.kysely, row.id);
+  await platform.db.kysely.transaction().execute(async (trx) => {
+    await deleteSessionRow(trx, row.id);
+    await platform.hooks.emit("events.saved", { eventId: event.id }, { platform, db: trx });
+  });
 }
 
 /** "Raum 1.03" → "Raum 1.04", "Seminarraum 9" → "Seminarraum 10"; a room without a number stays. */

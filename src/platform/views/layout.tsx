@@ -30,6 +30,35 @@ function MainNav() {
   );
 }
 
+/**
+ * The search field of every page: a plain GET form to the site search (/suche). The
+ * platform only knows the address; the search itself is a module's.
+ */
+function HeaderSearch() {
+  const { t, path } = usePage();
+  // The search page has its own, larger field with the filters.
+  if (path === "/suche") return null;
+  return (
+    <search class="site-search">
+      <form action="/suche" method="get" class="site-search__form">
+        <label class="visually-hidden" for="site-search-q">
+          {t("layout.searchLabel")}
+        </label>
+        <input
+          class="kern-form-input__input site-search__input"
+          id="site-search-q"
+          name="q"
+          type="search"
+          maxLength={200}
+        />
+        <button class="kern-btn kern-btn--secondary kern-btn--x-small site-search__button" type="submit">
+          <span class="kern-label">{t("layout.searchButton")}</span>
+        </button>
+      </form>
+    </search>
+  );
+}
+
 function UserArea() {
   const { t, actor, csrfToken, path, locale } = usePage();
   const otherLocale = locale === "de" ? "en" : "de";
@@ -103,6 +132,7 @@ export function Layout({
               <span class="site-header__district">{district.name}</span>
               <span class="site-header__app">{t("app.name")}</span>
             </a>
+            <HeaderSearch />
             <UserArea />
           </div>
           <div class="kern-container">
