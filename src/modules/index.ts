@@ -6,6 +6,7 @@ import { checkinModule } from "./checkin/index.js";
 import { directoryModule } from "./directory/index.js";
 import { documentsModule } from "./documents/index.js";
 import { eventsModule } from "./events/index.js";
+import { exchangeModule } from "./exchange/index.js";
 import { feedbackModule } from "./feedback/index.js";
 import { networkModule } from "./network/index.js";
 import { outcomesModule } from "./outcomes/index.js";
@@ -25,6 +26,7 @@ export const modules: AppModule[] = [
   registrationsModule,
   directoryModule,
   networkModule,
+  exchangeModule,
   allocationModule,
   ticketsModule,
   checkinModule,

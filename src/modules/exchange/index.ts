@@ -1,0 +1,26 @@
+import type { AppModule } from "../../platform/module.js";
+import "./hooks.js";
+import { seedExchangeDemo } from "./demo.js";
+import { exchangeMessages } from "./messages.js";
+import { exchangeRoutes } from "./routes.js";
+
+/**
+ * The Austausch: ideas, experience reports, practice examples, offers and requests of the
+ * district's education actors, with comments, reports ("Melden") and moderation.
+ */
+export const exchangeModule: AppModule = {
+  name: "exchange",
+  messages: exchangeMessages,
+  nav: [{ href: "/austausch", label: "exchange.nav", order: 35 }],
+  adminLinks: [
+    { href: "/verwaltung/austausch", label: "exchange.admin.link", roles: ["admin"], order: 40 },
+    { href: "/austausch/meine", label: "exchange.my.title", roles: ["admin", "member"], order: 41 },
+  ],
+  register: exchangeRoutes,
+  seedDemo: seedExchangeDemo,
+};
+
+// The Austausch's public API: what search, matching and reports may read (no permission
+// checks: only published, not hidden posts). Subscribe to "exchange.postChanged" (hooks.ts)
+// to follow changes inside their transaction.
+export { listPublishedPosts, type PostListFilter, type PostView, postCounts } from "./posts.service.js";
