@@ -4,6 +4,8 @@ import type { FastifyBaseLogger } from "fastify";
 import pino from "pino";
 import { createTokenForAccount, createUserWithPassword } from "../modules/accounts/index.js";
 import { modules } from "../modules/index.js";
+import { retentionReportLines, runRetention } from "../modules/retention/index.js";
+import { rebuildIndex } from "../modules/search/index.js";
 import { roles } from "../platform/auth/actor.js";
 import { createPlatform, isEmptyDatabase, seedDemo } from "../platform/bootstrap.js";
 import { type Config, ConfigError, loadConfig } from "../platform/config.js";
@@ -166,8 +168,36 @@ function helpText(): string {
     "Befehle:",
     ...commands.map((c) => `  ${c.name.padEnd(width)}${c.description}\n  ${"".padEnd(width)}${c.usage}`),
     `  ${"--help".padEnd(width)}Zeigt diese Hilfe.`,
+  {
+    name: "retention:run",
+    usage: "retention:run [--now ISO-ZEIT]",
+    description:
+      "Löscht jetzt die personenbezogenen Daten der Fachtage, deren Löschfrist abgelaufen ist, und erinnert die Veranstalter zwei Wochen vorher – mit --now so, als wäre es diese Zeit (z. B. 2027-09-30T12:00:00Z).",
+    options: { now: { type: "string" } },
+    async run(values, io) {
+      const now = values.now === undefined ? new Date() : isoTime(String(values.now), "now");
+      await withPlatform(io, async (platform) => {
+        for (const line of retentionReportLines(await runRetention(platform, now))) io.out(line);
+      });
+    },
+  },
     "",
     "Die Kommandozeile liest dieselben Umgebungsvariablen wie der Server (DATABASE_URL, DATA_DIR, …).",
+/** An ISO 8601 time (a date alone means midnight UTC); anything else is a usage error in German. */
+function isoTime(value: string, option: string): Date {
+  const date = new Date(value);
+  if (
+    !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim()) ||
+    Number.isNaN(date.getTime())
+  ) {
+    throw new CliError(
+      `Die Option --${option} braucht eine Zeit nach ISO 8601, z. B. 2027-09-30T12:00:00Z oder 2027-09-30 („${value}“ ist keine).`,
+      EX_USAGE,
+    );
+  }
+  return date;
+}
+
   ].join("\n");
 }
 

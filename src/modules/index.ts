@@ -11,6 +11,7 @@ import { feedbackModule } from "./feedback/index.js";
 import { networkModule } from "./network/index.js";
 import { outcomesModule } from "./outcomes/index.js";
 import { registrationsModule } from "./registrations/index.js";
+import { retentionModule } from "./retention/index.js";
 import { searchModule } from "./search/index.js";
 import { siteModule } from "./site/index.js";
 import { ticketsModule } from "./tickets/index.js";
@@ -34,5 +35,6 @@ export const modules: AppModule[] = [
   feedbackModule,
   documentsModule,
   outcomesModule,
+  retentionModule,
   searchModule,
 ];

@@ -68,3 +68,17 @@ export async function saveSettings(db: Conn, row: SettingsRow): Promise<void> {
     .onConflict((oc) => oc.column("event_id").doUpdateSet(changes))
     .execute();
 }
+
+/**
+ * Retention: the Fachtag's certificates no longer point at their (anonymised) registrations.
+ * Code, name, title and date stay, so the codes keep verifying. Returns how many there are.
+ */
+export async function unlinkRegistrationsOfEvent(db: Conn, eventId: string): Promise<number> {
+  await db.updateTable("certificates").set({ registration_id: null }).where("event_id", "=", eventId).execute();
+  const row = await db
+    .selectFrom("certificates")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("event_id", "=", eventId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

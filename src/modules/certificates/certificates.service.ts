@@ -385,6 +385,8 @@ export async function sendDue(platform: Platform, now = new Date()): Promise<num
   let sent = 0;
   for (const event of await listEventsStartingBetween(db, from, now.toISOString())) {
     if (event.status === "cancelled" || event.status === "draft") continue;
+    // After the retention the people are gone: nobody left to send to.
+    if (event.personalDataRemovedAt) continue;
     const settings = await repo.findSettings(db, event.id);
     const days = settings ? Number(settings.auto_send_days) : DEFAULT_AUTO_SEND_DAYS;
     if (days <= 0) continue;
@@ -392,6 +394,11 @@ export async function sendDue(platform: Platform, now = new Date()): Promise<num
     sent += await sendToPresent(platform, event);
   }
   return sent;
+}
+
+/** Retention hook: the certificates stay verifiable without their registrations; counts them. */
+export async function keepCertificatesOfEvent(db: Conn, eventId: string): Promise<{ certificates: number }> {
+  return { certificates: await repo.unlinkRegistrationsOfEvent(db, eventId) };
 }
 
 // --- verification (public) -----------------------------------------------------------------

@@ -1,5 +1,5 @@
 import type { AppModule } from "../../platform/module.js";
-import { certificateCodesFor, sendDue } from "./certificates.service.js";
+import { certificateCodesFor, keepCertificatesOfEvent, sendDue } from "./certificates.service.js";
 import { seedCertificatesDemo } from "./demo.js";
 import { manageSection } from "./manage-section.js";
 import { certificatesMessages } from "./messages.js";
@@ -13,6 +13,7 @@ export const certificatesModule: AppModule = {
   sections: [manageSection],
   subscribe(hooks) {
     hooks.on("registrations.apiListFields", ({ registrationIds }, ctx) => certificateCodesFor(ctx, registrationIds));
+    hooks.on("retention.anonymiseEvent", ({ eventId }, { db }) => keepCertificatesOfEvent(db, eventId));
   },
   jobs: [{ name: "certificates-send", everyMs: 15 * 60_000, run: async (platform) => void (await sendDue(platform)) }],
   seedDemo: seedCertificatesDemo,

@@ -51,3 +51,17 @@ export async function updateDocument(
 export async function deleteDocument(db: Conn, eventId: string, id: string): Promise<void> {
   await db.deleteFrom("event_documents").where("event_id", "=", eventId).where("id", "=", id).execute();
 }
+
+/** Deletes the Fachtag's internal documents (retention: they may hold personal data); returns their storage keys. */
+export async function deleteInternalDocuments(db: Conn, eventId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("event_documents")
+    .select("storage_key")
+    .where("event_id", "=", eventId)
+    .where("public", "=", 0)
+    .execute();
+  if (rows.length) {
+    await db.deleteFrom("event_documents").where("event_id", "=", eventId).where("public", "=", 0).execute();
+  }
+  return rows.map((r) => r.storage_key);
+}

@@ -274,6 +274,21 @@ export async function deleteFilesOfEvent(platform: Platform, db: Conn, eventId: 
   for (const row of rows) await platform.storage.delete(row.storage_key);
 }
 
+/**
+ * The Fachtag's retention period has passed: its internal documents (signature lists, lists
+ * of names, photos for the organisers) are deleted, rows and stored files; public ones stay
+ * (the documentation is meant to be public). Runs in the retention's transaction.
+ */
+export async function deleteInternalDocumentsOfEvent(
+  platform: Platform,
+  db: Conn,
+  eventId: string,
+): Promise<{ internalFiles: number }> {
+  const keys = await repo.deleteInternalDocuments(db, eventId);
+  for (const key of keys) await platform.storage.delete(key);
+  return { internalFiles: keys.length };
+}
+
 export interface Download {
   data: Buffer;
   filename: string;

@@ -2,7 +2,7 @@ import { translator } from "../../platform/i18n/i18n.js";
 import type { AppModule } from "../../platform/module.js";
 import "./hooks.js";
 import { seedDocumentsDemo } from "./demo.js";
-import { deleteFilesOfEvent, publicDownloads } from "./documents.service.js";
+import { deleteFilesOfEvent, deleteInternalDocumentsOfEvent, publicDownloads } from "./documents.service.js";
 import { documentsMessages } from "./messages.js";
 import { eventDocumentsSection } from "./page-section.js";
 import { documentsRoutes } from "./routes.js";
@@ -23,6 +23,9 @@ export const documentsModule: AppModule = {
       return publicDownloads(db, events, (d) => documentDetails(t, d, locale));
     });
     hooks.on("events.deleting", ({ eventId }, { platform, db }) => deleteFilesOfEvent(platform, db, eventId));
+    hooks.on("retention.anonymiseEvent", ({ eventId }, { platform, db }) =>
+      deleteInternalDocumentsOfEvent(platform, db, eventId),
+    );
   },
   seedDemo: seedDocumentsDemo,
 };

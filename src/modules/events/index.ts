@@ -30,5 +30,5 @@ export { getEventForRegistration, listPublicEvents, listUpcomingEvents } from ".
 export { listSessions } from "./programme.service.js";
 export { type RegistrationClosedReason, type RegistrationState, registrationState } from "./registration-state.js";
 export { personalDataDueAt } from "./retention.js";
-export { listEventsWithPersonalData, markPersonalDataRemoved, type RetentionCandidate } from "./retention.repo.js";
+export { listEventsWithPersonalData, markPersonalDataRemoved } from "./retention.repo.js";
 export { timeSlots } from "./slots.js";

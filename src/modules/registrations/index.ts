@@ -12,6 +12,7 @@ import {
 import { registrationsMessages } from "./messages.js";
 import { eventPageSection } from "./page-section.js";
 import { expireUnconfirmed, sendReminders } from "./reminders.service.js";
+import { anonymiseRegistrations } from "./retention.js";
 import { registrationRoutes } from "./routes.js";
 
 export const registrationsModule: AppModule = {
@@ -30,6 +31,7 @@ export const registrationsModule: AppModule = {
     hooks.on("events.availability", onAvailabilityAsked);
     hooks.on("events.copied", onEventCopied);
     hooks.on("events.activeRegistrations", onActiveRegistrationsAsked);
+    hooks.on("retention.anonymiseEvent", ({ eventId }, { db }) => anonymiseRegistrations(db, eventId));
     hooks.on("events.participants", ({ eventIds }, { db }) => participantCounts(db, eventIds));
   },
   sections: [eventPageSection],

@@ -61,6 +61,9 @@ export function openDatabase(url: string, options: OpenOptions = {}): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  // Deleted and overwritten rows are zeroed in the file, not left in free pages: retention
+  // (DSGVO) must remove personal data from the disk, not only from the tables.
+  sqlite.pragma("secure_delete = ON");
   const checkpointer = options.backgroundCheckpoints && file !== ":memory:" ? startCheckpointer(file) : undefined;
   if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   const kysely = new Kysely<Database>({ dialect: new FairSqliteDialect({ database: withStatementCache(sqlite) }) });

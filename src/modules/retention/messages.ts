@@ -1,0 +1,41 @@
+import type { Catalog } from "../../platform/i18n/i18n.js";
+
+const de = {
+  "retention.mail.subject": "Erinnerung: Die Anmeldedaten von „{event}“ werden am {date} gelöscht",
+  "retention.mail.greeting": "Guten Tag {name},",
+  "retention.mail.intro":
+    "die Löschfrist des Fachtags „{event}“ endet am {date}. Dann werden die Angaben der Teilnehmenden gelöscht: Namen, E-Mail-Adressen, Organisationsangaben im Freitext, Bedarfe, Antworten und die persönlichen Links. Interne Dateien des Fachtags werden ebenfalls gelöscht.",
+  "retention.mail.export": "Wenn Sie die Liste noch brauchen, exportieren Sie sie bitte vorher:",
+  "retention.mail.kept":
+    "Erhalten bleiben die Zahlen für die Statistik (Art der Organisation, Kommune, Status, Anwesenheit, Workshop) und die Teilnahmebescheinigungen: Sie bleiben mit Name und Datum über ihren Code prüfbar.",
+  "retention.mail.period": "Die Löschfrist können Sie beim Fachtag ändern:",
+  "retention.cli.none": "Keine Fachtage mit abgelaufener Löschfrist.",
+  "retention.cli.anonymised":
+    "Fachtag „{event}“: {registrations} Anmeldungen anonymisiert, {internalFiles} interne Dateien gelöscht, {mails} E-Mails gelöscht, {certificates} Bescheinigungen bleiben prüfbar.",
+  "retention.cli.reminded": "Fachtag „{event}“: Erinnerung an {recipients} Person(en), Löschung am {date}.",
+};
+
+const en: typeof de = {
+  "retention.mail.subject": "Reminder: the registration data of “{event}” will be deleted on {date}",
+  "retention.mail.greeting": "Hello {name},",
+  "retention.mail.intro":
+    "the retention period of the Fachtag “{event}” ends on {date}. Then the participants' details are deleted: names, e-mail addresses, free-text organisation details, needs, answers and the personal links. Internal files of the Fachtag are deleted as well.",
+  "retention.mail.export": "If you still need the list, please export it before:",
+  "retention.mail.kept":
+    "Kept are the figures for statistics (kind of organisation, municipality, status, attendance, workshop) and the certificates of attendance: they remain verifiable by their code with name and date.",
+  "retention.mail.period": "You can change the retention period on the Fachtag:",
+  "retention.cli.none": "No Fachtage whose retention period has passed.",
+  "retention.cli.anonymised":
+    "Fachtag “{event}”: {registrations} registrations anonymised, {internalFiles} internal files deleted, {mails} e-mails deleted, {certificates} certificates remain verifiable.",
+  "retention.cli.reminded": "Fachtag “{event}”: reminder to {recipients} person(s), deletion on {date}.",
+};
+
+export const retentionMessages: Catalog = { de, en };
+
+/**
+ * German text of one of this module's keys. The job's mails and the command line's lines
+ * are German and also run where no page registered the catalogues (the CLI process).
+ */
+export function german(key: keyof typeof de, params: Record<string, string | number> = {}): string {
+  return de[key].replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+}

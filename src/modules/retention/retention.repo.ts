@@ -1,0 +1,22 @@
+import type { Conn } from "../../platform/db/database.js";
+
+// The retention module's own SQL: who is told about a coming deletion.
+
+export interface Recipient {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/** The Fachtag's organiser (its creator), or — when nobody created it through an account — the admins. */
+export async function organisersToRemind(db: Conn, createdBy: string | null): Promise<Recipient[]> {
+  if (createdBy) {
+    const creator = await db
+      .selectFrom("users")
+      .select(["id", "email", "name"])
+      .where("id", "=", createdBy)
+      .executeTakeFirst();
+    if (creator) return [creator];
+  }
+  return db.selectFrom("users").select(["id", "email", "name"]).where("role", "=", "admin").orderBy("email").execute();
+}
