@@ -5,7 +5,6 @@ import pino from "pino";
 import { createTokenForAccount, createUserWithPassword } from "../modules/accounts/index.js";
 import { modules } from "../modules/index.js";
 import { retentionReportLines, runRetention } from "../modules/retention/index.js";
-import { rebuildIndex } from "../modules/search/index.js";
 import { roles } from "../platform/auth/actor.js";
 import { createPlatform, isEmptyDatabase, seedDemo } from "../platform/bootstrap.js";
 import { type Config, ConfigError, loadConfig } from "../platform/config.js";
