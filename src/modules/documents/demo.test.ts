@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js"
 import { eventsModule } from "../events/index.js";
 import { documentsModule } from "./index.js";
 
-// The past 2024 demo Fachtag: on first start the archive shows its documentation and press release.
+// The past 2024 and 2025 demo Fachtage: on first start the archive shows their documentation and press release.
 
 let t: TestApp;
 beforeAll(async () => {
@@ -22,6 +22,12 @@ describe("demo documents", () => {
     expect(archive.body.match(/Dokumentation des Fachtags<\/a>/g)).toHaveLength(1);
     expect(archive.body).toMatch(/Dokumentation \(PDF, \d+ KB\)/);
     expect(archive.body).toMatch(/Pressemitteilung \(PDF, \d+ KB\)/);
+  });
+
+  it("gives the 2025 Kita Fachtag its documentation and press release too, once each", async () => {
+    const archive = await t.app.inject("/fachtage/archiv");
+    expect(archive.body.match(/Dokumentation: Schätze statt Schwächen<\/a>/g)).toHaveLength(1);
+    expect(archive.body.match(/Pressemitteilung: Schätze statt Schwächen<\/a>/g)).toHaveLength(1);
   });
 
   it("serves a real PDF with German text", async () => {

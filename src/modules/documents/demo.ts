@@ -7,10 +7,8 @@ import { listPublicEvents } from "../events/index.js";
 import { insertDocument, listDocuments } from "./documents.repo.js";
 import { acceptedTypes, type DocumentKind } from "./kinds.js";
 
-// The past 2024 demo Fachtag gets its documentation and press release, so the archive
-// shows downloads on first start. The PDFs are made here, a few pages of German text.
-
-const demoTitle = "Migrationsbedingte Vielfalt in der Bildung";
+// The past 2024 and 2025 demo Fachtage get their documentation and press release, so the
+// archive shows downloads on first start. The PDFs are made here, a few pages of German text.
 
 async function pdf(title: string, paragraphs: string[]): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -33,7 +31,9 @@ async function pdf(title: string, paragraphs: string[]): Promise<Buffer> {
   return done;
 }
 
-const documents: { kind: DocumentKind; title: string; filename: string; paragraphs: string[] }[] = [
+type DemoDocument = { kind: DocumentKind; title: string; filename: string; paragraphs: string[] };
+
+const documents2024: DemoDocument[] = [
   {
     kind: "documentation",
     title: "Dokumentation des Fachtags",
@@ -58,9 +58,46 @@ const documents: { kind: DocumentKind; title: string; filename: string; paragrap
   },
 ];
 
-export async function seedDocumentsDemo({ platform }: SeedContext): Promise<void> {
+const documents2025: DemoDocument[] = [
+  {
+    kind: "documentation",
+    title: "Dokumentation: Schätze statt Schwächen",
+    filename: "Dokumentation Fachtag Kindliche Entwicklung 2025",
+    paragraphs: [
+      "Fachtag „Kindliche Entwicklung stärken – Schätze statt Schwächen“ am 28. März 2025 im Kreishaus Celle.",
+      "Rund 150 Leitungskräfte und pädagogische Fachkräfte aus Kitas diskutierten in acht Workshops über Beobachtung, Sprachbildung, Bewegung und den Übergang in die Grundschule.",
+      "Ergebnis: Um die frühkindliche Bildung nachhaltig zu stärken, braucht es ein gemeinsames (Leit-)Bild vom Kind sowie eine wertschätzende Zusammenarbeit aller Akteure.",
+      "Diese Dokumentation ist ein Beispiel der Demo-Daten; Personen und Inhalte sind fiktiv.",
+    ],
+  },
+  {
+    kind: "press_release",
+    title: "Pressemitteilung: Schätze statt Schwächen",
+    filename: "Pressemitteilung Fachtag Kindliche Entwicklung 2025",
+    paragraphs: [
+      "Pressemitteilung des Landkreises Celle",
+      "Stärken sehen, Risiken früh erkennen: 150 Fachkräfte beim Kita-Fachtag im Kreishaus.",
+      "Celle. Kitas, Schulen, Fachberatung und Jugendärztlicher Dienst verabredeten, den Übergang in die Schule gemeinsam zu planen. (Demo-Daten, fiktiv.)",
+    ],
+  },
+];
+
+const demoSets: { eventTitle: string; documents: DemoDocument[] }[] = [
+  { eventTitle: "Migrationsbedingte Vielfalt in der Bildung", documents: documents2024 },
+  { eventTitle: "Kindliche Entwicklung stärken – Schätze statt Schwächen", documents: documents2025 },
+];
+
+export async function seedDocumentsDemo(ctx: SeedContext): Promise<void> {
+  for (const set of demoSets) await seedEventDocuments(ctx, set.eventTitle, set.documents);
+}
+
+async function seedEventDocuments(
+  { platform }: SeedContext,
+  eventTitle: string,
+  documents: DemoDocument[],
+): Promise<void> {
   const db = platform.db.kysely;
-  const event = (await listPublicEvents(db)).find((e) => e.title === demoTitle);
+  const event = (await listPublicEvents(db)).find((e) => e.title === eventTitle);
   if (!event || (await listDocuments(db, event.id, { all: true })).length) return;
   for (const d of documents) {
     const data = await pdf(d.title, d.paragraphs);

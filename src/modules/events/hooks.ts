@@ -24,6 +24,8 @@ export interface EventAvailability {
 export interface EventParticipants {
   eventId: string;
   count: number;
+  /** How many were registered (confirmed): differs from count where the entrance checked people in. */
+  registered: number;
 }
 
 /** The first lines of a Fachtag's written results, for the archive. */

@@ -64,8 +64,8 @@ export interface ArchiveModel {
   events: EventView[];
   canCopy: boolean;
   downloads: EventDownload[];
-  /** How many took part, by event id (the registrations module counts). */
-  participants: Record<string, number>;
+  /** How many took part and how many were registered, by event id (the registrations module counts). */
+  participants: Record<string, { count: number; registered: number }>;
   /** The first lines of the results, by event id (the outcomes module writes them). */
   results: Record<string, string>;
 }
@@ -77,7 +77,9 @@ export interface ArchiveModel {
 export async function getArchive(platform: Platform, actor: Actor, locale: Locale = "de"): Promise<ArchiveModel> {
   const events = await listPastEvents(platform.db.kysely);
   const downloads = await downloadsOf(platform, events, locale);
-  const participants = Object.fromEntries((await participantsOf(platform, events)).map((p) => [p.eventId, p.count]));
+  const participants = Object.fromEntries(
+    (await participantsOf(platform, events)).map((p) => [p.eventId, { count: p.count, registered: p.registered }]),
+  );
   const results = Object.fromEntries((await resultsOf(platform, events)).map((r) => [r.eventId, r.summary]));
   return { events, canCopy: eventsAccess.can(actor, "event.organise", undefined), downloads, participants, results };
 }

@@ -381,7 +381,7 @@ describe("archive", () => {
       manage_token_hash: newId(),
       confirm_token_hash: null,
       hold_until: null,
-      source: "online" as const,
+      source: "web" as const,
       created_at: now,
       updated_at: now,
       confirmed_at: now,
@@ -405,6 +405,6 @@ describe("archive", () => {
       .values([reg(6, true), reg(7, true)])
       .execute();
     page = (await t.app.inject("/fachtage/archiv")).body;
-    expect(page).toContain("2 Teilnehmende");
+    expect(page).toContain("2 Teilnehmende (anwesend; 7 angemeldet)");
   });
 });

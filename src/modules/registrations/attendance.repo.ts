@@ -150,11 +150,11 @@ export async function attendanceCounts(db: Conn, eventId: string): Promise<{ exp
 export async function participantCounts(
   db: Conn,
   eventIds: readonly string[],
-): Promise<{ eventId: string; count: number }[]> {
-  const out: { eventId: string; count: number }[] = [];
+): Promise<{ eventId: string; count: number; registered: number }[]> {
+  const out: { eventId: string; count: number; registered: number }[] = [];
   for (const eventId of eventIds) {
     const { expected, present } = await attendanceCounts(db, eventId);
-    out.push({ eventId, count: present > 0 ? present : expected });
+    out.push({ eventId, count: present > 0 ? present : expected, registered: expected });
   }
   return out;
 }

@@ -45,7 +45,7 @@ function EventCard({
   canCopy?: boolean;
   downloads?: EventDownload[];
   /** In the archive: topics, how many took part and the first lines of the results. */
-  archive?: { participants: number | undefined; result: string | undefined } | undefined;
+  archive?: { participants: { count: number; registered: number } | undefined; result: string | undefined } | undefined;
 }) {
   const { t, locale } = usePage();
   const H = `h${headingLevel}` as "h2" | "h3";
@@ -69,8 +69,12 @@ function EventCard({
       {archive && event.themes.length ? (
         <p class="kern-body kern-body--small">{t("events.archive.themes", { themes: event.themes.join(", ") })}</p>
       ) : null}
-      {archive?.participants ? (
-        <p class="kern-body kern-body--small">{t("events.archive.participants", { count: archive.participants })}</p>
+      {archive?.participants?.count ? (
+        <p class="kern-body kern-body--small">
+          {archive.participants.count === archive.participants.registered
+            ? t("events.archive.participants", { count: archive.participants.count })
+            : t("events.archive.participantsOf", archive.participants)}
+        </p>
       ) : null}
       {archive?.result ? (
         <p class="kern-body">
@@ -103,7 +107,7 @@ function EventList({
   canCopy?: boolean;
   downloads?: EventDownload[];
   /** In the archive: how many took part and the first lines of the results, by event id. */
-  participants?: Record<string, number>;
+  participants?: Record<string, { count: number; registered: number }>;
   results?: Record<string, string>;
 }) {
   return (
@@ -177,7 +181,7 @@ export function ArchivePage({
   canCopy?: boolean;
   /** Public downloads of the Fachtage (those of the Fachtag as a whole are listed). */
   downloads?: EventDownload[];
-  participants?: Record<string, number>;
+  participants?: Record<string, { count: number; registered: number }>;
   results?: Record<string, string>;
 }) {
   const { t } = usePage();
