@@ -22,6 +22,8 @@ import { AnswerPage, answerPath, ThanksPage } from "./views/answer-page.js";
 import { ResultsPage } from "./views/results-page.js";
 import { SurveyPage, surveyBase } from "./views/survey-page.js";
 
+const feedbackStyles = ["/assets/feedback.css?v=1"];
+
 type EventParams = { Params: { eventId: string } };
 type QuestionParams = { Params: { eventId: string; questionId: string } };
 
@@ -85,12 +87,12 @@ export function feedbackRoutes(root: FastifyInstance, platform: Platform): void 
     const o = await getOverview(platform, request.actor, request.params.eventId);
     return reply.page({
       status,
+      styles: feedbackStyles,
       title: request.t("feedback.page.title", { event: o.event.title }),
       body: <SurveyPage o={o} form={form} />,
     });
   };
-  const back = (reply: FastifyReply, eventId: string, anchor = "fragebogen") =>
-    reply.redirect(`${surveyBase(eventId)}#${anchor}`, 303);
+  const back = (reply: FastifyReply, eventId: string) => reply.redirect(surveyBase(eventId), 303);
 
   app.get<EventParams>("/verwaltung/fachtage/:eventId/umfrage", async (request, reply) => page(request, reply));
 
@@ -139,13 +141,14 @@ export function feedbackRoutes(root: FastifyInstance, platform: Platform): void 
     const count = await sendLinks(platform, request.actor, request.params.eventId);
     if (count === 0) reply.flash("info", "feedback.flash.noneSent");
     else reply.flash("success", "feedback.flash.sent", { count });
-    return back(reply, request.params.eventId, "versand");
+    return back(reply, request.params.eventId);
   });
 
   // --- results ----------------------------------------------------------------------------
   app.get<EventParams>("/verwaltung/fachtage/:eventId/umfrage/ergebnisse", async (request, reply) => {
     const results = await getResults(platform, request.actor, request.params.eventId);
     return reply.page({
+      styles: feedbackStyles,
       title: request.t("feedback.results.title", { event: results.event.title }),
       body: <ResultsPage results={results} />,
     });

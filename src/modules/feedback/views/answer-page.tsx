@@ -8,7 +8,6 @@ import {
   fieldId,
   Heading,
   postedText,
-  RadioGroup,
   TextArea,
   useFieldLabel,
 } from "../../../platform/views/components.js";
@@ -21,13 +20,71 @@ export const answerPath = "/umfrage";
 const posted = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" ? [v] : [];
 
+/**
+ * Radio buttons in a fieldset, like the platform's RadioGroup, except that the FIRST radio
+ * carries the field's id: the error summary's link then puts the focus on it (a fieldset
+ * cannot take the focus).
+ */
+function Radios({
+  name,
+  legend,
+  hint,
+  options,
+  value,
+  error,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  options: { value: string; label: string }[];
+  value: string | undefined;
+  error: string | undefined;
+}) {
+  const id = fieldId(name);
+  useFieldLabel(name, legend);
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset class={`kern-fieldset${error ? " kern-fieldset--error" : ""}`} aria-describedby={described}>
+      <legend class="kern-label">{legend}</legend>
+      {hint ? (
+        <div class="kern-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p class="kern-error" id={`${id}-error`}>
+          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
+          <span class="kern-body">{error}</span>
+        </p>
+      ) : null}
+      <div class="kern-fieldset__body">
+        {options.map((o, i) => (
+          <div class="kern-form-check" key={o.value}>
+            <input
+              class="kern-form-check__radio"
+              type="radio"
+              id={i === 0 ? id : `${id}-${i}`}
+              name={name}
+              value={o.value}
+              checked={o.value === value}
+            />
+            <label class="kern-label" for={i === 0 ? id : `${id}-${i}`}>
+              {o.label}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 function CheckboxGroup({ q, values, error }: { q: Question; values: string[]; error: string | undefined }) {
   const { t } = usePage();
   const name = fieldName(q);
   const id = fieldId(name);
   useFieldLabel(name, q.text);
   return (
-    <fieldset class={`kern-fieldset${error ? " kern-fieldset--error" : ""}`} id={id}>
+    <fieldset class={`kern-fieldset${error ? " kern-fieldset--error" : ""}`}>
       <legend class="kern-label">
         {q.text}
         {q.required ? null : <span class="kern-label__optional"> – {t("form.optional")}</span>}
@@ -43,7 +100,7 @@ function CheckboxGroup({ q, values, error }: { q: Question; values: string[]; er
         {q.options.map((option, i) => (
           <Checkbox
             key={option}
-            id={`${id}-${i}`}
+            id={i === 0 ? id : `${id}-${i}`}
             name={name}
             value={String(i)}
             label={option}
@@ -64,7 +121,7 @@ function QuestionField({ q, survey, form }: { q: Question; survey: OpenSurvey; f
   switch (q.kind) {
     case "scale":
       return (
-        <RadioGroup
+        <Radios
           name={name}
           legend={legend}
           hint={t("feedback.answer.scaleHint", { low: q.low, high: q.high })}
@@ -78,7 +135,7 @@ function QuestionField({ q, survey, form }: { q: Question; survey: OpenSurvey; f
       );
     case "single":
       return (
-        <RadioGroup
+        <Radios
           name={name}
           legend={legend}
           options={q.options.map((label, i) => ({ value: String(i), label }))}
@@ -88,7 +145,7 @@ function QuestionField({ q, survey, form }: { q: Question; survey: OpenSurvey; f
       );
     case "workshop":
       return (
-        <RadioGroup
+        <Radios
           name={name}
           legend={legend}
           options={survey.workshops.map((w) => ({ value: w.id, label: w.title }))}

@@ -114,7 +114,7 @@ export function SurveyPage({ o, form }: { o: SurveyOverview; form: FormState }) 
         ) : (
           <p class="kern-body">{t(o.isDefault ? "feedback.editor.isDefault" : "feedback.editor.changed")}</p>
         )}
-        <ol class="kern-list stack">
+        <ol class="kern-list stack survey-questions">
           {o.questions.map((q, i) => (
             <QuestionItem key={q.id} q={q} o={o} index={i} />
           ))}
@@ -138,6 +138,7 @@ export function SurveyPage({ o, form }: { o: SurveyOverview; form: FormState }) 
                 name="kind"
                 label={t("feedback.editor.kind")}
                 required
+                placeholder={t("feedback.editor.choose")}
                 options={questionKinds.map((k) => ({ value: k, label: t(`feedback.kind.${k}`) }))}
                 value={postedText(v.kind) ?? "scale"}
                 error={e.kind}
