@@ -11,6 +11,7 @@ import { feedbackModule } from "./feedback/index.js";
 import { networkModule } from "./network/index.js";
 import { outcomesModule } from "./outcomes/index.js";
 import { registrationsModule } from "./registrations/index.js";
+import { reportsModule } from "./reports/index.js";
 import { retentionModule } from "./retention/index.js";
 import { searchModule } from "./search/index.js";
 import { siteModule } from "./site/index.js";
@@ -36,5 +37,6 @@ export const modules: AppModule[] = [
   documentsModule,
   outcomesModule,
   retentionModule,
+  reportsModule,
   searchModule,
 ];
