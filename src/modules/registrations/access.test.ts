@@ -95,6 +95,8 @@ describe("registrations permissions × roles", () => {
         "registration.cancel",
         "registration.desk",
         "registration.manage",
+        // by role and token in networking.test.ts
+        "registration.networking",
         "registration.register",
         "registration.selfService",
       ].sort(),

@@ -25,6 +25,12 @@ export const registrationsAccess = defineAccess<{
   "registration.selfService": { tokenMatches: boolean };
   /** Cancel one registration by id (API): its token, or the Fachtag's organisers. */
   "registration.cancel": { event: OwnedEvent; tokenMatches: boolean };
+  /**
+   * The networking list (the others who agreed to the participant list): only through the
+   * manage link of a confirmed registration that agreed itself. Organisers see their lists
+   * on the desk; there is no other route to it.
+   */
+  "registration.networking": { tokenMatches: boolean; consented: boolean; confirmed: boolean };
 }>({
   "registration.register": (actor, { source, event }) =>
     (source !== "manual" && source !== "walkin" && event.status !== "draft") ||
@@ -34,4 +40,5 @@ export const registrationsAccess = defineAccess<{
   "registration.manage": canManageEvent,
   "registration.selfService": (_actor, { tokenMatches }) => tokenMatches,
   "registration.cancel": (actor, { event, tokenMatches }) => tokenMatches || canManageEvent(actor, event),
+  "registration.networking": (_actor, { tokenMatches, consented, confirmed }) => tokenMatches && consented && confirmed,
 });

@@ -10,6 +10,7 @@ import {
   onEventCopied,
 } from "./event-changes.service.js";
 import { registrationsMessages } from "./messages.js";
+import { networkingSection } from "./networking-section.js";
 import { eventPageSection } from "./page-section.js";
 import { expireUnconfirmed, sendReminders } from "./reminders.service.js";
 import { anonymiseRegistrations } from "./retention.js";
@@ -34,7 +35,7 @@ export const registrationsModule: AppModule = {
     hooks.on("retention.anonymiseEvent", ({ eventId }, { db }) => anonymiseRegistrations(db, eventId));
     hooks.on("events.participants", ({ eventIds }, { db }) => participantCounts(db, eventIds));
   },
-  sections: [eventPageSection],
+  sections: [eventPageSection, networkingSection],
   seedDemo: seedRegistrationsDemo,
   jobs: [
     { name: "expire-unconfirmed", everyMs: 60_000, run: async (platform) => void (await expireUnconfirmed(platform)) },

@@ -84,6 +84,11 @@ const de = {
     "Das ist Ihr persönlicher Link, Sie finden ihn auch in der E-Mail. Geben Sie ihn nicht weiter.",
   "registrations.confirm.ics": "Kalendereintrag herunterladen (.ics)",
   "registrations.manage.title": "Ihre Anmeldung",
+  "registrations.networking.title": "Vernetzung: wer noch dabei ist",
+  "registrations.networking.intro":
+    "Diese Teilnehmenden haben wie Sie zugestimmt, dass die anderen sie sehen – für Kontakte und Kooperationen nach dem Fachtag. Nur wer zugestimmt hat, sieht diese Liste; sie wird mit den Anmeldedaten gelöscht.",
+  "registrations.networking.empty": "Bisher hat außer Ihnen niemand der Teilnehmendenliste zugestimmt.",
+  "registrations.networking.workshops": "Workshops: {workshops}",
   "registrations.manage.intro":
     "Über diesen persönlichen Link können Sie Ihre Anmeldung zum Fachtag „{event}“ ansehen, ändern oder absagen. Geben Sie den Link nicht weiter.",
   "registrations.manage.status": "Status",
@@ -473,6 +478,11 @@ const en: Record<keyof typeof de, string> = {
   "registrations.confirm.manageHint": "This is your personal link; you also find it in the e-mail. Do not pass it on.",
   "registrations.confirm.ics": "Download the calendar entry (.ics)",
   "registrations.manage.title": "Your registration",
+  "registrations.networking.title": "Networking: who else took part",
+  "registrations.networking.intro":
+    "These participants agreed, as you did, that the others may see them – for contacts and cooperations after the Fachtag. Only those who agreed see this list; it is deleted with the registration data.",
+  "registrations.networking.empty": "So far nobody but you has agreed to the participant list.",
+  "registrations.networking.workshops": "Workshops: {workshops}",
   "registrations.manage.intro":
     "With this personal link you can view, change or cancel your registration for “{event}”. Do not share the link.",
   "registrations.manage.status": "Status",
