@@ -101,6 +101,7 @@ export function PostFormPage({
             required
             value={postedText(v.organisationId)}
             error={e.organisationId}
+            placeholder={t("exchange.field.organisationChoose")}
             options={organisations.map((o) => ({ value: o.id, label: o.name }))}
           />
         ) : null}

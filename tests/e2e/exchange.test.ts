@@ -1,0 +1,143 @@
+// The Austausch in a browser. A member of two demo organisations writes a practice
+// example without JavaScript — first with a title far too long and no text, then right —
+// in the name of the primary school. A visitor without an account finds the Kita's
+// offer of its hall through the shareable filter address and reports it ("Melden"),
+// without JavaScript. The admin finds the report in the moderation queue. Every page
+// axe-clean and Nu-valid, looked at at 1280 and 390 px.
+import { mkdirSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import {
+  checkAxe,
+  checkPageBasics,
+  closeBrowser,
+  formatAxe,
+  formatHtmlProblems,
+  newContext,
+  type StartedServer,
+  signInAs,
+  startServer,
+  validateHtml,
+} from "./helpers/index.js";
+
+let server: StartedServer;
+const shots = process.env.SCREENSHOT_DIR ?? "/tmp/shots";
+
+beforeAll(async () => {
+  server = await startServer();
+  mkdirSync(shots, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await closeBrowser();
+  await server?.close();
+});
+
+const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/** Axe, the page basics, no sideways scroll on a phone, and a screenshot at both widths. */
+async function lookAt(page: Page, name: string, html: { url: string; html: string }[]) {
+  expect(formatAxe(await checkAxe(page)), name).toBe("");
+  html.push({ url: name, html: await page.content() });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${shots}/exchange-${name}-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await noSideways(page), name).toBeLessThanOrEqual(1);
+  await page.screenshot({ path: `${shots}/exchange-${name}-390.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  expect(await checkPageBasics(page), name).toEqual([]);
+}
+
+it("a member writes a practice example and a visitor reports an offer, both without JavaScript", async () => {
+  const html: { url: string; html: string }[] = [];
+
+  // --- the member, without JavaScript -----------------------------------------------------
+  const noJs = await newContext(server.baseUrl, { viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+  const page = await noJs.newPage();
+  page.setDefaultTimeout(20_000);
+  await signInAs(page, "member");
+  await page.goto("/austausch");
+  await page.getByRole("link", { name: "Beitrag schreiben" }).click();
+  await page.waitForURL(/\/austausch\/neu$/);
+  await page.getByLabel("Praxisbeispiel", { exact: true }).check();
+  await page.getByLabel("Titel", { exact: true }).fill("Sprach".repeat(40));
+  await page.getByLabel("Im Namen von").selectOption({ label: "Grundschule Am Beispielweg (fiktiv)" });
+  await page.getByRole("button", { name: "Beitrag speichern" }).click();
+  expect(await page.locator("#f-title-error").textContent()).toContain("höchstens 200 Zeichen");
+  expect(await page.locator("#f-body-error").textContent()).toContain("Bitte füllen Sie dieses Feld aus.");
+  html.push({ url: "form errors", html: await page.content() });
+  await page.screenshot({ path: `${shots}/exchange-form-errors-1280.png`, fullPage: true });
+
+  await page.getByLabel("Titel", { exact: true }).fill("Sprachcafé für Eltern neu zugewanderter Kinder");
+  await page
+    .getByLabel("Text", { exact: true })
+    .fill("Jeden Mittwoch treffen sich Eltern in der **Schulbibliothek**.\n\n<script>alert(1)</script>");
+  await page.getByLabel("Themen").fill("Sprachförderung, Elternarbeit");
+  await page.getByLabel("Gemeinde").selectOption("Celle");
+  await page.getByLabel(/^Ziel\b/).fill("Eltern kommen in der Schule an.");
+  await page.getByLabel("Was brauchen andere, um es nachzumachen?").fill("Einen Raum und eine Dolmetscherin.");
+  await page.getByRole("button", { name: "Beitrag speichern" }).click();
+  await page.waitForURL(/\/austausch\/[0-9a-f-]{36}$/);
+  const main = page.locator("main");
+  expect(await main.textContent()).toContain("Ihr Beitrag ist veröffentlicht.");
+  expect(await main.textContent()).toContain("<script>alert(1)</script>");
+  expect(await main.locator("strong", { hasText: "Schulbibliothek" }).count()).toBe(1);
+  expect(await main.textContent()).toContain("Einen Raum und eine Dolmetscherin.");
+  expect(await main.textContent()).toContain("Grundschule Am Beispielweg (fiktiv)");
+  await noJs.close();
+
+  // --- a visitor without an account, without JavaScript ----------------------------------
+  const visitor = await newContext(server.baseUrl, {
+    viewport: { width: 1280, height: 900 },
+    javaScriptEnabled: false,
+  });
+  const v = await visitor.newPage();
+  v.setDefaultTimeout(20_000);
+  await v.goto("/austausch?art=angebot&offen=1&gemeinde=Celle");
+  await v.getByRole("link", { name: "Turnhalle freitags nachmittags" }).click();
+  await v.getByRole("link", { name: /Beitrag melden/ }).click();
+  await v.waitForURL(/\/melden$/);
+  await v.getByRole("button", { name: "Meldung absenden" }).click();
+  expect(await v.locator("#f-reason-error").textContent()).toContain("Bitte füllen Sie dieses Feld aus.");
+  await v.getByLabel("Was ist das Problem?").fill("Die Halle ist doch nur für Mitglieder – bitte prüfen.");
+  await v.getByRole("button", { name: "Meldung absenden" }).click();
+  await v.waitForURL(/\/austausch\/[0-9a-f-]{36}$/);
+  expect(await v.locator("main").textContent()).toContain("Danke! Ihre Meldung ist beim Bildungsbüro eingegangen.");
+  await visitor.close();
+
+  // --- looked at, with JavaScript (axe needs it) -----------------------------------------
+  const js = await newContext(server.baseUrl, { viewport: { width: 1280, height: 900 } });
+  const p = await js.newPage();
+  await p.goto("/austausch");
+  expect(await p.locator("main").textContent()).toContain("Sprachförderung für neu zugewanderte Kinder");
+  await lookAt(p, "list", html);
+  await p.goto("/austausch?art=angebot&offen=1");
+  await lookAt(p, "list-offers", html);
+  await p.getByRole("link", { name: "Turnhalle freitags nachmittags" }).click();
+  await lookAt(p, "offer", html);
+  await p.goto("/austausch");
+  await p.getByRole("link", { name: "Sprachförderung für neu zugewanderte Kinder" }).click();
+  await lookAt(p, "practice", html);
+  await p.getByRole("link", { name: /Beitrag melden/ }).click();
+  await lookAt(p, "report", html);
+
+  await signInAs(p, "member");
+  await p.goto("/austausch/neu");
+  await lookAt(p, "form", html);
+  await p.goto("/austausch/meine");
+  await lookAt(p, "mine", html);
+  await js.close();
+
+  const admin = await newContext(server.baseUrl, { viewport: { width: 1280, height: 900 } });
+  const a = await admin.newPage();
+  await signInAs(a, "admin");
+  await a.goto("/verwaltung/austausch");
+  expect(await a.locator("main").textContent()).toContain("Die Halle ist doch nur für Mitglieder");
+  await lookAt(a, "moderation", html);
+  await a.getByRole("link", { name: "Turnhalle freitags nachmittags" }).click();
+  expect(await a.locator("main").textContent()).toContain("Bearbeitungsverlauf");
+  await lookAt(a, "offer-moderator", html);
+  await admin.close();
+
+  expect(formatHtmlProblems(await validateHtml(html))).toBe("");
+}, 240_000);
