@@ -5,6 +5,7 @@ import pino from "pino";
 import { createTokenForAccount, createUserWithPassword } from "../modules/accounts/index.js";
 import { modules } from "../modules/index.js";
 import { retentionReportLines, runRetention } from "../modules/retention/index.js";
+import { rebuildIndex } from "../modules/search/index.js";
 import { roles } from "../platform/auth/actor.js";
 import { createPlatform, isEmptyDatabase, seedDemo } from "../platform/bootstrap.js";
 import { type Config, ConfigError, loadConfig } from "../platform/config.js";
@@ -133,6 +134,18 @@ const commands: Command[] = [
         await seedDemo(platform, modules, (line) => lines.push(line));
         io.out("Demo-Daten geladen.");
         if (!platform.config.isProduction) for (const line of lines) io.out(`  ${line}`);
+      });
+    },
+  },
+  {
+    name: "search:rebuild",
+    usage: "search:rebuild",
+    description:
+      "Baut den Suchindex aus allen veröffentlichten Inhalten neu auf (nach einer Änderung der Synonymliste oder einem Import an der Anwendung vorbei).",
+    options: {},
+    async run(_values, io) {
+      await withPlatform(io, async (platform) => {
+        io.out(`Suchindex neu aufgebaut: ${await rebuildIndex(platform)} Einträge.`);
       });
     },
   },

@@ -28,9 +28,15 @@ export const searchModule: AppModule = {
     hooks.on("documents.changed", ({ eventId }, { platform, db }) =>
       reindex(db, platform.db.dialect, "events", [eventId]),
     );
+    hooks.on("exchange.postChanged", ({ postId }, { platform, db }) =>
+      reindex(db, platform.db.dialect, "exchange", [postId]),
+    );
   },
   // Demo data is written straight into the sources' tables: read it all once they are done.
   async seedDemo({ platform }) {
     await rebuildIndex(platform);
   },
 };
+
+// For the CLI's search:rebuild.
+export { rebuildIndex } from "./indexing.service.js";

@@ -96,7 +96,7 @@ beforeAll(async () => {
     t.platform,
     admin,
     archived.id,
-    { kind: "documentation", title: "Fotoprotokoll Mehrsprachigkeit", public: true },
+    { kind: "documentation", title: "Fotoprotokoll Zukunftswerkstatt", public: true },
     { data: pdf, filename: "a.pdf" },
   );
   await uploadDocument(
@@ -162,7 +162,7 @@ describe(`German search (${testDatabase})`, () => {
   });
 
   it("public document titles count, internal ones never", async () => {
-    expect(await titles("Mehrsprachigkeit")).toEqual(["Migrationsbedingte Vielfalt in der Bildung"]);
+    expect(await titles("Zukunftswerkstatt")).toEqual(["Migrationsbedingte Vielfalt in der Bildung"]);
     expect(await titles("Kassenbuch")).toEqual([]);
   });
 
@@ -226,14 +226,14 @@ describe(`the index follows every change (${testDatabase})`, () => {
     expect(await titles("Waldtag")).toEqual(["Waldtag mit Eltern"]);
     await deleteOffer(t.platform, admin, extra.id);
     expect(await titles("Waldtag")).toEqual([]);
-    const event = (await search(t.platform, { q: "Mehrsprachigkeit" })).hits[0];
+    const event = (await search(t.platform, { q: "Zukunftswerkstatt" })).hits[0];
     const doc = await t.platform.db.kysely
       .selectFrom("event_documents")
       .select("id")
-      .where("title", "=", "Fotoprotokoll Mehrsprachigkeit")
+      .where("title", "=", "Fotoprotokoll Zukunftswerkstatt")
       .executeTakeFirstOrThrow();
     await deleteDocument(t.platform, admin, event?.id ?? "", doc.id);
-    expect(await titles("Mehrsprachigkeit")).toEqual([]);
+    expect(await titles("Zukunftswerkstatt")).toEqual([]);
   });
 
   it("a rebuild gives the same answers", async () => {

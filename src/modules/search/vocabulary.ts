@@ -2,14 +2,16 @@
 // `npm run cli -- search:rebuild` (synonyms apply at once: they widen the query only).
 
 /**
- * Words that mean the same in the field, one group per line, separated by "=". A form may
- * have several words ("Deutsch als Zweitsprache"): then the words must follow each other.
- * Searching any form of a group finds every other one.
+ * Words that mean the same in the field (or so nearly that people look for one and mean
+ * the other), one group per line, separated by "=". A form may have several words
+ * ("Deutsch als Zweitsprache"): then the words must follow each other. Searching any
+ * form of a group finds every other one.
  */
 export const synonymList = `
 Kita = Kindertagesstätte = Kindergarten = Kindertageseinrichtung
 VHS = Volkshochschule
 DaZ = Deutsch als Zweitsprache
+Sprachförderung = Sprachbildung = Sprachentwicklung = Mehrsprachigkeit
 DaF = Deutsch als Fremdsprache
 GS = Grundschule
 BBS = Berufsbildende Schule

@@ -47,12 +47,14 @@ export function jsonList(text: string | null | undefined): unknown[] {
 export const strings = (text: string | null | undefined): string[] =>
   jsonList(text).filter((v): v is string => typeof v === "string" && v.trim() !== "");
 
-/** Plain text of several parts, empty ones left out. */
-export const joinText = (parts: readonly (string | null | undefined)[], separator = " · "): string =>
-  parts
-    .map((p) => p?.trim())
-    .filter((p): p is string => Boolean(p))
-    .join(separator);
+/** Plain text of several parts, empty ones left out; a part ending in a full stop gets no second one. */
+export function joinText(parts: readonly (string | null | undefined)[], separator = " · "): string {
+  const kept = parts.map((p) => p?.trim()).filter((p): p is string => Boolean(p));
+  const stop = separator.trimEnd();
+  return kept
+    .map((p, i) => (i === kept.length - 1 ? p : stop && p.endsWith(stop) ? `${p} ` : `${p}${separator}`))
+    .join("");
+}
 
 export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
