@@ -25,11 +25,12 @@ export function OrganisationLinks({ organisations }: { organisations: AgreementO
   return (
     <>
       {organisations.map((o, i) => (
+        // The comma follows its link: a line breaks after it, never before.
         <span key={o.id}>
-          {i > 0 ? ", " : ""}
           <a class="kern-link" href={o.url}>
             {o.name}
           </a>
+          {i < organisations.length - 1 ? ", " : ""}
         </span>
       ))}
     </>

@@ -130,7 +130,6 @@ function AgreementFields({ form, picker }: { form: FormState; picker: PartnerPic
       <Select
         name="status"
         label={t("outcomes.field.status")}
-        required
         value={postedText(v.status) ?? "open"}
         error={e.status}
         options={agreementStatuses.map((s) => ({ value: s, label: t(`outcomes.status.${s}`) }))}
