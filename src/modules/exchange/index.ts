@@ -23,4 +23,4 @@ export const exchangeModule: AppModule = {
 // The Austausch's public API: what search, matching and reports may read (no permission
 // checks: only published, not hidden posts). Subscribe to "exchange.postChanged" (hooks.ts)
 // to follow changes inside their transaction.
-export { listPublishedPosts, type PostListFilter, type PostView, postCounts } from "./posts.service.js";
+export { listPublishedPosts, postCounts } from "./posts.service.js";

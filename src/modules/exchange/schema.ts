@@ -98,7 +98,6 @@ export const reportForm = z.object({
   reason: requiredText(REASON_MAX),
   commentId: formText(100),
 });
-export const reasonForm = z.object({ reason: requiredText(REASON_MAX) });
 
 const queryText = (max: number) =>
   z.preprocess(
@@ -155,7 +154,6 @@ export const apiPostCreate = z.object({
   status: z.enum(["draft", "published"]).optional(),
   practice: apiPractice.optional(),
 });
-export type ApiPostCreate = z.output<typeof apiPostCreate>;
 
 export const apiPostPatch = z.object({
   kind: z.enum(postKinds).optional(),
@@ -173,7 +171,6 @@ export const apiPostPatch = z.object({
     .optional()
     .describe("Grund einer Änderung durch die Moderation (wird der Autorin mitgeteilt)"),
 });
-export type ApiPostPatch = z.output<typeof apiPostPatch>;
 
 export const apiPostQuery = z.object({
   kind: z.enum(postKinds).optional(),
