@@ -110,6 +110,7 @@ const de = {
   "feedback.results.workshop": "Workshop",
   "feedback.results.answers": "Antworten",
   "feedback.results.meanCol": "Mittelwert",
+  "feedback.results.tooFew": "– (erst ab {min} Antworten, zum Schutz der Anonymität)",
 };
 
 const en: Record<keyof typeof de, string> = {
@@ -221,6 +222,7 @@ const en: Record<keyof typeof de, string> = {
   "feedback.results.workshop": "Workshop",
   "feedback.results.answers": "Answers",
   "feedback.results.meanCol": "Mean",
+  "feedback.results.tooFew": "– (from {min} answers on, to keep them anonymous)",
 };
 
 export const feedbackMessages: Catalog = { de, en };

@@ -25,7 +25,7 @@ export interface QuestionResult {
   mean: number | null;
   /** Free text only, in the order of the answers' random ids. */
   texts: string[];
-  /** Scale questions of a survey that asks for the workshop: per workshop. */
+  /** Scale questions of a survey that asks for the workshop: per workshop (mean null under MIN_GROUP answers). */
   byWorkshop: { workshop: string; answered: number; mean: number | null }[];
 }
 
@@ -37,6 +37,12 @@ export interface SurveyResults {
   rows: AnswerSet[];
   workshopTitles: Map<string, string>;
 }
+
+/**
+ * A workshop's figures are shown from this many answers on: the organisers know who was in
+ * a small workshop, so one or two answers there would name their authors.
+ */
+export const MIN_GROUP = 3;
 
 const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
 const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
@@ -55,7 +61,7 @@ export function summarise(questions: Question[], rows: AnswerSet[], workshopTitl
                 .filter((r) => r[workshopQuestion.id] === id)
                 .map((r) => r[question.id])
                 .filter((v): v is number => typeof v === "number");
-              return { workshop, answered: of.length, mean: round1(mean(of)) };
+              return { workshop, answered: of.length, mean: of.length >= MIN_GROUP ? round1(mean(of)) : null };
             })
           : [];
         return {
@@ -102,15 +108,28 @@ export async function getResults(platform: Platform, actor: Actor, eventId: stri
   return { event, answers: rows.length, questions: summarise(questions, rows, workshopTitles), rows, workshopTitles };
 }
 
-/** The export: one row per answer, one column per question (options and workshops by name). */
+/**
+ * The export: one row per answer, in the order of the answers' random ids, one column per
+ * question (options and workshops by name).
+ */
 export function exportTable(results: SurveyResults): { headers: string[]; rows: (string | number | null)[][] } {
   const questions = results.questions.map((r) => r.question);
+  // A workshop named by fewer than MIN_GROUP answers is left out: its row would name its author.
+  const workshopResult = results.questions.find((r) => r.question.kind === "workshop");
+  const small = new Set(
+    [...results.workshopTitles.values()].filter(
+      (title) => (workshopResult?.counts.find((c) => c.label === title)?.count ?? 0) < MIN_GROUP,
+    ),
+  );
   const cell = (q: Question, v: AnswerSet[string] | undefined): string | number | null => {
     if (v === undefined) return null;
     if (q.kind === "scale") return typeof v === "number" ? v : null;
     if (q.kind === "single") return typeof v === "number" ? (q.options[v] ?? null) : null;
     if (q.kind === "multiple") return Array.isArray(v) ? v.map((i) => q.options[i] ?? "").join("; ") : null;
-    if (q.kind === "workshop") return typeof v === "string" ? (results.workshopTitles.get(v) ?? null) : null;
+    if (q.kind === "workshop") {
+      const title = typeof v === "string" ? results.workshopTitles.get(v) : undefined;
+      return title && !small.has(title) ? title : null;
+    }
     return typeof v === "string" ? v : null;
   };
   return {

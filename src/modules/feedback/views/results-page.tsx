@@ -2,7 +2,7 @@ import { formatDate } from "../../../platform/i18n/i18n.js";
 import { BarChart } from "../../../platform/views/bar-chart.js";
 import { Heading, LinkButton, Table } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
-import type { QuestionResult, SurveyResults } from "../results.service.js";
+import { MIN_GROUP, type QuestionResult, type SurveyResults } from "../results.service.js";
 import { surveyBase } from "./survey-page.js";
 
 function QuestionBlock({ r, index }: { r: QuestionResult; index: number }) {
@@ -66,7 +66,11 @@ function QuestionBlock({ r, index }: { r: QuestionResult; index: number }) {
           caption={t("feedback.results.byWorkshop", { question: q.text })}
           headers={[t("feedback.results.workshop"), t("feedback.results.answers"), t("feedback.results.meanCol")]}
           numeric={[1, 2]}
-          rows={r.byWorkshop.map((w) => [w.workshop, w.answered, w.mean === null ? "–" : number.format(w.mean)])}
+          rows={r.byWorkshop.map((w) => [
+            w.workshop,
+            w.answered,
+            w.mean === null ? t("feedback.results.tooFew", { min: MIN_GROUP }) : number.format(w.mean),
+          ])}
         />
       ) : null}
     </section>
