@@ -21,6 +21,5 @@ export const outcomesModule: AppModule = {
   seedDemo: seedOutcomesDemo,
 };
 
-// The outcomes module's public API, for reports: the agreements of Fachtage with the id of
-// the cooperation each proposed (the network's cooperations carry origin_event_id as well).
-export { type AgreementView, agreementsOf } from "./outcomes.service.js";
+// No public functions: other modules see the agreements through the network, where every
+// cooperation proposed here carries the Fachtag as origin_event_id (for reports).

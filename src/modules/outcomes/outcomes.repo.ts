@@ -91,17 +91,6 @@ export async function agreementsOfOrganisation(db: Conn, organisationId: string)
   return withOrganisations(db, rows);
 }
 
-export async function agreementsOfEvents(db: Conn, eventIds: readonly string[]): Promise<AgreementRow[]> {
-  if (!eventIds.length) return [];
-  const rows = await db
-    .selectFrom("event_agreements")
-    .selectAll()
-    .where("event_id", "in", eventIds)
-    .orderBy("created_at")
-    .execute();
-  return withOrganisations(db, rows);
-}
-
 export async function insertAgreement(db: Conn, row: EventAgreementsTable, organisationIds: string[]): Promise<void> {
   await db.insertInto("event_agreements").values(row).execute();
   await setOrganisations(db, row.id, organisationIds);

@@ -301,11 +301,3 @@ export async function resultSummaries(
     return { eventId, summary: first.length > 300 ? `${first.slice(0, 297).replace(/\s+\S*$/, "")} …` : first };
   });
 }
-
-/**
- * For reports: the agreements of these Fachtage with their cooperation ids (the network's
- * cooperations also carry origin_event_id, so cooperations started at a Fachtag count there too).
- */
-export async function agreementsOf(db: Conn, eventIds: readonly string[]): Promise<AgreementView[]> {
-  return toViews(db, await repo.agreementsOfEvents(db, eventIds));
-}
