@@ -3,8 +3,8 @@ import { createUser, signIn } from "../../../tests/helpers/auth.js";
 import { Browser, createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
 import { linkMemberByEmail } from "../directory/index.js";
 import { listPublishedPosts, postCounts } from "./index.js";
-import { addComment, getModerationQueue, getPostPage } from "./moderation.service.js";
-import { createPost, today } from "./posts.service.js";
+import { addComment, getModerationQueue, getPostPage, moderatePost } from "./moderation.service.js";
+import { createPost, today, updatePost } from "./posts.service.js";
 import { makeWorld, payloads, postInput, unsafeParts, type World } from "./test-fixtures.js";
 
 // The Austausch through HTTP: the JSON API contract, the pages and forms without
@@ -368,6 +368,30 @@ describe("pages and forms without JavaScript", () => {
     expect(content).not.toMatch(/<(img|iframe|svg|object|embed|style|math|video|audio|base|meta|link)\b/i);
     expect(content).not.toMatch(/<[^>]*\son\w+\s*=/i);
     expect(content).not.toMatch(/<a\b[^>]*href="\s*(javascript|data|vbscript):/i);
+  });
+});
+
+describe("the exchange.postChanged hook", () => {
+  it("is emitted inside the transaction of every change, so a failing subscriber undoes the change", async () => {
+    const seen: string[] = [];
+    let fail = false;
+    t.platform.hooks.on("exchange.postChanged", ({ change }) => {
+      if (fail) throw new Error("index unavailable");
+      seen.push(change);
+    });
+    const post = await createPost(t.platform, w.member, postInput({ title: "Für den Suchindex" }));
+    await updatePost(t.platform, w.member, post.id, { title: "Für den Suchindex, geändert" });
+    await moderatePost(t.platform, w.admin, post.id, "hide", "Test");
+    await moderatePost(t.platform, w.admin, post.id, "show", "Test");
+    await moderatePost(t.platform, w.admin, post.id, "delete", "Test");
+    expect(seen).toEqual(["created", "updated", "hidden", "shown", "deleted"]);
+    fail = true;
+    const before = await countPosts();
+    await expect(createPost(t.platform, w.member, postInput({ title: "Geht nicht" }))).rejects.toThrow(
+      "index unavailable",
+    );
+    expect(await countPosts()).toBe(before);
+    fail = false;
   });
 });
 
