@@ -512,6 +512,7 @@ export function EventEditPage({
         </LinkButton>
         <LinkButton href={`/verwaltung/fachtage/${event.id}/anmeldungen`}>{t("events.admin.registrations")}</LinkButton>
         <LinkButton href={`/verwaltung/fachtage/${event.id}/dokumente`}>{t("events.admin.documents")}</LinkButton>
+        <LinkButton href={`/verwaltung/fachtage/${event.id}/ergebnisse`}>{t("events.admin.outcomes")}</LinkButton>
         <LinkButton href={event.url}>{t("events.admin.view")}</LinkButton>
         <LinkButton href={`/verwaltung/fachtage/${event.id}/kopieren`}>{t("events.admin.copyButton")}</LinkButton>
       </p>
