@@ -272,14 +272,14 @@ const de = {
   "events.form.maxChoicesHint":
     "1 bis 5; gilt nur für „Wünsche mit Zuteilung“. Senken lässt sich die Zahl nur, solange sich niemand angemeldet hat.",
   "events.validation.maxChoices": "Bitte geben Sie eine ganze Zahl von 1 bis 5 an.",
-  "events.error.choicePublished":
-    "Die Zuteilung ist veröffentlicht: Die Art der Workshop-Vergabe lässt sich nicht mehr ändern.",
-  "events.error.choiceRegistered":
-    "Es gibt schon {count} Anmeldungen: Die Art der Workshop-Vergabe lässt sich nicht mehr ändern.",
   "events.form.retentionMonths": "Löschfrist in Monaten",
   "events.form.retentionMonthsHint":
     "So viele Monate nach dem Fachtag werden die Angaben der Teilnehmenden gelöscht (1 bis 60, üblich 6). Die Frist steht im Datenschutzhinweis der Anmeldung; zwei Wochen vorher erhalten Sie eine Erinnerung.",
   "events.validation.retentionMonths": "Bitte geben Sie eine ganze Zahl von 1 bis 60 an.",
+  "events.error.choicePublished":
+    "Die Zuteilung ist veröffentlicht: Die Art der Workshop-Vergabe lässt sich nicht mehr ändern.",
+  "events.error.choiceRegistered":
+    "Es gibt schon {count} Anmeldungen: Die Art der Workshop-Vergabe lässt sich nicht mehr ändern.",
   "events.error.choiceRegisteredField":
     "Es gibt schon Anmeldungen: Die Art der Workshop-Vergabe lässt sich nicht mehr ändern.",
   "events.error.maxChoicesRegistered":
@@ -560,6 +560,10 @@ const en: typeof de = {
   "events.form.maxChoicesHint":
     "1 to 5; only for “wishes and allocation”. It can only be lowered while nobody has registered.",
   "events.validation.maxChoices": "Please enter a whole number from 1 to 5.",
+  "events.form.retentionMonths": "Retention period in months",
+  "events.form.retentionMonthsHint":
+    "This many months after the Fachtag the participants' details are deleted (1 to 60, usually 6). The period is stated in the privacy notice of the registration; you get a reminder two weeks before.",
+  "events.validation.retentionMonths": "Please enter a whole number from 1 to 60.",
   "events.error.choicePublished": "The allocation is published: the way workshops are given can no longer change.",
   "events.error.choiceRegistered":
     "There are {count} registrations already: the way workshops are given can no longer change.",
@@ -568,10 +572,6 @@ const en: typeof de = {
   "events.error.maxChoicesRegistered":
     "There are {count} registrations already: the number of wishes can only be raised, so that no wish is lost.",
   "events.error.maxChoicesRegisteredField":
-  "events.form.retentionMonths": "Retention period in months",
-  "events.form.retentionMonthsHint":
-    "This many months after the Fachtag the participants' details are deleted (1 to 60, usually 6). The period is stated in the privacy notice of the registration; you get a reminder two weeks before.",
-  "events.validation.retentionMonths": "Please enter a whole number from 1 to 60.",
     "There are registrations already: the number of wishes can only be raised, so that no wish is lost.",
 };
 
