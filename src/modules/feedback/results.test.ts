@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultQuestions } from "./questionnaire.js";
+import { type AnswerSet, defaultQuestions } from "./questionnaire.js";
 import { summarise } from "./results.service.js";
 
 // Counting answers: scales with counts and mean, per workshop only from three answers on
@@ -11,7 +11,7 @@ describe("summarise", () => {
     ["w1", "Sprachförderung im Alltag"],
     ["w2", "Bewegte Kita"],
   ]);
-  const rows = [
+  const rows: AnswerSet[] = [
     { overall: 5, workshop: "w1", workshops: 4, takeaway: "Mehr Bewegung" },
     { overall: 4, workshop: "w1", workshops: 5 },
     { overall: 3, workshop: "w1", workshops: 3 },

@@ -37,10 +37,8 @@ export const questionForm = z
   });
 
 export const answerQuery = z.object({ t: z.string().trim().max(200).optional().catch(undefined) });
-export const tokenField = z.object({ t: z.string().trim().min(1).max(200) }).loose();
 
 export const eventParams = z.object({ eventId: z.string().min(1).max(200) });
-export const questionParams = z.object({ eventId: z.string().min(1).max(200), questionId: z.string().min(1).max(40) });
 
 const apiCount = z.object({ label: z.string(), count: z.number().int() });
 

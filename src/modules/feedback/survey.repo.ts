@@ -1,4 +1,5 @@
 import type { Conn } from "../../platform/db/database.js";
+import type { SurveyAnswersTable } from "./tables.js";
 
 // All SQL of the feedback survey. The answer is written by one INSERT and the token
 // removed by one conditional DELETE in the same transaction: two posts of the same link
@@ -60,7 +61,7 @@ export async function consumeToken(db: Conn, tokenHash: string): Promise<boolean
   return Number(result.numDeletedRows) === 1;
 }
 
-export async function insertAnswer(db: Conn, row: { id: string; event_id: string; answers: string }) {
+export async function insertAnswer(db: Conn, row: SurveyAnswersTable) {
   await db.insertInto("survey_answers").values(row).execute();
 }
 
@@ -97,7 +98,12 @@ export async function questionnairesOf(db: Conn, eventIds: string[]) {
     .execute();
 }
 
-/** Retention: the unused links of a Fachtag (the answers are anonymous and stay). */
-export async function deleteTokens(db: Conn, eventId: string): Promise<void> {
-  await db.deleteFrom("survey_tokens").where("event_id", "=", eventId).execute();
+/**
+ * Retention: the unused links and the list of who was sent one. The answers are anonymous
+ * and stay. Returns how many rows of each went.
+ */
+export async function clearLinksOfEvent(db: Conn, eventId: string): Promise<{ links: number; invitations: number }> {
+  const links = await db.deleteFrom("survey_tokens").where("event_id", "=", eventId).executeTakeFirst();
+  const invitations = await db.deleteFrom("survey_invitations").where("event_id", "=", eventId).executeTakeFirst();
+  return { links: Number(links.numDeletedRows), invitations: Number(invitations.numDeletedRows) };
 }

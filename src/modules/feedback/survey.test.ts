@@ -320,3 +320,18 @@ describe("the questionnaire", () => {
     expect(res.statusCode).toBe(409);
   });
 });
+
+describe("retention", () => {
+  it("removes the unused links and who was sent one; the anonymous answers stay", async () => {
+    const before = await db().selectFrom("survey_answers").selectAll().where("event_id", "=", ev.id).execute();
+    const answers = await db()
+      .transaction()
+      .execute((trx) =>
+        t.platform.hooks.emit("retention.anonymiseEvent", { eventId: ev.id }, { platform: t.platform, db: trx }),
+      );
+    expect(answers).toContainEqual({ surveyLinks: 1, surveyInvitations: 4 });
+    expect(await db().selectFrom("survey_tokens").selectAll().where("event_id", "=", ev.id).execute()).toEqual([]);
+    expect(await db().selectFrom("survey_invitations").selectAll().where("event_id", "=", ev.id).execute()).toEqual([]);
+    expect(await db().selectFrom("survey_answers").selectAll().where("event_id", "=", ev.id).execute()).toEqual(before);
+  });
+});
