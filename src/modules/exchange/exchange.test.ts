@@ -347,6 +347,26 @@ describe("pages and forms without JavaScript", () => {
     expect((await api("GET", `/api/v1/posts/${post.id}`, w.admin.authorization)).statusCode).toBe(404);
   });
 
+  it("a moderator hides a comment with a reason the commenter is told; without a reason nothing happens", async () => {
+    const post = await createPost(t.platform, w.member, postInput({ title: "Mit Kommentaren" }));
+    const comment = await addComment(t.platform, w.otherMember, post.id, "Beleidigender Kommentar");
+    const admin = await createUser(t.platform, { role: "admin" });
+    const mod = new Browser(t.app);
+    await signIn(mod, admin.email, admin.password);
+    const page = await mod.get(`/austausch/${post.id}`);
+    expect(page.body).toContain(`for="grund-${comment.id}"`);
+    const url = `/austausch/${post.id}/kommentare/${comment.id}/moderation`;
+    const none = await mod.submit(`/austausch/${post.id}`, url, { action: "hide", reason: "" });
+    expect(none.statusCode).toBe(303);
+    expect((await mod.get(`/austausch/${post.id}`)).body).toContain("Bitte geben Sie einen Grund an");
+    expect((await t.app.inject({ url: `/austausch/${post.id}` })).body).toContain("Beleidigender Kommentar");
+    const hidden = await mod.submit(`/austausch/${post.id}`, url, { action: "hide", reason: "Beleidigung" });
+    expect(hidden.statusCode).toBe(303);
+    expect((await t.app.inject({ url: `/austausch/${post.id}` })).body).not.toContain("Beleidigender Kommentar");
+    const mails = await mailsTo(w.otherMember.email);
+    expect(mails.some((m) => m.subject.includes("Kommentar") && m.text_body.includes("Beleidigung"))).toBe(true);
+  });
+
   it("shows every known XSS payload as harmless text on the page, in posts and comments", async () => {
     const post = await createPost(
       t.platform,

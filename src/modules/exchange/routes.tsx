@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { emptyForm, type FormState, handleForm, oneParam, parseQuery } from "../../platform/http/forms.js";
+import { emptyForm, type FormState, handleForm, oneParam, parseForm, parseQuery } from "../../platform/http/forms.js";
 import type { Platform } from "../../platform/platform.js";
 import { can } from "./access.js";
 import { kindOfSlug, kindSlugs } from "./kinds.js";
@@ -254,7 +254,11 @@ export function exchangeRoutes(root: FastifyInstance, platform: Platform): void 
     "/austausch/:id/kommentare/:commentId/moderation",
     { schema: { params: commentParams } },
     async (request, reply) => {
-      const data = parseQuery(moderationForm, request.body);
+      const form = parseForm(moderationForm, request.body, request.t, request.locale);
+      if (!form.ok) {
+        return reply.flash("danger", "exchange.flash.reasonMissing").redirect(`/austausch/${request.params.id}`, 303);
+      }
+      const data = form.data;
       await moderateComment(
         platform,
         request.actor,

@@ -145,17 +145,38 @@ export function PostPage({
                     </a>
                   </p>
                   {page.canModerate ? (
-                    <Form action={`/austausch/${post.id}/kommentare/${c.id}/moderation`} class="button-row">
-                      <input type="hidden" name="reason" value={t("exchange.moderation.commentReason")} />
-                      <Button variant="tertiary" name="action" value={c.hidden ? "show" : "hide"}>
-                        {c.hidden ? t("exchange.moderation.show") : t("exchange.moderation.hide")}
+                    <details>
+                      <summary class="kern-body kern-body--small">
+                        {t("exchange.moderation.comment")}
                         <span class="visually-hidden">: {c.authorName}</span>
-                      </Button>
-                      <Button variant="tertiary" name="action" value="delete">
-                        {t("exchange.moderation.delete")}
-                        <span class="visually-hidden">: {c.authorName}</span>
-                      </Button>
-                    </Form>
+                      </summary>
+                      <Form action={`/austausch/${post.id}/kommentare/${c.id}/moderation`} class="form-stack">
+                        <div class="kern-form-input">
+                          <label class="kern-label" for={`grund-${c.id}`}>
+                            {t("exchange.field.reason")}
+                          </label>
+                          <div class="kern-hint" id={`grund-${c.id}-hint`}>
+                            {t("exchange.field.reasonHint")}
+                          </div>
+                          <textarea
+                            class="kern-form-input__input"
+                            id={`grund-${c.id}`}
+                            name="reason"
+                            rows={2}
+                            required
+                            aria-describedby={`grund-${c.id}-hint`}
+                          />
+                        </div>
+                        <p class="button-row">
+                          <Button variant="secondary" name="action" value={c.hidden ? "show" : "hide"}>
+                            {c.hidden ? t("exchange.moderation.show") : t("exchange.moderation.hide")}
+                          </Button>
+                          <Button variant="secondary" name="action" value="delete">
+                            {t("exchange.moderation.delete")}
+                          </Button>
+                        </p>
+                      </Form>
+                    </details>
                   ) : null}
                 </article>
               </li>
