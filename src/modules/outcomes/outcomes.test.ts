@@ -355,6 +355,33 @@ describe("API", () => {
   });
 });
 
+describe("API: results and the OpenAPI document", () => {
+  it("PUT results: organisers write them (200 with the outcomes), others are refused, too long is 422", async () => {
+    const url = `/api/v1/events/${ev.id}/outcomes/results`;
+    const text = "Es braucht ein gemeinsames (Leit-)Bild vom Kind.\n\nPer Schnittstelle geschrieben.";
+    const put = (payload: unknown, authorization?: string) =>
+      t.app.inject({ method: "PUT", url, payload: payload as object, headers: authorization ? { authorization } : {} });
+    const ok = await put({ results: text }, adminToken);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().results).toBe(text);
+    expect((await put({ results: "fremd" }, editorToken)).statusCode).toBe(403);
+    expect((await put({ results: "anonym" })).statusCode).toBe(401);
+    const long = await put({ results: "x".repeat(20_001) }, adminToken);
+    expect(long.statusCode).toBe(422);
+    expect(long.json().code).toBe("validation_failed");
+    expect((await t.app.inject(`/api/v1/events/${ev.id}/outcomes`)).json().results).toBe(text);
+  });
+
+  it("the OpenAPI document describes the three routes and the organisation_unknown problem", async () => {
+    const doc = (await t.app.inject("/api/v1/openapi.json")).json();
+    expect(doc.paths["/api/v1/events/{id}/outcomes"].get.summary).toContain("Ergebnisse und Vereinbarungen");
+    expect(doc.paths["/api/v1/events/{id}/outcomes/results"].put.summary).toContain("Ergebnisse");
+    const post = doc.paths["/api/v1/events/{id}/outcomes/agreements"].post;
+    expect(post.description).toContain("organisation_unknown");
+    expect(JSON.stringify(post.responses["201"])).toContain("in_progress");
+  });
+});
+
 describe("archive", () => {
   it("lists the past Fachtag under its year with participants (present when checked in, else confirmed) and the result", async () => {
     const now = nowIso();
