@@ -112,7 +112,7 @@ it("a participant answers WITHOUT JavaScript, once: a missing answer is named, t
   const group = (name: string) => page.getByRole("group", { name });
   await group("Wie zufrieden sind Sie mit den Inhalten?").getByLabel("4", { exact: true }).check();
   await group("Wie zufrieden sind Sie mit der Organisation?").getByLabel("3", { exact: true }).check();
-  await group("Welchen Workshop haben Sie besucht? – optional").getByLabel("Sprachförderung im Alltag").check();
+  await group("Welchen Workshop haben Sie besucht?").getByLabel("Sprachförderung im Alltag").check();
   await group("Wie zufrieden sind Sie mit Ihrem Workshop?").getByLabel("4", { exact: true }).check();
   await page.getByLabel("Bahn").check();
   await page.getByLabel("Was nehmen Sie in Ihre Arbeit mit?").fill("Mehr Bewegung im Alltag");

@@ -32,20 +32,26 @@ function Radios({
   options,
   value,
   error,
+  required,
 }: {
   name: string;
   legend: string;
+  required: boolean;
   hint?: string;
   options: { value: string; label: string }[];
   value: string | undefined;
   error: string | undefined;
 }) {
+  const { t } = usePage();
   const id = fieldId(name);
   useFieldLabel(name, legend);
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <fieldset class={`kern-fieldset${error ? " kern-fieldset--error" : ""}`} aria-describedby={described}>
-      <legend class="kern-label">{legend}</legend>
+      <legend class="kern-label">
+        {legend}
+        {required ? null : <span class="kern-label__optional"> – {t("form.optional")}</span>}
+      </legend>
       {hint ? (
         <div class="kern-hint" id={`${id}-hint`}>
           {hint}
@@ -117,13 +123,14 @@ function QuestionField({ q, survey, form }: { q: Question; survey: OpenSurvey; f
   const name = fieldName(q);
   const error = form.errors[name];
   const value = postedText(form.values[name]);
-  const legend = q.required ? q.text : `${q.text} – ${t("form.optional")}`;
+  const legend = q.text;
   switch (q.kind) {
     case "scale":
       return (
         <Radios
           name={name}
           legend={legend}
+          required={q.required}
           hint={t("feedback.answer.scaleHint", { low: q.low, high: q.high })}
           options={SCALE.map((n) => ({
             value: String(n),
@@ -138,6 +145,7 @@ function QuestionField({ q, survey, form }: { q: Question; survey: OpenSurvey; f
         <Radios
           name={name}
           legend={legend}
+          required={q.required}
           options={q.options.map((label, i) => ({ value: String(i), label }))}
           value={value}
           error={error}
@@ -148,6 +156,7 @@ function QuestionField({ q, survey, form }: { q: Question; survey: OpenSurvey; f
         <Radios
           name={name}
           legend={legend}
+          required={q.required}
           options={survey.workshops.map((w) => ({ value: w.id, label: w.title }))}
           value={value}
           error={error}
