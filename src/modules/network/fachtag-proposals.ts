@@ -112,7 +112,7 @@ export async function proposeCooperationFromFachtag(
  * The agreement is gone: its proposal goes too while no partner has confirmed it; a
  * cooperation a partner has confirmed stays in the network with its origin.
  */
-export async function withdrawFachtagProposal(trx: Transaction<Database>, cooperationId: string): Promise<void> {
+export async function withdrawFachtagProposal(trx: Conn, cooperationId: string): Promise<void> {
   if (!(await anyConfirmed(trx, cooperationId))) await repo.deleteCooperation(trx, cooperationId);
 }
 

@@ -1,7 +1,7 @@
 import type { AppModule } from "../../platform/module.js";
 import { seedOutcomesDemo } from "./demo.js";
 import { outcomesMessages } from "./messages.js";
-import { resultSummaries } from "./outcomes.service.js";
+import { resultSummaries, withdrawProposalsOfEvent } from "./outcomes.service.js";
 import { outcomesRoutes } from "./routes.js";
 import { eventOutcomesSection, profileAgreementsSection } from "./sections.js";
 
@@ -17,6 +17,7 @@ export const outcomesModule: AppModule = {
   sections: [eventOutcomesSection, profileAgreementsSection],
   subscribe(hooks) {
     hooks.on("events.results", ({ eventIds }, { db }) => resultSummaries(db, eventIds));
+    hooks.on("events.deleting", ({ eventId }, { db }) => withdrawProposalsOfEvent(db, eventId));
   },
   seedDemo: seedOutcomesDemo,
 };

@@ -244,6 +244,16 @@ export async function deleteAgreement(
   });
 }
 
+/**
+ * A draft Fachtag is being deleted (events.deleting, inside its transaction): its agreements
+ * go with it by cascade, so their proposals nobody has confirmed go too.
+ */
+export async function withdrawProposalsOfEvent(db: Conn, eventId: string): Promise<void> {
+  for (const row of await repo.listAgreements(db, eventId)) {
+    if (row.cooperation_id) await withdrawFachtagProposal(db, row.cooperation_id);
+  }
+}
+
 /** What everybody who may see the Fachtag reads: results and agreements (404 for others' drafts). */
 export async function getPublicOutcomes(
   platform: Platform,

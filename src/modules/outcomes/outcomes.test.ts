@@ -269,6 +269,36 @@ describe("agreements become cooperation proposals", () => {
   });
 });
 
+describe("deleting a draft Fachtag", () => {
+  it("takes its agreements and their unconfirmed proposals with it", async () => {
+    const draft = await createFachtag(t.platform, { createdBy: organiserId, status: "draft", startsInDays: 30 });
+    const path = `/verwaltung/fachtage/${draft.id}/ergebnisse`;
+    const res = await organiser.submit(path, `${path}/vereinbarungen`, {
+      title: "Entwurfsvereinbarung",
+      organisationIds: [kita.id, school.id],
+      status: "open",
+    });
+    expect(res.statusCode).toBe(303);
+    const coopId = (
+      await db()
+        .selectFrom("event_agreements")
+        .select("cooperation_id")
+        .where("event_id", "=", draft.id)
+        .executeTakeFirstOrThrow()
+    ).cooperation_id!;
+    const del = await organiser.submit(
+      `/verwaltung/fachtage/${draft.id}/loeschen`,
+      `/verwaltung/fachtage/${draft.id}/loeschen`,
+      {},
+    );
+    expect(del.statusCode, del.body.slice(0, 300)).toBe(303);
+    expect(await db().selectFrom("events").select("id").where("id", "=", draft.id).executeTakeFirst()).toBeUndefined();
+    expect(
+      await db().selectFrom("cooperations").select("id").where("id", "=", coopId).executeTakeFirst(),
+    ).toBeUndefined();
+  });
+});
+
 describe("bad input", () => {
   it("an organisation that does not exist: German message beside the field, nothing written", async () => {
     const [agreements, cooperations] = [await count("event_agreements"), await count("cooperations")];
