@@ -2,6 +2,22 @@ import type { Catalog } from "../../platform/i18n/i18n.js";
 
 const de = {
   "exchange.nav": "Austausch",
+  "exchange.attachment.title": "Bilder und Dateien",
+  "exchange.attachment.none": "Noch keine Bilder oder Dateien.",
+  "exchange.attachment.file": "Bild oder Datei",
+  "exchange.attachment.fileHint":
+    "PDF, Word, PowerPoint, Excel, OpenDocument oder ein Bild (PNG, JPEG, WebP), höchstens {maxMb} MB.",
+  "exchange.attachment.name": "Bezeichnung",
+  "exchange.attachment.altTextHint":
+    "Pflicht bei Bildern: Was zeigt das Bild? Für Menschen, die es nicht sehen können.",
+  "exchange.attachment.upload": "Hochladen",
+  "exchange.attachment.altTextMissing": "Bitte beschreiben Sie, was das Bild zeigt.",
+  "exchange.attachment.delete": "Entfernen",
+  "exchange.attachment.fileMissing": "Bitte wählen Sie eine Datei.",
+  "exchange.attachment.tooLarge": "Die Datei ist zu groß.",
+  "exchange.attachment.type":
+    "Dieser Dateityp ist nicht erlaubt. Erlaubt sind PDF, Office- und OpenDocument-Dateien und Bilder (PNG, JPEG, WebP).",
+  "exchange.attachment.altText": "Bildbeschreibung (Alternativtext)",
   "exchange.admin.link": "Austausch: Meldungen und Moderation",
   "exchange.kind.idea": "Idee",
   "exchange.kind.experience": "Erfahrung",
@@ -114,6 +130,8 @@ const de = {
   "exchange.flash.published": "Ihr Beitrag ist veröffentlicht.",
   "exchange.flash.draft": "Ihr Entwurf ist gespeichert. Nur Sie und Ihre Einrichtung sehen ihn.",
   "exchange.flash.saved": "Die Änderungen sind gespeichert.",
+  "exchange.flash.attached": "Die Datei ist hochgeladen.",
+  "exchange.flash.detached": "Die Datei ist entfernt.",
   "exchange.flash.commented": "Ihr Kommentar ist veröffentlicht.",
   "exchange.flash.reported": "Danke! Ihre Meldung ist beim Bildungsbüro eingegangen.",
   "exchange.flash.reportClosed": "Die Meldung ist erledigt.",
@@ -156,6 +174,21 @@ const de = {
 
 const en: typeof de = {
   "exchange.nav": "Exchange",
+  "exchange.attachment.title": "Pictures and files",
+  "exchange.attachment.none": "No pictures or files yet.",
+  "exchange.attachment.file": "Picture or file",
+  "exchange.attachment.fileHint":
+    "PDF, Word, PowerPoint, Excel, OpenDocument or a picture (PNG, JPEG, WebP), at most {maxMb} MB.",
+  "exchange.attachment.name": "Name",
+  "exchange.attachment.altText": "Picture description (alt text)",
+  "exchange.attachment.altTextHint": "Required for pictures: what does it show? For people who cannot see it.",
+  "exchange.attachment.upload": "Upload",
+  "exchange.attachment.altTextMissing": "Please describe what the picture shows.",
+  "exchange.attachment.delete": "Remove",
+  "exchange.attachment.fileMissing": "Please choose a file.",
+  "exchange.attachment.tooLarge": "The file is too large.",
+  "exchange.attachment.type":
+    "This file type is not allowed. Allowed are PDF, Office and OpenDocument files and pictures (PNG, JPEG, WebP).",
   "exchange.admin.link": "Exchange: reports and moderation",
   "exchange.kind.idea": "Idea",
   "exchange.kind.experience": "Experience",
@@ -268,6 +301,8 @@ const en: typeof de = {
   "exchange.flash.published": "Your post is published.",
   "exchange.flash.draft": "Your draft is saved. Only you and your organisation see it.",
   "exchange.flash.saved": "The changes are saved.",
+  "exchange.flash.attached": "The file is uploaded.",
+  "exchange.flash.detached": "The file is removed.",
   "exchange.flash.commented": "Your comment is published.",
   "exchange.flash.reported": "Thank you! The education office has received your report.",
   "exchange.flash.reportClosed": "The report is done.",

@@ -4,6 +4,7 @@ import { fromDbBool, nowIso } from "../../platform/db/time.js";
 import { NotFoundError } from "../../platform/http/errors.js";
 import type { Platform } from "../../platform/platform.js";
 import { can, requireAccess } from "./access.js";
+import { type AttachmentView, attachmentKeys, listAttachments } from "./attachments.service.js";
 import { tellAuthor } from "./mails.js";
 import { renderMarkdown } from "./markdown.js";
 import * as repo from "./posts.repo.js";
@@ -32,6 +33,7 @@ export interface RevisionView {
 
 export interface PostPage {
   post: PostView;
+  attachments: AttachmentView[];
   comments: CommentView[];
   /** The edit history, newest first: moderators only (empty for everybody else). */
   revisions: RevisionView[];
@@ -49,6 +51,7 @@ export async function getPostPage(platform: Platform, actor: Actor, id: string):
   const revisions = canModerate ? await repo.listRevisions(db, row.id) : [];
   return {
     post: await toView(db, row),
+    attachments: await listAttachments(db, row.id),
     comments: comments.map((c) => ({
       id: c.id,
       authorName: c.author_name ?? "–",
@@ -213,6 +216,7 @@ export async function moderatePost(
   if (!post) throw new NotFoundError();
   const by = actor.kind === "user" ? actor.id : null;
   const now = nowIso();
+  const files = action === "delete" ? await attachmentKeys(db, post.id) : [];
   await db.transaction().execute(async (trx) => {
     if (action === "delete") {
       await tellAuthor(platform, trx, post, "deleted", reason);
@@ -229,4 +233,6 @@ export async function moderatePost(
     const change = action === "delete" ? "deleted" : action === "hide" ? "hidden" : "shown";
     await platform.hooks.emit("exchange.postChanged", { postId: post.id, change }, { platform, db: trx });
   });
+  // The rows are gone with the post; their files go after the commit.
+  for (const key of files) await platform.storage.delete(key);
 }

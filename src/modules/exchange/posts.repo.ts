@@ -127,6 +127,7 @@ export async function deletePost(db: Conn, id: string): Promise<void> {
   await db.deleteFrom("exchange_reports").where("post_id", "=", id).execute();
   await db.deleteFrom("exchange_comments").where("post_id", "=", id).execute();
   await db.deleteFrom("exchange_post_revisions").where("post_id", "=", id).execute();
+  await db.deleteFrom("exchange_attachments").where("post_id", "=", id).execute();
   await db.deleteFrom("exchange_posts").where("id", "=", id).execute();
 }
 

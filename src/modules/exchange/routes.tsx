@@ -2,8 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { emptyForm, type FormState, handleForm, oneParam, parseForm, parseQuery } from "../../platform/http/forms.js";
+import { multipartBody } from "../../platform/http/multipart.js";
 import type { Platform } from "../../platform/platform.js";
+import { contentDisposition } from "../../platform/storage/storage.js";
 import { can } from "./access.js";
+import { addAttachment, deleteAttachment, getAttachmentFile, listAttachments } from "./attachments.service.js";
 import { kindOfSlug, kindSlugs } from "./kinds.js";
 import {
   addComment,
@@ -32,8 +35,11 @@ import {
   apiPostList,
   apiPostPatch,
   apiPostQuery,
+  attachmentForm,
+  attachmentParams,
   commentForm,
   commentParams,
+  downloadParams,
   inputFromForm,
   listQuery,
   postForm,
@@ -41,6 +47,7 @@ import {
   reportForm,
   reportParams,
 } from "./schema.js";
+import { AttachmentsForm } from "./views/attachments.js";
 import { PostFormPage, postFormValues, ReportPage } from "./views/form-pages.js";
 import { ListPage, MyPostsPage } from "./views/list-page.js";
 import { ModerationPage } from "./views/moderation-page.js";
@@ -69,6 +76,7 @@ const accountKey = (name: string) => (request: FastifyRequest) =>
 export function exchangeRoutes(root: FastifyInstance, platform: Platform): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const baseUrl = platform.config.baseUrl;
+  const maxMb = Math.round((platform.config.uploadMaxBytes / 1024 / 1024) * 10) / 10;
   // The actor is known after preValidation, so the per-account limits run as a preHandler.
   const limited = (name: string, budget: { max: number; timeWindow: string }, byAccount = true) =>
     app.hasDecorator("rateLimit")
@@ -158,20 +166,25 @@ export function exchangeRoutes(root: FastifyInstance, platform: Platform): void 
     reply: FastifyReply,
     form?: FormState,
     status = 200,
+    attachmentForm: FormState = emptyForm,
   ) => {
     const { post, moderating } = await getPostForEdit(platform, request.actor, request.params.id);
+    const attachments = await listAttachments(platform.db.kysely, post.id);
     const organisations = moderating ? [] : await postingOrganisations(platform, request.actor);
     return reply.page({
       status,
       title: request.t("exchange.form.editTitle", { title: post.title }),
       body: (
-        <PostFormPage
-          form={form ?? { values: postFormValues(post), errors: {} }}
-          action={`/austausch/${post.id}/bearbeiten`}
-          organisations={organisations}
-          post={post}
-          moderating={moderating}
-        />
+        <>
+          <PostFormPage
+            form={form ?? { values: postFormValues(post), errors: {} }}
+            action={`/austausch/${post.id}/bearbeiten`}
+            organisations={organisations}
+            post={post}
+            moderating={moderating}
+          />
+          <AttachmentsForm postId={post.id} attachments={attachments} form={attachmentForm} maxMb={maxMb} />
+        </>
       ),
     });
   };
@@ -200,6 +213,73 @@ export function exchangeRoutes(root: FastifyInstance, platform: Platform): void 
       (form, status) => editPage(request, reply, form, status),
     );
   });
+
+  // --- pictures and files -----------------------------------------------------------------
+
+  app.post(
+    "/austausch/:id/anhaenge",
+    {
+      ...postLimit,
+      schema: { params: postParams },
+      // A file above the limit is refused before the route runs: back to the form, the limit named.
+      errorHandler: (error: Error & { code?: string }, request, reply) => {
+        if (error.code !== "FST_REQ_FILE_TOO_LARGE") throw error;
+        const { id } = request.params as { id: string };
+        return reply.flash("danger", "exchange.attachment.tooLarge").redirect(`/austausch/${id}/bearbeiten`, 303);
+      },
+    },
+    async (request, reply) => {
+      await getPostForEdit(platform, request.actor, request.params.id);
+      const { fields, files } = request.isMultipart()
+        ? await multipartBody(request.body)
+        : { fields: (request.body ?? {}) as Record<string, string>, files: {} as Record<string, undefined> };
+      return handleForm(
+        { body: fields, t: request.t, locale: request.locale },
+        attachmentForm,
+        async (data) => {
+          await addAttachment(
+            platform,
+            request.actor,
+            request.params.id,
+            { title: data.attachmentTitle, altText: data.altText },
+            files.file,
+          );
+          return reply
+            .flash("success", "exchange.flash.attached")
+            .redirect(`/austausch/${request.params.id}/bearbeiten#anhaenge`, 303);
+        },
+        (form, status) => editPage(request, reply, undefined, status, form),
+      );
+    },
+  );
+
+  app.post(
+    "/austausch/:id/anhaenge/:attachmentId/loeschen",
+    { schema: { params: attachmentParams } },
+    async (request, reply) => {
+      await deleteAttachment(platform, request.actor, request.params.id, request.params.attachmentId);
+      return reply
+        .flash("success", "exchange.flash.detached")
+        .redirect(`/austausch/${request.params.id}/bearbeiten#anhaenge`, 303);
+    },
+  );
+
+  // Always as an attachment, with the type the bytes are and nosniff: nothing uploaded is
+  // ever rendered as a page of this site. An <img> still shows a picture from this address.
+  app.get(
+    "/austausch/:id/anhaenge/:attachmentId/:filename",
+    { schema: { params: downloadParams } },
+    async (request, reply) => {
+      const file = await getAttachmentFile(platform, request.actor, request.params.id, request.params.attachmentId);
+      reply
+        .header("content-type", file.contentType)
+        .header("content-disposition", contentDisposition(file.filename))
+        .header("x-content-type-options", "nosniff")
+        .header("content-security-policy", "default-src 'none'; sandbox")
+        .header("cache-control", file.shareable ? "public, max-age=3600" : "private, no-store");
+      return reply.send(file.data);
+    },
+  );
 
   // --- one post ----------------------------------------------------------------------------
 

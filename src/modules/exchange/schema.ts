@@ -93,6 +93,10 @@ export function inputFromForm(f: PostFormInput): PostInput {
   };
 }
 
+export const attachmentForm = z.object({ attachmentTitle: requiredText(200), altText: formText(500) });
+export const attachmentParams = z.object({ id: z.string().min(1).max(100), attachmentId: z.string().min(1).max(100) });
+export const downloadParams = attachmentParams.extend({ filename: z.string().min(1).max(300) });
+
 export const commentForm = z.object({ body: requiredText(COMMENT_MAX) });
 export const reportForm = z.object({
   reason: requiredText(REASON_MAX),

@@ -67,7 +67,25 @@ export interface ExchangeReportsTable {
   closed_by: string | null;
 }
 
+/** A file or picture attached to a post; pictures carry the words for people who cannot see them. */
+export interface ExchangeAttachmentsTable {
+  id: string;
+  post_id: string;
+  title: string;
+  /** Required for images. */
+  alt_text: string | null;
+  storage_key: string;
+  /** Decided by the bytes (checkUpload), never by the name or type a browser sent. */
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  original_name: string;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
 export interface ExchangeTables {
+  exchange_attachments: ExchangeAttachmentsTable;
   exchange_posts: ExchangePostsTable;
   exchange_post_revisions: ExchangePostRevisionsTable;
   exchange_comments: ExchangeCommentsTable;

@@ -135,3 +135,21 @@ export function unsafeParts(html: string): string[] {
   if (/<[^>]*(javascript|vbscript|data):/i.test(html)) problems.push("dangerous scheme inside a tag");
   return problems;
 }
+
+/** A multipart/form-data body with text fields (the CSRF token …) and one file, for app.inject. */
+export function multipart(
+  file: { name: string; content: Buffer; type: string },
+  fields: Record<string, string> = {},
+): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----bn${Math.random().toString(16).slice(2)}`;
+  const text = Object.entries(fields)
+    .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+    .join("");
+  const head = Buffer.from(
+    `${text}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+  );
+  return {
+    payload: Buffer.concat([head, file.content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
+}

@@ -13,6 +13,7 @@ import {
 import { usePage } from "../../../platform/views/page-context.js";
 import { practiceFields } from "../kinds.js";
 import type { PostPage as PostPageModel } from "../moderation.service.js";
+import { AttachmentsSection } from "./attachments.js";
 import { areaLabel, dayText, PostBadges, StoredHtml } from "./parts.js";
 
 // One post: its text, details, comments, the "Melden" link, and for moderators the
@@ -99,6 +100,7 @@ export function PostPage({
         <p class="kern-body">{t("exchange.hiddenBecause", { reason: post.hiddenReason })}</p>
       ) : null}
       <StoredHtml html={post.bodyHtml} />
+      <AttachmentsSection attachments={page.attachments} />
       {post.practice ? (
         <section class="stack" aria-labelledby="praxis">
           <Heading level={2} id="praxis">
