@@ -79,7 +79,7 @@ it("the organiser records an agreement without JavaScript; it becomes a cooperat
   await form.getByRole("button", { name: "Suchen" }).click();
   await form.getByLabel(/Grundschule Am Beispielweg/).check();
   expect(await form.getByLabel(/Kita Sonnenblume/).isChecked()).toBe(true);
-  await form.getByLabel("Bis wann? (optional)").fill("2026-10-31");
+  await form.getByLabel("Bis wann?").fill("2026-10-31");
   await form.getByRole("button", { name: "Vereinbarung hinzufügen" }).click();
   expect(await page.locator("#f-title-error").textContent()).toBeTruthy();
   html.push({ url: "error", html: await page.content() });

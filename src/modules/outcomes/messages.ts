@@ -36,7 +36,7 @@ const de = {
   "outcomes.field.organisations": "Wer ist beteiligt? (Organisationen aus dem Verzeichnis)",
   "outcomes.field.organisationsHint":
     "Bei zwei oder mehr Organisationen wird die Vereinbarung als Kooperation vorgeschlagen; die Organisationen werden per E-Mail um Bestätigung gebeten.",
-  "outcomes.field.dueOn": "Bis wann? (optional)",
+  "outcomes.field.dueOn": "Bis wann?",
   "outcomes.field.dueOnHint": "Datum, z. B. 30.06.2026",
   "outcomes.field.status": "Stand",
   "outcomes.status.open": "offen",
@@ -111,7 +111,7 @@ const en: typeof de = {
   "outcomes.field.organisations": "Who takes part? (organisations from the directory)",
   "outcomes.field.organisationsHint":
     "With two or more organisations the agreement is proposed as a cooperation; the organisations are asked by e-mail to confirm.",
-  "outcomes.field.dueOn": "By when? (optional)",
+  "outcomes.field.dueOn": "By when?",
   "outcomes.field.dueOnHint": "Date, e.g. 30.06.2026",
   "outcomes.field.status": "Status",
   "outcomes.status.open": "open",
