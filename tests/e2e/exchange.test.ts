@@ -4,8 +4,9 @@
 // offer of its hall through the shareable filter address and reports it ("Melden"),
 // without JavaScript. The admin finds the report in the moderation queue. Every page
 // axe-clean and Nu-valid, looked at at 1280 and 390 px.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import type { Page } from "playwright-core";
+import QRCode from "qrcode";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import {
   checkAxe,
@@ -22,10 +23,13 @@ import {
 
 let server: StartedServer;
 const shots = process.env.SCREENSHOT_DIR ?? "/tmp/shots";
+const files = "/tmp/exchange-e2e-files";
 
 beforeAll(async () => {
   server = await startServer();
   mkdirSync(shots, { recursive: true });
+  mkdirSync(files, { recursive: true });
+  writeFileSync(`${files}/Sprachcafé.png`, await QRCode.toBuffer("Sprachcafé", { width: 320 }));
 }, 120_000);
 
 afterAll(async () => {
@@ -84,6 +88,20 @@ it("a member writes a practice example and a visitor reports an offer, both with
   expect(await main.locator("strong", { hasText: "Schulbibliothek" }).count()).toBe(1);
   expect(await main.textContent()).toContain("Einen Raum und eine Dolmetscherin.");
   expect(await main.textContent()).toContain("Grundschule Am Beispielweg (fiktiv)");
+  const postUrl = page.url();
+
+  // A picture for the post: without alt text refused beside the field, then with it.
+  await page.getByRole("link", { name: "Bearbeiten" }).click();
+  await page.getByLabel("Bild oder Datei").setInputFiles(`${files}/Sprachcafé.png`);
+  await page.getByLabel("Bezeichnung").fill("Einladung zum Sprachcafé");
+  await page.getByRole("button", { name: "Hochladen" }).click();
+  expect(await page.locator("#f-altText-error").textContent()).toContain("Bitte beschreiben Sie, was das Bild zeigt.");
+  await page.getByLabel("Bild oder Datei").setInputFiles(`${files}/Sprachcafé.png`);
+  await page.getByLabel(/^Bildbeschreibung/).fill("QR-Code, der zur Anmeldung für das Sprachcafé führt");
+  await page.getByRole("button", { name: "Hochladen" }).click();
+  expect(await page.locator("main").textContent()).toContain("Die Datei ist hochgeladen.");
+  await page.goto(postUrl);
+  expect(await page.getByRole("img", { name: /QR-Code, der zur Anmeldung/ }).count()).toBe(1);
   await noJs.close();
 
   // --- a visitor without an account, without JavaScript ----------------------------------
@@ -126,6 +144,13 @@ it("a member writes a practice example and a visitor reports an offer, both with
   await lookAt(p, "form", html);
   await p.goto("/austausch/meine");
   await lookAt(p, "mine", html);
+  await p.getByRole("link", { name: "Sprachcafé für Eltern neu zugewanderter Kinder" }).click();
+  const img = p.getByRole("img", { name: /QR-Code, der zur Anmeldung/ });
+  await img.scrollIntoViewIfNeeded();
+  await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  await lookAt(p, "with-picture", html);
+  await p.getByRole("link", { name: "Bearbeiten" }).click();
+  await lookAt(p, "edit", html);
   await js.close();
 
   const admin = await newContext(server.baseUrl, { viewport: { width: 1280, height: 900 } });
