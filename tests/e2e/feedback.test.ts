@@ -83,6 +83,15 @@ it("the organiser opens the survey from the registrations, adds a question and s
   await page.waitForURL(/\/umfrage/);
   expect(await page.locator("main").textContent()).toContain("Bus · Bahn · Rad");
 
+  // A question changed on its own page.
+  await page.getByRole("link", { name: "Frage 7 ändern" }).click();
+  await page.waitForURL(/\/fragen\/comments$/);
+  await looked(page, "question");
+  await page.getByLabel("Frage", { exact: true }).fill("Was sollen wir beim nächsten Mal anders machen?");
+  await page.getByRole("button", { name: "Frage speichern" }).click();
+  await page.waitForURL(/\/umfrage$/);
+  expect(await page.locator("main").textContent()).toContain("Was sollen wir beim nächsten Mal anders machen?");
+
   await page.getByRole("button", { name: "Umfrage-Links verschicken" }).click();
   await page.waitForURL(/\/umfrage/);
   expect(await page.locator("main").textContent()).toContain("2 Umfrage-Links wurden verschickt.");

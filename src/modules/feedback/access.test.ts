@@ -8,10 +8,12 @@ import { getResults } from "./results.service.js";
 import {
   addQuestion,
   getOverview,
+  getQuestion,
   moveQuestion,
   removeQuestion,
   resetQuestionnaire,
   sendLinks,
+  updateQuestion,
 } from "./survey.service.js";
 
 // Role × permission: the survey's one permission, called through the real service
@@ -46,6 +48,8 @@ describe("survey permissions × roles", () => {
     const question = { kind: "text" as const, text: "Was noch?", options: [], required: false };
     expect(await table((actor) => getOverview(t.platform, actor, eventId))).toEqual(organisers);
     expect(await table((actor) => addQuestion(t.platform, actor, eventId, question))).toEqual(organisers);
+    expect(await table((actor) => getQuestion(t.platform, actor, eventId, "overall"))).toEqual(organisers);
+    expect(await table((actor) => updateQuestion(t.platform, actor, eventId, "content", question))).toEqual(organisers);
     expect(await table((actor) => moveQuestion(t.platform, actor, eventId, "content", "up"))).toEqual(organisers);
     expect(await table((actor) => resetQuestionnaire(t.platform, actor, eventId))).toEqual(organisers);
     // Each try starts from the default questionnaire, so the question is there to remove.

@@ -11,16 +11,18 @@ import {
   addQuestion,
   answerSchema,
   getOverview,
+  getQuestion,
   moveQuestion,
   openSurvey,
   removeQuestion,
   resetQuestionnaire,
   sendLinks,
   submitAnswer,
+  updateQuestion,
 } from "./survey.service.js";
 import { AnswerPage, answerPath, ThanksPage } from "./views/answer-page.js";
 import { ResultsPage } from "./views/results-page.js";
-import { SurveyPage, surveyBase } from "./views/survey-page.js";
+import { QuestionPage, SurveyPage, surveyBase } from "./views/survey-page.js";
 
 const feedbackStyles = ["/assets/feedback.css?v=1"];
 
@@ -106,6 +108,43 @@ export function feedbackRoutes(root: FastifyInstance, platform: Platform): void 
         return back(reply, request.params.eventId);
       },
       (form: FormState, status) => page(request, reply, form, status),
+    ),
+  );
+
+  const questionPage = async (
+    request: FastifyRequest<QuestionParams>,
+    reply: FastifyReply,
+    form = emptyForm,
+    status = 200,
+  ) => {
+    const { o, question } = await getQuestion(
+      platform,
+      request.actor,
+      request.params.eventId,
+      request.params.questionId,
+    );
+    return reply.page({
+      status,
+      styles: feedbackStyles,
+      title: request.t("feedback.editor.editHeading"),
+      body: <QuestionPage o={o} question={question} form={form} />,
+    });
+  };
+
+  app.get<QuestionParams>("/verwaltung/fachtage/:eventId/umfrage/fragen/:questionId", async (request, reply) =>
+    questionPage(request, reply),
+  );
+
+  app.post<QuestionParams>("/verwaltung/fachtage/:eventId/umfrage/fragen/:questionId", async (request, reply) =>
+    handleForm(
+      { body: request.body, t: request.t, locale: request.locale },
+      questionForm,
+      async (data) => {
+        await updateQuestion(platform, request.actor, request.params.eventId, request.params.questionId, data);
+        reply.flash("success", "feedback.flash.saved");
+        return back(reply, request.params.eventId);
+      },
+      (form: FormState, status) => questionPage(request, reply, form, status),
     ),
   );
 

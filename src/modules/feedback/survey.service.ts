@@ -169,6 +169,29 @@ export async function addQuestion(platform: Platform, actor: Actor, eventId: str
   });
 }
 
+/** Changes a question in place: it keeps its id (the overall rating stays the overall rating). */
+export async function updateQuestion(
+  platform: Platform,
+  actor: Actor,
+  eventId: string,
+  questionId: string,
+  input: QuestionInput,
+) {
+  await changeQuestions(platform, actor, eventId, (questions) => {
+    if (!questions.some((q) => q.id === questionId)) throw new NotFoundError();
+    return questions.map((q) => (q.id === questionId ? { ...newQuestion(input), id: q.id } : q));
+  });
+}
+
+/** One question of the questionnaire, for its edit page. */
+export async function getQuestion(platform: Platform, actor: Actor, eventId: string, questionId: string) {
+  const o = await getOverview(platform, actor, eventId);
+  const question = o.questions.find((q) => q.id === questionId);
+  if (!question) throw new NotFoundError();
+  if (o.locked) throw new ConflictError("survey_locked", "feedback.error.locked");
+  return { o, question };
+}
+
 export async function removeQuestion(platform: Platform, actor: Actor, eventId: string, questionId: string) {
   await changeQuestions(platform, actor, eventId, (questions) => {
     if (!questions.some((q) => q.id === questionId)) throw new NotFoundError();

@@ -273,6 +273,7 @@ describe("the questionnaire", () => {
     const locked = await organiser.submit(base(), `${base()}/fragen`, { kind: "text", text: "Noch eine Frage?" });
     expect(locked.statusCode).toBe(409);
     expect(locked.body).toContain("Der Fragebogen lässt sich nicht mehr ändern");
+    expect((await organiser.get(`${base()}/fragen/overall`)).statusCode).toBe(409);
 
     const fresh = await attendedFachtag(t.platform, { createdBy: owner.id, people: [{ present: true }] });
     const freshBase = `/verwaltung/fachtage/${fresh.id}/umfrage`;
@@ -298,6 +299,25 @@ describe("the questionnaire", () => {
     expect(page.body).toContain("Wie sind Sie angereist?");
     expect(page.body).toContain("Bus · Bahn · Rad");
     expect(page.body).toContain("Standardfragebogen wiederherstellen");
+    // Changing a question keeps its place and id; a bad change says why beside the field.
+    const edit = await organiser.get(`${freshBase}/fragen/takeaway`);
+    expect(edit.statusCode).toBe(200);
+    expect(edit.body).toContain("Was nehmen Sie in Ihre Arbeit mit?");
+    const blank = await organiser.submit(`${freshBase}/fragen/takeaway`, `${freshBase}/fragen/takeaway`, {
+      kind: "text",
+      text: "",
+    });
+    expect(blank.statusCode).toBe(422);
+    expect(blank.body).toContain("Frage ändern");
+    const saved = await organiser.submit(`${freshBase}/fragen/takeaway`, `${freshBase}/fragen/takeaway`, {
+      kind: "text",
+      text: "Was probieren Sie als Erstes aus?",
+    });
+    expect(saved.statusCode).toBe(303);
+    const changed = (await organiser.get(freshBase)).body;
+    expect(changed).toContain("Was probieren Sie als Erstes aus?");
+    expect(changed).not.toContain("Was nehmen Sie in Ihre Arbeit mit?");
+    expect((await organiser.get(`${freshBase}/fragen/unbekannt`)).statusCode).toBe(404);
     // Deleting the first question (the overall rating) and getting the default back.
     const removed = await organiser.submit(freshBase, `${freshBase}/fragen/overall/loeschen`, {});
     expect(removed.statusCode).toBe(303);

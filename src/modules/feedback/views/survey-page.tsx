@@ -51,6 +51,9 @@ function QuestionItem({ q, o, index }: { q: Question; o: SurveyOverview; index: 
               <Button variant="tertiary">{t("feedback.editor.down", { n: index + 1 })}</Button>
             </Form>
           ) : null}
+          <a class="kern-link" href={`${base}/fragen/${q.id}`}>
+            {t("feedback.editor.edit", { n: index + 1 })}
+          </a>
           <Form action={`${base}/fragen/${q.id}/loeschen`} class="form-inline">
             <Button variant="tertiary">{t("feedback.editor.remove", { n: index + 1 })}</Button>
           </Form>
@@ -60,11 +63,107 @@ function QuestionItem({ q, o, index }: { q: Question; o: SurveyOverview; index: 
   );
 }
 
+/** The fields of one question, empty to add one or filled to change it. */
+function QuestionForm({
+  action,
+  form,
+  submit,
+  question,
+}: {
+  action: string;
+  form: FormState;
+  submit: string;
+  question?: Question;
+}) {
+  const { t } = usePage();
+  const v = form.values;
+  const e = form.errors;
+  return (
+    <Form action={action} ariaLabel={submit}>
+      <div class="stack">
+        <Select
+          name="kind"
+          label={t("feedback.editor.kind")}
+          required
+          placeholder={t("feedback.editor.choose")}
+          options={questionKinds.map((k) => ({ value: k, label: t(`feedback.kind.${k}`) }))}
+          value={postedText(v.kind) ?? question?.kind ?? "scale"}
+          error={e.kind}
+        />
+        <TextField
+          name="text"
+          label={t("feedback.editor.text")}
+          required
+          autocomplete="off"
+          value={postedText(v.text) ?? question?.text ?? ""}
+          error={e.text}
+        />
+        <TextArea
+          name="options"
+          label={t("feedback.editor.options")}
+          hint={t("feedback.editor.optionsHint")}
+          rows={4}
+          value={postedText(v.options) ?? question?.options.join("\n") ?? ""}
+          error={e.options}
+        />
+        <TextField
+          name="low"
+          label={t("feedback.editor.low")}
+          hint={t("feedback.editor.lowHint")}
+          autocomplete="off"
+          value={postedText(v.low) ?? question?.low ?? ""}
+          error={e.low}
+        />
+        <TextField
+          name="high"
+          label={t("feedback.editor.high")}
+          autocomplete="off"
+          value={postedText(v.high) ?? question?.high ?? ""}
+          error={e.high}
+        />
+        <Checkbox
+          name="required"
+          label={t("feedback.editor.requiredBox")}
+          checked={Object.keys(v).length ? v.required === "on" : (question?.required ?? false)}
+        />
+        <div>
+          <Button variant="secondary">{submit}</Button>
+        </div>
+      </div>
+    </Form>
+  );
+}
+
+/** /verwaltung/fachtage/<id>/umfrage/fragen/<questionId> — one question changed. */
+export function QuestionPage({ o, question, form }: { o: SurveyOverview; question: Question; form: FormState }) {
+  const { t } = usePage();
+  const base = surveyBase(o.event.id);
+  return (
+    <div class="stack">
+      <Heading>{t("feedback.editor.editHeading")}</Heading>
+      <p class="kern-body kern-body--large">
+        <strong>{o.event.title}</strong>
+      </p>
+      <p class="kern-body">
+        <a class="kern-link" href={base}>
+          {t("feedback.results.back")}
+        </a>
+      </p>
+      <ErrorSummary errors={form.errors} />
+      <QuestionForm
+        action={`${base}/fragen/${question.id}`}
+        form={form}
+        question={question}
+        submit={t("feedback.editor.save")}
+      />
+    </div>
+  );
+}
+
 /** /verwaltung/fachtage/<id>/umfrage — the questionnaire and the sending of the links. */
 export function SurveyPage({ o, form }: { o: SurveyOverview; form: FormState }) {
   const { t, locale } = usePage();
   const base = surveyBase(o.event.id);
-  const v = form.values;
   const e = form.errors;
   const pending = o.present - o.invited;
   return (
@@ -132,54 +231,7 @@ export function SurveyPage({ o, form }: { o: SurveyOverview; form: FormState }) 
             {t("feedback.editor.addHeading")}
           </h2>
           <ErrorSummary errors={e} />
-          <Form action={`${base}/fragen`} ariaLabel={t("feedback.editor.addHeading")}>
-            <div class="stack">
-              <Select
-                name="kind"
-                label={t("feedback.editor.kind")}
-                required
-                placeholder={t("feedback.editor.choose")}
-                options={questionKinds.map((k) => ({ value: k, label: t(`feedback.kind.${k}`) }))}
-                value={postedText(v.kind) ?? "scale"}
-                error={e.kind}
-              />
-              <TextField
-                name="text"
-                label={t("feedback.editor.text")}
-                required
-                autocomplete="off"
-                value={postedText(v.text) ?? ""}
-                error={e.text}
-              />
-              <TextArea
-                name="options"
-                label={t("feedback.editor.options")}
-                hint={t("feedback.editor.optionsHint")}
-                rows={4}
-                value={postedText(v.options) ?? ""}
-                error={e.options}
-              />
-              <TextField
-                name="low"
-                label={t("feedback.editor.low")}
-                hint={t("feedback.editor.lowHint")}
-                autocomplete="off"
-                value={postedText(v.low) ?? ""}
-                error={e.low}
-              />
-              <TextField
-                name="high"
-                label={t("feedback.editor.high")}
-                autocomplete="off"
-                value={postedText(v.high) ?? ""}
-                error={e.high}
-              />
-              <Checkbox name="required" label={t("feedback.editor.requiredBox")} checked={v.required === "on"} />
-              <div>
-                <Button variant="secondary">{t("feedback.editor.add")}</Button>
-              </div>
-            </div>
-          </Form>
+          <QuestionForm action={`${base}/fragen`} form={form} submit={t("feedback.editor.add")} />
         </section>
       )}
     </div>
