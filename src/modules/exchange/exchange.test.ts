@@ -415,6 +415,16 @@ describe("the exchange.postChanged hook", () => {
   });
 });
 
+describe("OpenAPI", () => {
+  it("describes the posts endpoints with their fields", async () => {
+    const doc = (await t.app.inject({ url: "/api/v1/openapi.json" })).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/posts", "/api/v1/posts/{id}"]));
+    expect(Object.keys(doc.paths["/api/v1/posts"])).toEqual(expect.arrayContaining(["get", "post"]));
+    expect(Object.keys(doc.paths["/api/v1/posts/{id}"])).toEqual(expect.arrayContaining(["get", "patch"]));
+    expect(JSON.stringify(doc.paths["/api/v1/posts"].post)).toContain("bodyHtml");
+  });
+});
+
 describe("rate limits", () => {
   it("posting is limited per account (page and API together), 429 in German", async () => {
     const limited = await createTestApp({ RATE_LIMIT: "on" });
@@ -440,6 +450,25 @@ describe("rate limits", () => {
         payload: { kind: "idea", title: "Andere Idee", body: "Text" },
       });
       expect(other.statusCode).toBe(201);
+
+      // Reports: 10 per address in 10 minutes, also without an account; the page says so in German.
+      const post = (await other.json()) as { id: string };
+      const visitor = new Browser(limited.app);
+      const page = await visitor.get(`/austausch/${post.id}/melden`);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? "";
+      const report = () =>
+        limited.app.inject({
+          method: "POST",
+          url: `/austausch/${post.id}/melden`,
+          remoteAddress: "192.0.2.40",
+          headers: { cookie: visitor.cookieHeader(), "content-type": "application/x-www-form-urlencoded" },
+          payload: new URLSearchParams({ _csrf: csrf, reason: "Spam" }).toString(),
+        });
+      const reports: number[] = [];
+      for (let i = 0; i < 11; i++) reports.push((await report()).statusCode);
+      expect(reports.slice(0, 10).every((c) => c === 303)).toBe(true);
+      expect(reports[10]).toBe(429);
+      expect((await report()).body).toContain("Zu viele Anfragen");
     } finally {
       await limited.close();
     }
