@@ -104,8 +104,11 @@ export async function heldFachtag(
     await db.updateTable("registrations").set({ checked_in_at: null }).where("id", "=", last.id).execute();
   }
   // Into the past: ended `endedDaysAgo` days ago (default 2).
-  const end = new Date(Date.now() - (options.endedDaysAgo ?? 2) * 86_400_000);
-  const start = new Date(end.getTime() - 8 * 3_600_000);
+  // 08:00 to 15:00 UTC: one Berlin day, as the Fachtag's form expects.
+  const day = new Date(Date.now() - (options.endedDaysAgo ?? 2) * 86_400_000);
+  day.setUTCHours(8, 0, 0, 0);
+  const start = day;
+  const end = new Date(start.getTime() + 7 * 3_600_000);
   const slot = new Date(start.getTime() + 2 * 3_600_000).toISOString();
   await db
     .updateTable("events")
