@@ -17,6 +17,7 @@ import {
   formatHtmlProblems,
   newContext,
   type StartedServer,
+  signInAs,
   startServer,
   validateHtml,
 } from "./helpers/index.js";
@@ -166,5 +167,21 @@ it("the organiser reads the results: a chart with its numbers beside it for each
   );
   await looked(page, "results");
   expect(formatHtmlProblems(await validateHtml(html))).toBe("");
+  await context.close();
+});
+
+it("the demo's 2025 Fachtag: 100 anonymous answers as charts and tables, per workshop, for the admin", async () => {
+  const db = server.platform.db.kysely;
+  const row = await db.selectFrom("survey_answers").select("event_id").executeTakeFirstOrThrow();
+  const context = await newContext(server.baseUrl);
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  await signInAs(page, "admin");
+  await page.goto(`/verwaltung/fachtage/${row.event_id}/umfrage/ergebnisse`);
+  const text = (await page.locator("main").textContent()) ?? "";
+  expect(text).toContain("Antworten insgesamt: 100");
+  expect(text).toContain("Mittelwert");
+  await looked(page, "demo-results");
+  expect(formatHtmlProblems(await validateHtml(html.slice(-1)))).toBe("");
   await context.close();
 });

@@ -49,7 +49,7 @@ export async function seedFeedbackDemo({ platform, announce }: SeedContext): Pro
     for (const p of confirmed.slice(0, DEMO_PRESENT)) if (!p.checkedInAt) await markCheckedIn(db, p.id, at, "demo");
     const workshops = (await listSessions(db, event.id)).filter((s) => s.kind === "workshop");
     const random = seeded(2025);
-    const rating = (bias: number) => Math.max(1, Math.min(5, Math.round(3.6 + bias + (random() - 0.5) * 3)));
+    const rating = (bias: number) => Math.max(1, Math.min(5, Math.round(3.5 + bias + (random() - 0.5) * 4)));
     const answers: AnswerSet[] = [];
     for (let i = 0; i < DEMO_ANSWERS; i++) {
       const a: AnswerSet = { overall: rating(0.4), content: rating(0.3), organisation: rating(0.6) };

@@ -63,6 +63,7 @@ function QuestionBlock({ r, index }: { r: QuestionResult; index: number }) {
       )}
       {r.byWorkshop.length ? (
         <Table
+          cards
           caption={t("feedback.results.byWorkshop", { question: q.text })}
           headers={[t("feedback.results.workshop"), t("feedback.results.answers"), t("feedback.results.meanCol")]}
           numeric={[1, 2]}
