@@ -114,7 +114,7 @@ export function reportTables(r: Report, t: Translate, locale: Locale): ReportTab
     {
       id: "jahre",
       title: t("reports.years.heading"),
-      headers: [t("reports.years.year"), t("reports.key.events"), t("reports.key.confirmed"), t("reports.key.present")],
+      headers: [t("reports.years.year"), t("reports.key.events"), t("reports.col.confirmed"), t("reports.key.present")],
       rows: c.perYear.map((y) => [String(y.year), y.events, y.confirmed, y.present]),
       numeric: [1, 2, 3],
       chart: { description: t("reports.years.desc"), label: 0, series: [2, 3] },

@@ -18,7 +18,7 @@ import { keyFigures, periodLabel, type ReportTable, reportTables } from "../repo
 import type { Report } from "../reports.service.js";
 
 export const reportsPath = "/verwaltung/berichte";
-export const reportsStyles = ["/assets/reports.css?v=1"];
+export const reportsStyles = ["/assets/reports.css?v=3"];
 
 /** The filter values as they stand in the address (kept for the exports' links). */
 export type ReportParams = Record<string, string | undefined>;
