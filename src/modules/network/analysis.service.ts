@@ -67,6 +67,7 @@ interface CacheEntry {
  * callers share one computation.
  */
 const cache = new WeakMap<object, CacheEntry>();
+const MAX_CACHED_DAYS = 8;
 
 async function cached(db: Db): Promise<CacheEntry> {
   const fingerprint = await networkFingerprint(db.kysely);
@@ -103,7 +104,8 @@ export async function getNetworkAnalysis(platform: Platform, asOf = todayInBerli
   let analysis = entry.analyses.get(asOf);
   if (!analysis) {
     analysis = analyseNetwork(inputs.organisations, inputs.cooperations, { asOf });
-    entry.analyses.clear();
+    // A few days are kept (today, and the ends of the periods reports look at), oldest out first.
+    if (entry.analyses.size >= MAX_CACHED_DAYS) entry.analyses.delete(entry.analyses.keys().next().value as string);
     entry.analyses.set(asOf, analysis);
   }
   return analysis;
