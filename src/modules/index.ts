@@ -8,6 +8,7 @@ import { documentsModule } from "./documents/index.js";
 import { eventsModule } from "./events/index.js";
 import { exchangeModule } from "./exchange/index.js";
 import { feedbackModule } from "./feedback/index.js";
+import { matchingModule } from "./matching/index.js";
 import { networkModule } from "./network/index.js";
 import { outcomesModule } from "./outcomes/index.js";
 import { registrationsModule } from "./registrations/index.js";
@@ -29,6 +30,7 @@ export const modules: AppModule[] = [
   directoryModule,
   networkModule,
   exchangeModule,
+  matchingModule,
   allocationModule,
   ticketsModule,
   checkinModule,

@@ -1,0 +1,25 @@
+import type { AppModule } from "../../platform/module.js";
+import { recordNewMatches } from "./matching.service.js";
+import { matchingMessages } from "./messages.js";
+import { matchingRoutes } from "./routes.js";
+import { eventKeepSection, profileKeepSection } from "./sections.js";
+
+/**
+ * Matching and "Merken": fitting open requests for an open offer (and the other way round),
+ * with the reasons, an e-mail to the authors who opted in when a new pair appears, and a
+ * personal Merkliste of posts, organisations and Fachtage.
+ */
+export const matchingModule: AppModule = {
+  name: "matching",
+  messages: matchingMessages,
+  adminLinks: [{ href: "/merkliste", label: "matching.list.title", roles: ["admin", "editor", "member"], order: 42 }],
+  register: matchingRoutes,
+  sections: [profileKeepSection, eventKeepSection],
+  subscribe(hooks) {
+    hooks.on("exchange.postChanged", async ({ postId, change }, { platform, db }) => {
+      if (change === "created" || change === "updated" || change === "shown") {
+        await recordNewMatches(platform, db, postId);
+      }
+    });
+  },
+};

@@ -1,0 +1,142 @@
+import type { Conn } from "../../platform/db/database.js";
+import type { BookmarksTable } from "./tables.js";
+
+// All SQL of matching and bookmarks. Two reads go to other modules' tables that their public
+// API does not offer: the coordinates of organisations (directory) and the e-mail of an
+// author (accounts) — read-only, in the caller's transaction.
+
+export async function coordinatesOf(
+  db: Conn,
+  organisationIds: readonly string[],
+): Promise<Map<string, { lat: number; lon: number }>> {
+  if (organisationIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("organisations")
+    .select(["id", "lat", "lon"])
+    .where("id", "in", [...new Set(organisationIds)])
+    .execute();
+  const out = new Map<string, { lat: number; lon: number }>();
+  for (const r of rows) if (r.lat != null && r.lon != null) out.set(r.id, { lat: Number(r.lat), lon: Number(r.lon) });
+  return out;
+}
+
+export function userContact(db: Conn, id: string): Promise<{ name: string; email: string } | undefined> {
+  return db.selectFrom("users").select(["name", "email"]).where("id", "=", id).executeTakeFirst();
+}
+
+// --- pairs ---------------------------------------------------------------------------------
+
+export async function knownPairs(db: Conn, postId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom("post_matches")
+    .select(["offer_id", "request_id"])
+    .where((eb) => eb.or([eb("offer_id", "=", postId), eb("request_id", "=", postId)]))
+    .execute();
+  return new Set(rows.map((r) => `${r.offer_id}|${r.request_id}`));
+}
+
+export async function insertPair(
+  db: Conn,
+  row: { id: string; offer_id: string; request_id: string; reasons: string; created_at: string },
+): Promise<void> {
+  await db
+    .insertInto("post_matches")
+    .values(row)
+    .onConflict((oc) => oc.columns(["offer_id", "request_id"]).doNothing())
+    .execute();
+}
+
+// --- settings ------------------------------------------------------------------------------
+
+export async function notifyOf(db: Conn, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("matching_settings")
+    .select("notify")
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  return row?.notify === 1;
+}
+
+export async function setNotify(db: Conn, userId: string, notify: boolean, now: string): Promise<void> {
+  await db
+    .insertInto("matching_settings")
+    .values({ user_id: userId, notify: notify ? 1 : 0, updated_at: now })
+    .onConflict((oc) => oc.column("user_id").doUpdateSet({ notify: notify ? 1 : 0, updated_at: now }))
+    .execute();
+}
+
+// --- bookmarks -----------------------------------------------------------------------------
+
+export function bookmarksOf(db: Conn, userId: string): Promise<BookmarksTable[]> {
+  return db
+    .selectFrom("bookmarks")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .orderBy("created_at", "desc")
+    .orderBy("id")
+    .execute();
+}
+
+export async function hasBookmark(db: Conn, userId: string, type: string, refId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("bookmarks")
+    .select("id")
+    .where("user_id", "=", userId)
+    .where("type", "=", type)
+    .where("ref_id", "=", refId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertBookmark(db: Conn, row: BookmarksTable): Promise<void> {
+  await db
+    .insertInto("bookmarks")
+    .values(row)
+    .onConflict((oc) => oc.columns(["user_id", "type", "ref_id"]).doNothing())
+    .execute();
+}
+
+export async function deleteBookmark(db: Conn, userId: string, type: string, refId: string): Promise<void> {
+  await db
+    .deleteFrom("bookmarks")
+    .where("user_id", "=", userId)
+    .where("type", "=", type)
+    .where("ref_id", "=", refId)
+    .execute();
+}
+
+/** Whether a post exists and may be shown to everybody (not a draft, not hidden). */
+export async function isPublicPost(db: Conn, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("exchange_posts")
+    .select("id")
+    .where("id", "=", id)
+    .where("hidden", "=", 0)
+    .where("status", "!=", "draft")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export function postSummary(db: Conn, id: string): Promise<{ id: string; title: string; kind: string } | undefined> {
+  return db.selectFrom("exchange_posts").select(["id", "title", "kind"]).where("id", "=", id).executeTakeFirst();
+}
+
+export async function postAuthor(db: Conn, id: string): Promise<string | null> {
+  const row = await db.selectFrom("exchange_posts").select("author_id").where("id", "=", id).executeTakeFirst();
+  return row?.author_id ?? null;
+}
+
+/** The public posts among these ids (for the Merkliste), with what the list shows. */
+export function publicPostsByIds(
+  db: Conn,
+  ids: readonly string[],
+): Promise<{ id: string; title: string; kind: string; status: string }[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("exchange_posts")
+    .select(["id", "title", "kind", "status"])
+    .where("id", "in", [...ids])
+    .where("hidden", "=", 0)
+    .where("status", "!=", "draft")
+    .execute();
+}
