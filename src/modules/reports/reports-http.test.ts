@@ -207,3 +207,15 @@ describe("the public figures", () => {
     expect(JSON.stringify(body)).not.toMatch(/Vertraulich|Einzelperson|Regenbogen/);
   });
 });
+
+describe("the OpenAPI document", () => {
+  it("describes the summary (bearer) and the public figures", async () => {
+    const doc = (await t.app.inject("/api/v1/openapi.json")).json();
+    const summary = doc.paths["/api/v1/reports/summary"]?.get;
+    expect(summary.tags).toEqual(["Berichte"]);
+    expect(summary.parameters.map((p: { name: string }) => p.name).sort()).toEqual(["from", "to"]);
+    const figures = doc.paths["/api/v1/figures"]?.get;
+    expect(figures.summary).toContain("Werte unter 5");
+  });
+});
+
