@@ -218,4 +218,3 @@ describe("the OpenAPI document", () => {
     expect(figures.summary).toContain("Werte unter 5");
   });
 });
-
