@@ -1,6 +1,7 @@
 import { formatDate } from "../../platform/i18n/i18n.js";
 import type { AppModule } from "../../platform/module.js";
 import { german, retentionMessages } from "./messages.js";
+import { keepPastDemoFachtage } from "./retention.repo.js";
 import { type RetentionReport, runRetention } from "./retention.service.js";
 
 /**
@@ -12,6 +13,7 @@ export const retentionModule: AppModule = {
   name: "retention",
   messages: retentionMessages,
   jobs: [{ name: "retention", everyMs: 24 * 3_600_000, run: async (platform) => void (await runRetention(platform)) }],
+  seedDemo: ({ platform }) => keepPastDemoFachtage(platform.db.kysely, new Date().toISOString()),
 };
 
 /** The report as lines for the terminal, in German. */

@@ -20,3 +20,17 @@ export async function organisersToRemind(db: Conn, createdBy: string | null): Pr
   }
   return db.selectFrom("users").select(["id", "email", "name"]).where("role", "=", "admin").orderBy("email").execute();
 }
+
+/**
+ * Demo data only: the demo's past Fachtage (2024, 2025) keep their people for five years, so
+ * a demo server does not anonymise its own example a day after start. Real Fachtage keep
+ * the period their organiser chose.
+ */
+export async function keepPastDemoFachtage(db: Conn, now: string): Promise<void> {
+  await db
+    .updateTable("events")
+    .set({ retention_months: 60 })
+    .where("ends_at", "<", now)
+    .where("personal_data_removed_at", "is", null)
+    .execute();
+}
