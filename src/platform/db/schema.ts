@@ -68,6 +68,8 @@ export interface OutboxTable {
   text_body: string;
   html_body: string | null;
   attachments: string | null;
+  /** JSON object of extra header lines (List-Unsubscribe), or null. */
+  headers: Generated<string | null>;
   status: "pending" | "sent" | "failed";
   attempts: Generated<number>;
   next_attempt_at: string;

@@ -234,6 +234,8 @@ export async function buildApp({ platform, modules }: BuildOptions): Promise<Fas
   // it authenticates with bearer tokens only, which a browser never sends by itself.
   app.addHook("preValidation", async (request, reply) => {
     if (!UNSAFE.has(request.method) || isApiRequest(request)) return;
+    // A route that a mail client posts to by itself (RFC 8058 one-click unsubscribe) opts out.
+    if ((request.routeOptions.config as { csrfExempt?: boolean } | undefined)?.csrfExempt) return;
     await new Promise<void>((resolve, reject) => {
       app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve()));
     });

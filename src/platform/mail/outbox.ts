@@ -27,6 +27,8 @@ export interface OutgoingMail {
    * so a retried request never sends the same mail twice.
    */
   idempotencyKey: string;
+  /** Extra header lines, e.g. List-Unsubscribe of a digest (RFC 8058). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function enqueueMail(db: Kysely<Database> | Transaction<Database>, 
       text_body: mail.text,
       html_body: mail.html ?? null,
       attachments: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
+      ...(mail.headers ? { headers: JSON.stringify(mail.headers) } : {}),
       status: "pending",
       next_attempt_at: now,
       locked_until: null,

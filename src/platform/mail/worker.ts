@@ -23,6 +23,7 @@ export interface MailTransport {
     text: string;
     html?: string;
     attachments?: MailAttachment[];
+    headers?: Record<string, string>;
   }): Promise<void>;
 }
 
@@ -131,6 +132,7 @@ export async function deliverDueMail(
         text: row.text_body,
         ...(row.html_body ? { html: row.html_body } : {}),
         ...(row.attachments ? { attachments: JSON.parse(row.attachments) as MailAttachment[] } : {}),
+        ...(row.headers ? { headers: JSON.parse(row.headers) as Record<string, string> } : {}),
       });
       await db.kysely
         .updateTable("outbox")
