@@ -10,6 +10,7 @@ import { exchangeModule } from "./exchange/index.js";
 import { feedbackModule } from "./feedback/index.js";
 import { matchingModule } from "./matching/index.js";
 import { networkModule } from "./network/index.js";
+import { notificationsModule } from "./notifications/index.js";
 import { outcomesModule } from "./outcomes/index.js";
 import { registrationsModule } from "./registrations/index.js";
 import { reportsModule } from "./reports/index.js";
@@ -41,4 +42,5 @@ export const modules: AppModule[] = [
   retentionModule,
   reportsModule,
   searchModule,
+  notificationsModule,
 ];
