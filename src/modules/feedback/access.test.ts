@@ -12,6 +12,7 @@ import {
   moveQuestion,
   removeQuestion,
   resetQuestionnaire,
+  saveAutoSend,
   sendLinks,
   updateQuestion,
 } from "./survey.service.js";
@@ -59,6 +60,7 @@ describe("survey permissions × roles", () => {
     };
     expect(await table(removing)).toEqual(organisers);
     expect(await table((actor) => sendLinks(t.platform, actor, eventId))).toEqual(organisers);
+    expect(await table((actor) => saveAutoSend(t.platform, actor, eventId, 3))).toEqual(organisers);
     expect(await table((actor) => getResults(t.platform, actor, eventId))).toEqual(organisers);
   });
 });

@@ -3,6 +3,7 @@ import { seedFeedbackDemo } from "./demo.js";
 import { feedbackMessages } from "./messages.js";
 import { feedbackRoutes } from "./routes.js";
 import { clearLinksOfEvent } from "./survey.repo.js";
+import { sendDue } from "./survey.service.js";
 
 /** The anonymous feedback survey after a Fachtag: questionnaire, links, answers, results. */
 export const feedbackModule: AppModule = {
@@ -16,6 +17,8 @@ export const feedbackModule: AppModule = {
       return { surveyLinks: links, surveyInvitations: invitations };
     });
   },
+  // The links go out by themselves some days after the end (the organiser's setting, default 1).
+  jobs: [{ name: "survey-send", everyMs: 15 * 60_000, run: async (platform) => void (await sendDue(platform)) }],
   seedDemo: seedFeedbackDemo,
 };
 

@@ -18,6 +18,7 @@ const de = {
   "feedback.error.notOver": "Die Umfrage-Links können erst nach dem Ende des Fachtags verschickt werden.",
 
   "feedback.validation.scale": "Bitte wählen Sie einen Wert von 1 bis 5.",
+  "feedback.validation.days": "Bitte geben Sie eine ganze Zahl von 0 bis 60 ein.",
   "feedback.validation.choice": "Bitte wählen Sie eine der angebotenen Antworten.",
   "feedback.validation.required": "Bitte beantworten Sie diese Frage.",
   "feedback.validation.kind": "Bitte wählen Sie eine Art der Frage.",
@@ -57,6 +58,13 @@ const de = {
   "feedback.page.allSent": "Alle Anwesenden haben ihren Link bekommen.",
   "feedback.page.sendHint": "{count} Anwesende haben noch keinen Link. Jede Person bekommt ihn nur einmal.",
   "feedback.page.send": "Umfrage-Links verschicken",
+  "feedback.page.autoSendDays": "Automatisch verschicken nach (Tagen)",
+  "feedback.page.autoSendDaysHint": "Tage nach dem Ende des Fachtags; 0 schaltet den automatischen Versand aus.",
+  "feedback.page.autoSendAt":
+    "Die Links gehen am {date} um {time} Uhr von selbst an alle Anwesenden, die noch keinen haben.",
+  "feedback.page.autoSendOff":
+    "Der automatische Versand ist ausgeschaltet: Die Links gehen nur über die Schaltfläche hinaus.",
+  "feedback.page.autoSave": "Versand-Einstellung speichern",
 
   "feedback.editor.heading": "Fragebogen",
   "feedback.editor.locked":
@@ -92,6 +100,7 @@ const de = {
   "feedback.flash.reset": "Der Standardfragebogen ist wiederhergestellt.",
   "feedback.flash.noneSent": "Es waren keine Links zu verschicken: Alle Anwesenden haben ihren schon.",
   "feedback.flash.sent": "{count} Umfrage-Links wurden verschickt.",
+  "feedback.flash.autoSaved": "Die Einstellung für den automatischen Versand wurde gespeichert.",
 
   "feedback.results.title": "Umfrageergebnisse: {event}",
   "feedback.results.heading": "Ergebnisse der Feedback-Umfrage",
@@ -134,6 +143,7 @@ const en: Record<keyof typeof de, string> = {
   "feedback.error.notOver": "The survey links can be sent once the Fachtag is over.",
 
   "feedback.validation.scale": "Please choose a value from 1 to 5.",
+  "feedback.validation.days": "Please enter a whole number from 0 to 60.",
   "feedback.validation.choice": "Please choose one of the answers offered.",
   "feedback.validation.required": "Please answer this question.",
   "feedback.validation.kind": "Please choose a kind of question.",
@@ -173,6 +183,12 @@ const en: Record<keyof typeof de, string> = {
   "feedback.page.allSent": "Everybody present has had their link.",
   "feedback.page.sendHint": "{count} people present have no link yet. Each person gets it once only.",
   "feedback.page.send": "Send survey links",
+  "feedback.page.autoSendDays": "Send automatically after (days)",
+  "feedback.page.autoSendDaysHint": "Days after the end of the Fachtag; 0 switches automatic sending off.",
+  "feedback.page.autoSendAt":
+    "The links go out by themselves on {date} at {time} to everybody present who has none yet.",
+  "feedback.page.autoSendOff": "Automatic sending is switched off: the links go out only by the button.",
+  "feedback.page.autoSave": "Save the sending setting",
 
   "feedback.editor.heading": "Questionnaire",
   "feedback.editor.locked":
@@ -208,6 +224,7 @@ const en: Record<keyof typeof de, string> = {
   "feedback.flash.reset": "The default questionnaire is back.",
   "feedback.flash.noneSent": "There were no links to send: everybody present has theirs already.",
   "feedback.flash.sent": "{count} survey links were sent.",
+  "feedback.flash.autoSaved": "The setting for automatic sending was saved.",
 
   "feedback.results.title": "Survey results: {event}",
   "feedback.results.heading": "Results of the feedback survey",

@@ -6,7 +6,7 @@ import { emptyForm, type FormState, handleForm, parseQuery } from "../../platfor
 import type { Platform } from "../../platform/platform.js";
 import { contentDisposition } from "../../platform/storage/storage.js";
 import { exportTable, getResults } from "./results.service.js";
-import { answerQuery, apiResults, eventParams, questionForm } from "./schema.js";
+import { answerQuery, apiResults, autoSendForm, eventParams, questionForm } from "./schema.js";
 import {
   addQuestion,
   answerSchema,
@@ -16,6 +16,7 @@ import {
   openSurvey,
   removeQuestion,
   resetQuestionnaire,
+  saveAutoSend,
   sendLinks,
   submitAnswer,
   updateQuestion,
@@ -182,6 +183,19 @@ export function feedbackRoutes(root: FastifyInstance, platform: Platform): void 
     else reply.flash("success", "feedback.flash.sent", { count });
     return back(reply, request.params.eventId);
   });
+
+  app.post<EventParams>("/verwaltung/fachtage/:eventId/umfrage/automatisch", async (request, reply) =>
+    handleForm(
+      { body: request.body, t: request.t, locale: request.locale },
+      autoSendForm,
+      async (data) => {
+        await saveAutoSend(platform, request.actor, request.params.eventId, data.autoSendDays);
+        reply.flash("success", "feedback.flash.autoSaved");
+        return back(reply, request.params.eventId);
+      },
+      (form: FormState, status) => page(request, reply, form, status),
+    ),
+  );
 
   // --- results ----------------------------------------------------------------------------
   app.get<EventParams>("/verwaltung/fachtage/:eventId/umfrage/ergebnisse", async (request, reply) => {

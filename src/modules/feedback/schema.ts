@@ -58,3 +58,15 @@ export const apiResults = z.object({
     }),
   ),
 });
+
+/** "Automatisch verschicken nach (Tagen)": 0 switches it off, at most 60. */
+export const autoSendForm = z.object({
+  autoSendDays: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? Number(v.trim()) : v === undefined || v === "" ? 0 : v),
+    z
+      .number({ error: "feedback.validation.days" })
+      .int("feedback.validation.days")
+      .min(0, "feedback.validation.days")
+      .max(60, "feedback.validation.days"),
+  ),
+});

@@ -17,6 +17,23 @@ export async function saveQuestionnaire(db: Conn, eventId: string, questions: st
     .execute();
 }
 
+export async function findAutoSendDays(db: Conn, eventId: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom("survey_settings")
+    .select("auto_send_days")
+    .where("event_id", "=", eventId)
+    .executeTakeFirst();
+  return row ? Number(row.auto_send_days) : undefined;
+}
+
+export async function saveAutoSendDays(db: Conn, eventId: string, days: number): Promise<void> {
+  await db
+    .insertInto("survey_settings")
+    .values({ event_id: eventId, auto_send_days: days })
+    .onConflict((oc) => oc.column("event_id").doUpdateSet({ auto_send_days: days }))
+    .execute();
+}
+
 export async function invitedIds(db: Conn, eventId: string): Promise<Set<string>> {
   const rows = await db
     .selectFrom("survey_invitations")

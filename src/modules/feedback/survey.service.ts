@@ -8,7 +8,13 @@ import { nowIso } from "../../platform/db/time.js";
 import { ConflictError, NotFoundError } from "../../platform/http/errors.js";
 import { enqueueMail } from "../../platform/mail/outbox.js";
 import type { Platform } from "../../platform/platform.js";
-import { type EventView, getEventForRegistration, listSessions, type SessionView } from "../events/index.js";
+import {
+  type EventView,
+  getEventForRegistration,
+  listEventsStartingBetween,
+  listSessions,
+  type SessionView,
+} from "../events/index.js";
 import { presentList } from "../registrations/index.js";
 import { feedbackAccess } from "./access.js";
 import { surveyMail } from "./mails.js";
@@ -31,6 +37,14 @@ import * as repo from "./survey.repo.js";
 // and the answers, nothing else. Why so (and what remains): docs/decisions/0010.
 
 const isOver = (event: EventView, now: string) => event.endsAt <= now;
+
+/** Days after a Fachtag's end when its links go out by themselves, until the organiser says otherwise. */
+export const DEFAULT_AUTO_SEND_DAYS = 1;
+const DAY_MS = 86_400_000;
+
+/** When the links of a Fachtag go out by themselves (ISO UTC), or null when switched off. */
+const autoSendAtOf = (event: EventView, days: number) =>
+  days > 0 ? new Date(Date.parse(event.endsAt) + days * DAY_MS).toISOString() : null;
 
 async function eventOf(db: Conn, eventId: string): Promise<EventView> {
   const event = await getEventForRegistration(db, eventId);
@@ -111,18 +125,23 @@ export interface SurveyOverview {
   invited: number;
   over: boolean;
   workshops: { id: string; title: string }[];
+  /** Days after the end when the links go out by themselves; 0 = only by the button. */
+  autoSendDays: number;
+  autoSendAt: string | null;
 }
 
 export async function getOverview(platform: Platform, actor: Actor, eventId: string): Promise<SurveyOverview> {
   const event = await managedEvent(platform, actor, eventId);
   const db = platform.db.kysely;
-  const [sessions, stored, answers, present, invited] = await Promise.all([
+  const [sessions, stored, answers, present, invited, days] = await Promise.all([
     listSessions(db, event.id),
     repo.findQuestionnaire(db, event.id),
     repo.countAnswers(db, event.id),
     presentList(db, event.id),
     repo.invitedIds(db, event.id),
+    repo.findAutoSendDays(db, event.id),
   ]);
+  const autoSendDays = days ?? DEFAULT_AUTO_SEND_DAYS;
   const workshops = workshopsOf(sessions);
   return {
     event,
@@ -134,6 +153,8 @@ export async function getOverview(platform: Platform, actor: Actor, eventId: str
     invited: present.filter((p) => invited.has(p.id)).length,
     over: isOver(event, nowIso()),
     workshops: workshops.map((w) => ({ id: w.id, title: w.title })),
+    autoSendDays,
+    autoSendAt: autoSendAtOf(event, autoSendDays),
   };
 }
 
@@ -255,6 +276,32 @@ export async function sendLinks(platform: Platform, actor: Actor, eventId: strin
   const event = await managedEvent(platform, actor, eventId);
   if (!isOver(event, nowIso())) throw new ConflictError("not_over", "feedback.error.notOver");
   return sendToPresent(platform, event);
+}
+
+/** The organiser's setting: the links go out by themselves this many days after the end (0 = never). */
+export async function saveAutoSend(platform: Platform, actor: Actor, eventId: string, days: number): Promise<void> {
+  const event = await managedEvent(platform, actor, eventId);
+  await repo.saveAutoSendDays(platform.db.kysely, event.id, days);
+}
+
+/**
+ * The scheduled sending: every Fachtag that ended its auto-send days ago (looking back 60
+ * days) mails its links to everybody present who has none yet — the same function as the
+ * button, so nobody gets two. Returns how many mails were queued.
+ */
+export async function sendDue(platform: Platform, now = new Date()): Promise<number> {
+  const db = platform.db.kysely;
+  const from = new Date(now.getTime() - 60 * DAY_MS).toISOString();
+  let sent = 0;
+  for (const event of await listEventsStartingBetween(db, from, now.toISOString())) {
+    if (event.status === "cancelled" || event.status === "draft") continue;
+    // After the retention the people are gone: nobody left to ask.
+    if (event.personalDataRemovedAt) continue;
+    const at = autoSendAtOf(event, (await repo.findAutoSendDays(db, event.id)) ?? DEFAULT_AUTO_SEND_DAYS);
+    if (!at || at > now.toISOString()) continue;
+    sent += await sendToPresent(platform, event);
+  }
+  return sent;
 }
 
 // --- answering (public, with the link) -----------------------------------------------------

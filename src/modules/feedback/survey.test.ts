@@ -11,6 +11,7 @@ import { modules } from "../index.js";
 import { FormClient } from "../registrations/test-http.js";
 import { manageTokenFor } from "../registrations/tokens.js";
 import { surveyScores } from "./index.js";
+import { sendDue } from "./survey.service.js";
 import { SurveyClient, surveyLinks, tokenOfLink } from "./test-fixtures.js";
 
 // The survey over HTTP: sending to those present only and once, answering without
@@ -338,6 +339,55 @@ describe("the questionnaire", () => {
     expect((await organiser.get(futureBase)).body).toContain("nach dem Ende des Fachtags verschickt werden");
     const res = await organiser.submit(futureBase, `${futureBase}/senden`, {});
     expect(res.statusCode).toBe(409);
+  });
+});
+
+describe("sending by itself", () => {
+  it("mails the links the set number of days after the end, to everybody present, once", async () => {
+    const past = await attendedFachtag(t.platform, {
+      createdBy: owner.id,
+      people: [{ present: true }, { present: true }, { present: false }],
+      startsInDays: -3,
+    });
+    const pastBase = `/verwaltung/fachtage/${past.id}/umfrage`;
+    const page = (await organiser.get(pastBase)).body;
+    expect(page).toContain('name="autoSendDays"');
+    expect(page).toContain('value="1"');
+    expect(page).toContain("Die Links gehen am ");
+
+    const saved = await organiser.submit(pastBase, `${pastBase}/automatisch`, { autoSendDays: "2" });
+    expect(saved.statusCode).toBe(303);
+    const ends = Date.parse(
+      (await db().selectFrom("events").select("ends_at").where("id", "=", past.id).executeTakeFirstOrThrow()).ends_at,
+    );
+    const day = 86_400_000;
+    // Other Fachtage of this file may be due as well: count only this one's mails.
+    const linksOfPast = async () =>
+      (await Promise.all(past.people.map((p) => surveyLinks(t.platform, p.email)))).map((l) => l.length);
+    await sendDue(t.platform, new Date(ends + day + 3_600_000));
+    expect(await linksOfPast()).toEqual([0, 0, 0]);
+    await sendDue(t.platform, new Date(ends + 2 * day + 60_000));
+    expect(await linksOfPast()).toEqual([1, 1, 0]);
+    await sendDue(t.platform, new Date(ends + 3 * day));
+    expect(await linksOfPast()).toEqual([1, 1, 0]);
+  });
+
+  it("0 switches it off; other values are refused in German beside the field (422)", async () => {
+    const past = await attendedFachtag(t.platform, {
+      createdBy: owner.id,
+      people: [{ present: true }],
+      startsInDays: -2,
+    });
+    const pastBase = `/verwaltung/fachtage/${past.id}/umfrage`;
+    for (const bad of ["viele", "61", "-1", "1.5"]) {
+      const res = await organiser.submit(pastBase, `${pastBase}/automatisch`, { autoSendDays: bad });
+      expect(res.statusCode).toBe(422);
+      expect(res.body).toContain("Bitte geben Sie eine ganze Zahl von 0 bis 60 ein.");
+    }
+    await organiser.submit(pastBase, `${pastBase}/automatisch`, { autoSendDays: "0" });
+    expect((await organiser.get(pastBase)).body).toContain("Der automatische Versand ist ausgeschaltet");
+    await sendDue(t.platform, new Date(Date.now() + 30 * 86_400_000));
+    expect(await surveyLinks(t.platform, (past.people[0] as { email: string }).email)).toEqual([]);
   });
 });
 

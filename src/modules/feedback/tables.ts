@@ -33,11 +33,18 @@ export interface SurveyAnswersTable {
   answers: string;
 }
 
+/** Per Fachtag: days after its end when the links go out by themselves; 0 switches that off. */
+export interface SurveySettingsTable {
+  event_id: string;
+  auto_send_days: number;
+}
+
 export interface FeedbackTables {
   survey_questionnaires: SurveyQuestionnairesTable;
   survey_invitations: SurveyInvitationsTable;
   survey_tokens: SurveyTokensTable;
   survey_answers: SurveyAnswersTable;
+  survey_settings: SurveySettingsTable;
 }
 
 declare module "../../platform/db/schema.js" {

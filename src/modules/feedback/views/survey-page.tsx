@@ -1,5 +1,5 @@
 import type { FormState } from "../../../platform/http/forms.js";
-import { formatDate } from "../../../platform/i18n/i18n.js";
+import { formatDate, formatTime } from "../../../platform/i18n/i18n.js";
 import {
   Alert,
   Button,
@@ -164,7 +164,10 @@ export function QuestionPage({ o, question, form }: { o: SurveyOverview; questio
 export function SurveyPage({ o, form }: { o: SurveyOverview; form: FormState }) {
   const { t, locale } = usePage();
   const base = surveyBase(o.event.id);
-  const e = form.errors;
+  // One page, two forms: the sending setting's error stays beside its field, the rest
+  // belongs to the new question.
+  const { autoSendDays: autoError, ...e } = form.errors;
+  const autoErrors = autoError ? { autoSendDays: autoError } : {};
   const pending = o.present - o.invited;
   return (
     <div class="stack">
@@ -202,6 +205,35 @@ export function SurveyPage({ o, form }: { o: SurveyOverview; form: FormState }) 
             </Form>
           </>
         ) : null}
+        <p class="kern-body">
+          {o.autoSendAt
+            ? t("feedback.page.autoSendAt", {
+                date: formatDate(o.autoSendAt, locale),
+                time: formatTime(o.autoSendAt, locale),
+              })
+            : t("feedback.page.autoSendOff")}
+        </p>
+        <ErrorSummary errors={autoErrors} />
+        <Form action={`${base}/automatisch`} ariaLabel={t("feedback.page.autoSave")}>
+          <div class="stack">
+            <TextField
+              type="number"
+              name="autoSendDays"
+              label={t("feedback.page.autoSendDays")}
+              hint={t("feedback.page.autoSendDaysHint")}
+              required
+              min={0}
+              max={60}
+              step={1}
+              inputMode="numeric"
+              value={postedText(form.values.autoSendDays) ?? String(o.autoSendDays)}
+              error={autoError}
+            />
+            <div>
+              <Button variant="secondary">{t("feedback.page.autoSave")}</Button>
+            </div>
+          </div>
+        </Form>
       </section>
 
       <section class="stack" aria-labelledby="fragebogen">
