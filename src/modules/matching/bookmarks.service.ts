@@ -19,6 +19,8 @@ export interface MerklisteItem {
   id: string;
   title: string;
   url: string;
+  /** Offers and requests: their page of suggestions. */
+  matchesUrl?: string;
 }
 
 export interface Merkliste {
@@ -86,7 +88,17 @@ export async function getMerkliste(platform: Platform, actor: Actor): Promise<Me
   const postRows = new Map((await repo.publicPostsByIds(db, ids("post"))).map((p) => [p.id, p]));
   const posts = ids("post").flatMap((id) => {
     const p = postRows.get(id);
-    return p ? [{ type: "post" as const, id, title: p.title, url: `/austausch/${id}` }] : [];
+    if (!p) return [];
+    const url = `/austausch/${id}`;
+    return [
+      {
+        type: "post" as const,
+        id,
+        title: p.title,
+        url,
+        ...(p.kind === "offer" || p.kind === "request" ? { matchesUrl: `${url}/passend` } : {}),
+      },
+    ];
   });
 
   const orgs = new Map(

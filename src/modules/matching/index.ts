@@ -12,7 +12,7 @@ import { eventKeepSection, profileKeepSection } from "./sections.js";
 export const matchingModule: AppModule = {
   name: "matching",
   messages: matchingMessages,
-  adminLinks: [{ href: "/merkliste", label: "matching.list.title", roles: ["admin", "editor", "member"], order: 42 }],
+  nav: [{ href: "/merkliste", label: "matching.nav", roles: ["admin", "editor", "member", "checkin"], order: 900 }],
   register: matchingRoutes,
   sections: [profileKeepSection, eventKeepSection],
   subscribe(hooks) {

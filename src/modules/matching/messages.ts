@@ -33,6 +33,7 @@ const de = {
   "matching.list.organisations": "Organisationen",
   "matching.list.events": "Fachtage",
   "matching.list.empty": "Noch nichts gemerkt.",
+  "matching.list.matches": "Passende Beiträge ansehen",
   "matching.list.remove": "Entfernen: {title}",
   "matching.settings.title": "E-Mail bei passenden Beiträgen",
   "matching.settings.notify":
@@ -81,6 +82,7 @@ const en: Record<keyof typeof de, string> = {
   "matching.list.organisations": "Organisations",
   "matching.list.events": "Events",
   "matching.list.empty": "Nothing bookmarked yet.",
+  "matching.list.matches": "See matching posts",
   "matching.list.remove": "Remove: {title}",
   "matching.settings.title": "E-mail about matching posts",
   "matching.settings.notify": "Send me an e-mail when a matching post appears for my offer or request",

@@ -18,6 +18,11 @@ function Group({ id, title, items }: { id: string; title: string; items: Merklis
               <a class="kern-link" href={item.url}>
                 {item.title}
               </a>
+              {item.matchesUrl ? (
+                <a class="kern-link" href={item.matchesUrl}>
+                  {t("matching.list.matches")}
+                </a>
+              ) : null}
               <Form action="/merken/entfernen" ariaLabel={t("matching.list.remove", { title: item.title })}>
                 <input type="hidden" name="type" value={item.type} />
                 <input type="hidden" name="id" value={item.id} />
