@@ -5,11 +5,11 @@ import { surveyUrl } from "./mails.js";
 import type { AnswerSet } from "./questionnaire.js";
 import { storeDemoSurvey } from "./survey.service.js";
 
-// Demo: the past 2025 Kita Fachtag (the one with participants) gets 110 people checked in
-// and 100 plausible anonymous answers to the default questionnaire; the other ten links
+// Demo: the past 2025 Kita Fachtag (the one with participants) gets 146 of its 150 people checked in
+// and 100 plausible anonymous answers to the default questionnaire; the other 46 links
 // stay open, and one of them is announced to try the survey.
 
-const DEMO_PRESENT = 110;
+const DEMO_PRESENT = 146;
 const DEMO_ANSWERS = 100;
 
 const takeaways = [
