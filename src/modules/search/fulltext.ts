@@ -1,8 +1,10 @@
+import { type RawBuilder, sql } from "kysely";
 import type { Dialect } from "../../platform/db/database.js";
 import type { Phrase, QueryTerm } from "./text.js";
 
 // The one place where SQLite and PostgreSQL differ: how the prepared query terms (see
-// text.ts) are written in each database's full-text query language. Both get the same
+// text.ts) are written in each database's full-text query language (fullTextQuery), and
+// the few SQL pieces around it (dialectSql). Both get the same
 // logic: every term must match (AND), any alternative of a term may (OR), the words of an
 // alternative follow each other, and a word of four letters or more also matches as the
 // start of a longer word ("Sprachför" finds "Sprachförderung"); shorter words, mostly
@@ -38,4 +40,30 @@ export function fullTextQuery(dialect: Dialect, terms: readonly QueryTerm[]): st
     .filter((alternatives) => alternatives.length > 0)
     .map((alternatives) => (alternatives.length > 1 ? `(${alternatives.join(or)})` : (alternatives[0] ?? "")));
   return written.length > 0 ? written.join(and) : null;
+}
+
+export interface DialectSql {
+  /**
+   * The matching entries as rows (id, type, facets, sort_at, rank; smaller rank is better):
+   * the FTS5 table with bm25 (title words ten times the body's) or the tsvector with ts_rank.
+   */
+  matches(query: string, where: RawBuilder<unknown>): RawBuilder<unknown>;
+}
+
+export function dialectSql(dialect: Dialect): DialectSql {
+  if (dialect === "sqlite") {
+    return {
+      matches: (query, where) => sql`
+        SELECT r.entry_id AS id, r.type, r.facets, r.sort_at, bm25(search_fts, 10.0, 1.0) AS rank
+        -- CROSS JOIN keeps the full-text table outside: SQLite must not scan the rows and ask FTS5 for each.
+        FROM search_fts CROSS JOIN search_fts_rows r ON r.rid = search_fts.rowid
+        WHERE search_fts MATCH ${query}${where}`,
+    };
+  }
+  return {
+    matches: (query, where) => sql`
+      SELECT e.id, e.type, e.facets, e.sort_at, -ts_rank(e.tsv, q.query) AS rank
+      FROM search_entries e, to_tsquery('german', ${query}) AS q(query)
+      WHERE e.tsv @@ q.query${where}`,
+  };
 }

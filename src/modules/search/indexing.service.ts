@@ -21,7 +21,7 @@ function toRow(e: SourceEntry, now: string): SearchEntriesTable {
     title_terms: indexText([e.title]),
     body_terms: indexText([e.body, ...e.keywords]),
     url: e.url,
-    facets: [...new Set(e.facets.map(([f, v]) => `${f}:${v}`))].join("\n"),
+    facets: JSON.stringify([...new Set(e.facets.map(([f, v]) => `${f}:${v}`))]),
     sort_at: e.sortAt,
     indexed_at: now,
   };

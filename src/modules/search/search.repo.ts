@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Conn, Dialect } from "../../platform/db/database.js";
+import { dialectSql } from "./fulltext.js";
 import type { SearchEntriesTable, SearchType } from "./tables.js";
 
 // All SQL of the site search. The full-text part differs by database: SQLite keeps an FTS5
@@ -21,7 +22,9 @@ export async function deleteEntries(
         .select("id")
         .where("type", "in", [...types])
         .$if(chunk !== undefined, (q) => q.where("source_id", "in", chunk ?? []));
-      await sql`DELETE FROM search_fts WHERE entry_id IN (${ids})`.execute(db);
+      const rids = db.selectFrom("search_fts_rows").select("rid").where("entry_id", "in", ids);
+      await sql`DELETE FROM search_fts WHERE rowid IN (${rids})`.execute(db);
+      await db.deleteFrom("search_fts_rows").where("entry_id", "in", ids).execute();
     }
     await db
       .deleteFrom("search_entries")
@@ -49,8 +52,18 @@ export async function insertEntries(db: Conn, dialect: Dialect, entries: readonl
         .insertInto("search_entries")
         .values([...chunk])
         .execute();
-      const rows = chunk.map((e) => sql`(${e.id}, ${e.title_terms}, ${e.body_terms})`);
-      await sql`INSERT INTO search_fts (entry_id, title, body) VALUES ${sql.join(rows)}`.execute(db);
+      // The FTS5 row's id is the narrow row's integer key (see the 0501 migration).
+      const keys = await db
+        .insertInto("search_fts_rows")
+        .values(chunk.map((e) => ({ entry_id: e.id, type: e.type, facets: e.facets, sort_at: e.sort_at })))
+        .returning(["rid", "entry_id"])
+        .execute();
+      const byId = new Map(chunk.map((e) => [e.id, e]));
+      const rows = keys.map((k) => {
+        const e = byId.get(k.entry_id);
+        return sql`(${k.rid}, ${e?.title_terms ?? ""}, ${e?.body_terms ?? ""})`;
+      });
+      await sql`INSERT INTO search_fts (rowid, title, body) VALUES ${sql.join(rows)}`.execute(db);
     }
   }
 }
@@ -65,39 +78,73 @@ export const countEntries = async (db: Conn): Promise<number> =>
     )?.n ?? 0,
   );
 
-export interface Match {
-  id: string;
-  type: SearchType;
-  facets: string;
-  /** Smaller is better. */
-  rank: number;
+export interface Filters {
+  area?: string | undefined;
+  theme?: string | undefined;
+  municipality?: string | undefined;
 }
 
+export interface Answer {
+  /** The ids of the page's entries, best first. */
+  page: string[];
+  /** Matches per type (the type filter left out). */
+  types: Map<string, number>;
+  /** Matches (of the chosen type) per "facet:value". */
+  facets: Map<string, number>;
+}
+
+/** A LIKE pattern for one JSON-quoted "facet:value" inside the facets list ('!' escapes). */
+const facetPattern = (facet: string, value: string) =>
+  `%${JSON.stringify(`${facet}:${value}`).replace(/[!%_]/g, (c) => `!${c}`)}%`;
+
 /**
- * Every entry that matches the full-text query (all entries when there is none), best
- * first, with its facets: the page, the filters and the counts all come from this list.
+ * The page and all counts of one search in one query: the matches are gathered once
+ * (a materialised CTE over the full-text index, or over all entries when there are no
+ * words), then the page is cut from them and they are counted by type and by facet.
  */
-export async function matchingEntries(db: Conn, dialect: Dialect, query: string | null): Promise<Match[]> {
-  if (query === null) {
-    const { rows } = await sql<Match>`
-      SELECT id, type, facets, 0 AS rank FROM search_entries ORDER BY sort_at DESC`.execute(db);
-    return rows;
+export async function answer(
+  db: Conn,
+  dialect: Dialect,
+  query: string | null,
+  filters: Filters,
+  type: SearchType | undefined,
+  slice: { offset: number; limit: number },
+): Promise<Answer> {
+  const d = dialectSql(dialect);
+  const conditions = (["area", "theme", "municipality"] as const)
+    .filter((f) => filters[f] !== undefined)
+    .map((f) => sql` AND facets LIKE ${facetPattern(f, filters[f] ?? "")} ESCAPE '!'`);
+  const where = sql.join(conditions, sql``);
+  const matches =
+    query === null
+      ? sql`SELECT id, type, facets, sort_at, 0 AS rank FROM search_entries WHERE 1 = 1${where}`
+      : d.matches(query, where);
+  const ofType = type === undefined ? sql`` : sql` WHERE m.type = ${type}`;
+  // The counts group the matches by type and facet list first: many share the same list,
+  // so only the distinct lists are taken apart (in JavaScript, below).
+  const { rows } = await sql<{ part: string; k: string; facets: string | null; n: number }>`
+    WITH m AS MATERIALIZED (${matches})
+    SELECT 'hit' AS part, k, NULL AS facets, n FROM (
+      SELECT m.id AS k, ROW_NUMBER() OVER (ORDER BY m.rank, m.sort_at DESC, m.id) AS n
+      FROM m${ofType} ORDER BY m.rank, m.sort_at DESC, m.id LIMIT ${slice.limit} OFFSET ${slice.offset}
+    ) AS page
+    UNION ALL SELECT 'group', m.type, m.facets, COUNT(*) FROM m GROUP BY m.type, m.facets
+  `.execute(db);
+  const result: Answer = { page: [], types: new Map(), facets: new Map() };
+  const hits: { id: string; position: number }[] = [];
+  for (const r of rows) {
+    if (r.part === "hit") {
+      hits.push({ id: r.k, position: Number(r.n) });
+      continue;
+    }
+    const n = Number(r.n);
+    result.types.set(r.k, (result.types.get(r.k) ?? 0) + n);
+    if (type !== undefined && r.k !== type) continue;
+    for (const key of JSON.parse(r.facets ?? "[]") as string[])
+      result.facets.set(key, (result.facets.get(key) ?? 0) + n);
   }
-  if (dialect === "sqlite") {
-    // bm25 with title words ten times the body's; negative, smaller is better.
-    const { rows } = await sql<Match>`
-      SELECT e.id, e.type, e.facets, bm25(search_fts, 0, 10.0, 1.0) AS rank
-      FROM search_fts JOIN search_entries e ON e.id = search_fts.entry_id
-      WHERE search_fts MATCH ${query}
-      ORDER BY rank, e.sort_at DESC`.execute(db);
-    return rows;
-  }
-  const { rows } = await sql<Match>`
-    SELECT e.id, e.type, e.facets, -ts_rank(e.tsv, q.query) AS rank
-    FROM search_entries e, to_tsquery('german', ${query}) AS q(query)
-    WHERE e.tsv @@ q.query
-    ORDER BY rank, e.sort_at DESC`.execute(db);
-  return rows;
+  result.page = hits.sort((a, b) => a.position - b.position).map((h) => h.id);
+  return result;
 }
 
 export async function entriesByIds(db: Conn, ids: readonly string[]) {

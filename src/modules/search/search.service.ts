@@ -46,59 +46,48 @@ export interface SearchOutcome {
   facets: Record<SearchFacet, FacetCount[]>;
 }
 
-const facetsOf = (text: string): [SearchFacet, string][] =>
-  text
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => {
-      const at = line.indexOf(":");
-      return [line.slice(0, at) as SearchFacet, line.slice(at + 1)];
-    });
-
-const countsOf = (map: Map<string, number>): FacetCount[] =>
-  [...map.entries()]
-    .map(([value, count]) => ({ value, count }))
+const countsOf = (facets: Map<string, number>, facet: SearchFacet): FacetCount[] =>
+  [...facets.entries()]
+    .filter(([key]) => key.startsWith(`${facet}:`))
+    .map(([key, count]) => ({ value: key.slice(facet.length + 1), count }))
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, "de"));
 
 export async function search(platform: Platform, input: SearchInput): Promise<SearchOutcome> {
   const { kysely, dialect } = platform.db;
   const terms = queryTerms(input.q);
   const query = fullTextQuery(dialect, terms);
-  const filtered = input.area !== undefined || input.theme !== undefined || input.municipality !== undefined;
-  const types = { organisation: 0, offer: 0, post: 0, event: 0 };
-  const facets: Record<SearchFacet, FacetCount[]> = { area: [], theme: [], municipality: [] };
+  const filters = { area: input.area, theme: input.theme, municipality: input.municipality };
+  const filtered = Object.values(filters).some((v) => v !== undefined);
+  const types: Record<SearchTypeId, number> = { organisation: 0, offer: 0, post: 0, event: 0 };
   if (query === null && !filtered) {
+    const facets = { area: [], theme: [], municipality: [] };
     return { searched: false, hits: [], total: 0, page: 1, pageCount: 1, types, facets };
   }
-  const wanted: [SearchFacet, string | undefined][] = [
-    ["area", input.area],
-    ["theme", input.theme],
-    ["municipality", input.municipality],
-  ];
-  const matches = (await repo.matchingEntries(kysely, dialect, query))
-    .map((m) => ({ ...m, facetList: facetsOf(m.facets) }))
-    .filter((m) => wanted.every(([f, v]) => v === undefined || m.facetList.some(([mf, mv]) => mf === f && mv === v)));
-  for (const m of matches) types[m.type] += 1;
-  const shown = input.type ? matches.filter((m) => m.type === input.type) : matches;
-  const counters: Record<SearchFacet, Map<string, number>> = {
-    area: new Map(),
-    theme: new Map(),
-    municipality: new Map(),
-  };
-  for (const m of shown) {
-    for (const [f, v] of m.facetList) counters[f].set(v, (counters[f].get(v) ?? 0) + 1);
+  // The page asked for is cut at once; one beyond the last is asked again as the last.
+  const requested = Math.max(1, Math.trunc(input.page ?? 1));
+  let found = await repo.answer(kysely, dialect, query, filters, input.type, {
+    offset: (requested - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  });
+  for (const [type, n] of found.types) if (type in types) types[type as SearchTypeId] = n;
+  const total = input.type ? types[input.type] : Object.values(types).reduce((a, b) => a + b, 0);
+  const slice = pageSlice(total, requested, PAGE_SIZE);
+  if (slice.page !== requested) {
+    found = await repo.answer(kysely, dialect, query, filters, input.type, slice);
   }
-  for (const f of Object.keys(counters) as SearchFacet[]) facets[f] = countsOf(counters[f]);
-  const slice = pageSlice(shown.length, input.page ?? 1, PAGE_SIZE);
-  const pageIds = shown.slice(slice.offset, slice.offset + slice.limit).map((m) => m.id);
-  const rows = new Map((await repo.entriesByIds(kysely, pageIds)).map((r) => [r.id, r]));
+  const rows = new Map((await repo.entriesByIds(kysely, found.page)).map((r) => [r.id, r]));
   const stems = highlightStems(terms);
-  const hits = pageIds.flatMap((id) => {
+  const hits = found.page.flatMap((id) => {
     const row = rows.get(id);
     if (!row) return [];
     return [{ type: row.type, id: row.ref_id, title: row.title, snippet: snippet(row.body, stems), url: row.url }];
   });
-  return { searched: true, hits, total: shown.length, page: slice.page, pageCount: slice.pageCount, types, facets };
+  const facets = {
+    area: countsOf(found.facets, "area"),
+    theme: countsOf(found.facets, "theme"),
+    municipality: countsOf(found.facets, "municipality"),
+  };
+  return { searched: true, hits, total, page: slice.page, pageCount: slice.pageCount, types, facets };
 }
 
 /** A snippet as plain text (the API's form). */

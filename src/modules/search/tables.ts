@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 // The search module's tables (see migrations/). The index holds only what everybody may
 // see: an entry exists while its source is published and public, and goes with it.
 
@@ -24,8 +26,8 @@ export interface SearchEntriesTable {
   /** Where the result links to (a path on this site). */
   url: string;
   /**
-   * Its areas, themes and municipality, one "facet:value" a line: read with every match,
-   * so filters and their counts need no second query.
+   * Its areas, themes and municipality as a JSON list of "facet:value" texts: read with
+   * every match, so filters and their counts come from the same query.
    */
   facets: string;
   /** For sorting when there is no query: the Fachtag's date, else the update time. */
@@ -33,8 +35,21 @@ export interface SearchEntriesTable {
   indexed_at: string;
 }
 
+/**
+ * SQLite only: per full-text row (rid = the FTS5 rowid) what the counts read of each match.
+ * PostgreSQL reads the same from search_entries, whose tsvector column it searches.
+ */
+export interface SearchFtsRowsTable {
+  rid: Generated<number>;
+  entry_id: string;
+  type: SearchType;
+  facets: string;
+  sort_at: string;
+}
+
 export interface SearchTables {
   search_entries: SearchEntriesTable;
+  search_fts_rows: SearchFtsRowsTable;
 }
 
 declare module "../../platform/db/schema.js" {
