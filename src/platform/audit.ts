@@ -68,12 +68,34 @@ export async function auditEntriesFor(db: Conn, subjectType: string, subjectId: 
     .orderBy("at")
     .orderBy("id")
     .execute();
-  return rows.map((r) => ({
-    at: r.at,
-    actor: r.actor,
-    action: r.action,
-    subjectType: r.subject_type,
-    subjectId: r.subject_id,
-    details: JSON.parse(r.details) as Record<string, unknown>,
-  }));
+  return rows.map(toRecord);
+}
+
+const toRecord = (r: AuditLogTable): AuditRecord => ({
+  at: r.at,
+  actor: r.actor,
+  action: r.action,
+  subjectType: r.subject_type,
+  subjectId: r.subject_id,
+  details: JSON.parse(r.details) as Record<string, unknown>,
+});
+
+/** A page of the log, newest first, with the total. */
+export async function listAuditEntries(
+  db: Conn,
+  page: { limit: number; offset: number },
+): Promise<{ total: number; entries: AuditRecord[] }> {
+  const count = await db
+    .selectFrom("audit_log")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirst();
+  const rows = await db
+    .selectFrom("audit_log")
+    .selectAll()
+    .orderBy("at", "desc")
+    .orderBy("id", "desc")
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return { total: Number(count?.n ?? 0), entries: rows.map(toRecord) };
 }

@@ -142,3 +142,27 @@ it("after the retention the personal link is gone and the certificate still veri
   expect(text).toContain(`${first.firstName} ${first.lastName}`);
   await context.close();
 });
+
+it("an admin reads in the log what the retention did, in figures", async () => {
+  const html: { url: string; html: string }[] = [];
+  const admin = await createUser(server.platform, { role: "admin", name: "Anna Admin" });
+  const context = await newContext(server.baseUrl);
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto("/anmelden");
+  await page.locator('main input[name="email"]').fill(admin.email);
+  await page.locator('main input[name="password"]').fill(admin.password);
+  await Promise.all([page.waitForURL((url) => url.pathname !== "/anmelden"), page.locator("main form button").click()]);
+  await page.goto("/verwaltung");
+  await Promise.all([
+    page.waitForURL(/\/verwaltung\/protokoll$/),
+    page.getByRole("link", { name: "Protokoll (Löschungen)" }).click(),
+  ]);
+  const text = (await page.locator("main").textContent()) ?? "";
+  expect(text).toContain("Anmeldedaten gelöscht");
+  expect(text).toContain("Anmeldungen anonymisiert: 7");
+  expect(text).not.toContain(`Zwetschgenbaum${ev.tag}`);
+  await looked(page, "audit-log", html);
+  expect(formatHtmlProblems(await validateHtml(html))).toBe("");
+  await context.close();
+});

@@ -3,6 +3,7 @@ import type { AppModule } from "../../platform/module.js";
 import { german, retentionMessages } from "./messages.js";
 import { keepPastDemoFachtage } from "./retention.repo.js";
 import { type RetentionReport, runRetention } from "./retention.service.js";
+import { retentionRoutes } from "./routes.js";
 
 /**
  * DSGVO retention: a Fachtag's personal data is removed when its retention period has
@@ -12,6 +13,8 @@ import { type RetentionReport, runRetention } from "./retention.service.js";
 export const retentionModule: AppModule = {
   name: "retention",
   messages: retentionMessages,
+  adminLinks: [{ href: "/verwaltung/protokoll", label: "retention.audit.link", roles: ["admin"], order: 950 }],
+  register: retentionRoutes,
   jobs: [{ name: "retention", everyMs: 24 * 3_600_000, run: async (platform) => void (await runRetention(platform)) }],
   seedDemo: ({ platform }) => keepPastDemoFachtage(platform.db.kysely, new Date().toISOString()),
 };

@@ -13,6 +13,29 @@ const de = {
   "retention.cli.anonymised":
     "Fachtag „{event}“: {registrations} Anmeldungen anonymisiert, {internalFiles} interne Dateien gelöscht, {mails} E-Mails gelöscht, {certificates} Bescheinigungen bleiben prüfbar.",
   "retention.cli.reminded": "Fachtag „{event}“: Erinnerung an {recipients} Person(en), Löschung am {date}.",
+  "retention.audit.link": "Protokoll (Löschungen)",
+  "retention.audit.title": "Protokoll",
+  "retention.audit.intro":
+    "Was das System mit personenbezogenen Daten getan hat, vor allem Löschungen nach Ablauf der Löschfrist. Das Protokoll nennt Zahlen, keine Personen.",
+  "retention.audit.empty": "Noch keine Einträge.",
+  "retention.audit.caption": "{total} Einträge, neueste zuerst",
+  "retention.audit.col.at": "Zeit",
+  "retention.audit.col.action": "Vorgang",
+  "retention.audit.col.subject": "Betrifft",
+  "retention.audit.col.details": "Angaben",
+  "retention.audit.col.actor": "Durch",
+  "retention.audit.system": "System (Löschfrist)",
+  "retention.audit.action.retention.anonymised": "Anmeldedaten gelöscht",
+  "retention.audit.action.retention.reminded": "Veranstalter erinnert",
+  "retention.audit.detail.registrations": "Anmeldungen anonymisiert",
+  "retention.audit.detail.mails": "E-Mails gelöscht",
+  "retention.audit.detail.internalFiles": "interne Dateien gelöscht",
+  "retention.audit.detail.certificates": "Bescheinigungen prüfbar",
+  "retention.audit.detail.dueAt": "Löschfrist",
+  "retention.audit.detail.retentionMonths": "Monate",
+  "retention.audit.detail.recipients": "Empfänger",
+  "retention.audit.detail.surveyLinks": "unbenutzte Umfrage-Links gelöscht",
+  "retention.audit.detail.surveyInvitations": "Umfrage-Einladungen gelöscht",
 };
 
 const en: typeof de = {
@@ -28,6 +51,29 @@ const en: typeof de = {
   "retention.cli.anonymised":
     "Fachtag “{event}”: {registrations} registrations anonymised, {internalFiles} internal files deleted, {mails} e-mails deleted, {certificates} certificates remain verifiable.",
   "retention.cli.reminded": "Fachtag “{event}”: reminder to {recipients} person(s), deletion on {date}.",
+  "retention.audit.link": "Log (deletions)",
+  "retention.audit.title": "Log",
+  "retention.audit.intro":
+    "What the system did with personal data, above all deletions after the retention period. The log gives figures, no people.",
+  "retention.audit.empty": "No entries yet.",
+  "retention.audit.caption": "{total} entries, newest first",
+  "retention.audit.col.at": "Time",
+  "retention.audit.col.action": "Action",
+  "retention.audit.col.subject": "Concerns",
+  "retention.audit.col.details": "Details",
+  "retention.audit.col.actor": "By",
+  "retention.audit.system": "System (retention)",
+  "retention.audit.action.retention.anonymised": "Registration data deleted",
+  "retention.audit.action.retention.reminded": "Organiser reminded",
+  "retention.audit.detail.registrations": "registrations anonymised",
+  "retention.audit.detail.mails": "e-mails deleted",
+  "retention.audit.detail.internalFiles": "internal files deleted",
+  "retention.audit.detail.certificates": "certificates verifiable",
+  "retention.audit.detail.dueAt": "due",
+  "retention.audit.detail.retentionMonths": "months",
+  "retention.audit.detail.recipients": "recipients",
+  "retention.audit.detail.surveyLinks": "unused survey links deleted",
+  "retention.audit.detail.surveyInvitations": "survey invitations deleted",
 };
 
 export const retentionMessages: Catalog = { de, en };

@@ -34,3 +34,14 @@ export async function keepPastDemoFachtage(db: Conn, now: string): Promise<void>
     .where("personal_data_removed_at", "is", null)
     .execute();
 }
+
+/** Titles of some Fachtage, by id (for the audit log page). */
+export async function eventTitles(db: Conn, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom("events")
+    .select(["id", "title"])
+    .where("id", "in", [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.title]));
+}
