@@ -42,6 +42,18 @@ const de = {
   "notifications.mail.posts": "Neu im Austausch",
   "notifications.mail.change": "Benachrichtigungen ändern: {url}",
   "notifications.mail.unsubscribe": "Abbestellen mit einem Klick: {url}",
+  "notifications.home.practice": "Neue Praxisbeispiele",
+  "notifications.home.noPractice": "Noch keine Praxisbeispiele.",
+  "notifications.home.allPractice": "Alle Praxisbeispiele",
+  "notifications.home.open": "Offene Angebote und Gesuche",
+  "notifications.home.noOpen": "Zurzeit keine offenen Angebote oder Gesuche.",
+  "notifications.home.figures": "Das Bildungsnetz in Zahlen",
+  "notifications.home.figureUpcoming": "Geplante Fachtage",
+  "notifications.home.figurePosts": "Beiträge im Austausch",
+  "notifications.home.figurePractice": "Praxisbeispiele",
+  "notifications.home.subscribe": "Nichts verpassen:",
+  "notifications.home.feedPosts": "Atom-Feed des Austauschs",
+  "notifications.home.feedEvents": "Atom-Feed der Fachtage",
 };
 
 const en: typeof de = {
@@ -86,6 +98,18 @@ const en: typeof de = {
   "notifications.mail.posts": "New in the exchange",
   "notifications.mail.change": "Change notifications: {url}",
   "notifications.mail.unsubscribe": "Unsubscribe with one click: {url}",
+  "notifications.home.practice": "New practice examples",
+  "notifications.home.noPractice": "No practice examples yet.",
+  "notifications.home.allPractice": "All practice examples",
+  "notifications.home.open": "Open offers and requests",
+  "notifications.home.noOpen": "No open offers or requests at the moment.",
+  "notifications.home.figures": "The Bildungsnetz in figures",
+  "notifications.home.figureUpcoming": "Planned Fachtage",
+  "notifications.home.figurePosts": "Posts in the exchange",
+  "notifications.home.figurePractice": "Practice examples",
+  "notifications.home.subscribe": "Miss nothing:",
+  "notifications.home.feedPosts": "Atom feed of the exchange",
+  "notifications.home.feedEvents": "Atom feed of the Fachtage",
 };
 
 export const notificationsMessages: Catalog = { de, en };

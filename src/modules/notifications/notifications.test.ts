@@ -152,3 +152,24 @@ describe("feeds", () => {
     expect(entries.map((e) => e.text)).toContain("Fachtag Sprache");
   });
 });
+
+describe("start page", () => {
+  it("shows the newest practice examples, the open offers and requests and a few figures", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/" });
+    expect(res.statusCode).toBe(200);
+    const practice = res.body.slice(
+      res.body.indexOf("Neue Praxisbeispiele"),
+      res.body.indexOf("Offene Angebote und Gesuche"),
+    );
+    expect(practice).toContain("Lesepaten in der Kita");
+    const open = res.body.slice(
+      res.body.indexOf("Offene Angebote und Gesuche"),
+      res.body.indexOf("Das Bildungsnetz in Zahlen"),
+    );
+    expect(open).toContain("Angebot: Räume &lt;frei");
+    expect(open).not.toContain("Lesepaten");
+    // The digest test dated three posts ahead; only the offer is already there.
+    expect(res.body).toMatch(/Beiträge im Austausch<\/dt><dd[^>]*>1<\/dd>/);
+    expect(res.body).toContain('href="/austausch/feed.xml"');
+  });
+});

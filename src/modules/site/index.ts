@@ -1,4 +1,5 @@
 import type { AppModule } from "../../platform/module.js";
+import "./hooks.js";
 import { siteRoutes } from "./routes.js";
 
 export const siteModule: AppModule = {

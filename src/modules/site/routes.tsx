@@ -36,7 +36,12 @@ export function siteRoutes(app: FastifyInstance, platform: Platform): void {
   app.get("/", async (request, reply) =>
     reply.page({
       title: request.t("nav.home"),
-      body: <HomePage upcoming={await listUpcomingEvents(platform.db.kysely, new Date(), 3)} />,
+      body: (
+        <HomePage
+          upcoming={await listUpcomingEvents(platform.db.kysely, new Date(), 3)}
+          sections={await platform.contributions.renderSections("site.home", { now: new Date() }, request)}
+        />
+      ),
     }),
   );
   app.get("/impressum", async (request, reply) =>

@@ -1,3 +1,4 @@
+import type { VNode } from "preact";
 import type { FormState } from "../../../platform/http/forms.js";
 import { formatDate, formatTime } from "../../../platform/i18n/i18n.js";
 import {
@@ -13,7 +14,7 @@ import {
 import { usePage } from "../../../platform/views/page-context.js";
 import type { EventView } from "../../events/index.js";
 
-export function HomePage({ upcoming = [] }: { upcoming?: EventView[] }) {
+export function HomePage({ upcoming = [], sections = [] }: { upcoming?: EventView[]; sections?: VNode[] }) {
   const { t, district, locale } = usePage();
   return (
     <div class="stack">
@@ -35,6 +36,7 @@ export function HomePage({ upcoming = [] }: { upcoming?: EventView[] }) {
       ) : (
         <p class="kern-body">{t("home.noUpcoming")}</p>
       )}
+      {sections}
       <h2 class="kern-heading kern-heading-large">{t("home.pillars")}</h2>
       <ul class="card-grid">
         <li>
