@@ -69,6 +69,12 @@ export async function rebuildIndex(platform: Platform): Promise<number> {
 /** At start: an empty index (new database, or just migrated) is filled from the sources. */
 export async function rebuildIfEmpty(platform: Platform): Promise<void> {
   if ((await repo.countEntries(platform.db.kysely)) > 0) return;
-  const n = await rebuildIndex(platform);
-  if (n > 0) platform.logger.info({ entries: n }, "search index rebuilt");
+  try {
+    const n = await rebuildIndex(platform);
+    if (n > 0) platform.logger.info({ entries: n }, "search index rebuilt");
+  } catch (error) {
+    // Two instances starting at once both find the index empty; the second one's rebuild
+    // collides with the first one's rows. The first one's index serves both: start anyway.
+    platform.logger.warn({ err: error }, "search index not rebuilt at start");
+  }
 }
