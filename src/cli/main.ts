@@ -168,18 +168,6 @@ const commands: Command[] = [
       });
     },
   },
-];
-
-function helpText(): string {
-  const width = Math.max(...commands.map((c) => c.name.length)) + 2;
-  return [
-    "Bildungsnetz – Kommandozeile",
-    "",
-    "Aufruf: npm run cli -- <befehl> [optionen]",
-    "",
-    "Befehle:",
-    ...commands.map((c) => `  ${c.name.padEnd(width)}${c.description}\n  ${"".padEnd(width)}${c.usage}`),
-    `  ${"--help".padEnd(width)}Zeigt diese Hilfe.`,
   {
     name: "retention:run",
     usage: "retention:run [--now ISO-ZEIT]",
@@ -193,8 +181,8 @@ function helpText(): string {
       });
     },
   },
-    "",
-    "Die Kommandozeile liest dieselben Umgebungsvariablen wie der Server (DATABASE_URL, DATA_DIR, …).",
+];
+
 /** An ISO 8601 time (a date alone means midnight UTC); anything else is a usage error in German. */
 function isoTime(value: string, option: string): Date {
   const date = new Date(value);
@@ -210,6 +198,18 @@ function isoTime(value: string, option: string): Date {
   return date;
 }
 
+function helpText(): string {
+  const width = Math.max(...commands.map((c) => c.name.length)) + 2;
+  return [
+    "Bildungsnetz – Kommandozeile",
+    "",
+    "Aufruf: npm run cli -- <befehl> [optionen]",
+    "",
+    "Befehle:",
+    ...commands.map((c) => `  ${c.name.padEnd(width)}${c.description}\n  ${"".padEnd(width)}${c.usage}`),
+    `  ${"--help".padEnd(width)}Zeigt diese Hilfe.`,
+    "",
+    "Die Kommandozeile liest dieselben Umgebungsvariablen wie der Server (DATABASE_URL, DATA_DIR, …).",
   ].join("\n");
 }
 
