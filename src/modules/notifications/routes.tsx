@@ -10,7 +10,7 @@ import {
   unsubscribeByToken,
 } from "./notifications.service.js";
 import { feedQuery, subscriptionForm } from "./schema.js";
-import { SubscriptionPage, UnsubscribePage } from "./views/pages.js";
+import { notificationsStyles, SubscriptionPage, UnsubscribePage } from "./views/pages.js";
 
 type TokenParams = { Params: { token: string } };
 const ATOM = "application/atom+xml; charset=utf-8";
@@ -20,6 +20,7 @@ export function notificationRoutes(app: FastifyInstance, platform: Platform): vo
     reply.page({
       status,
       title: request.t("notifications.page.title"),
+      styles: notificationsStyles,
       body: <SubscriptionPage subscription={await getOwnSubscription(platform, request.actor)} form={form} />,
     });
 

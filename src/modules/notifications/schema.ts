@@ -31,17 +31,17 @@ export const subscriptionForm = z.object({
     .string()
     .max(500, { message: "notifications.validation.themes" })
     .optional()
-    .transform((v) =>
-      [
-        ...new Set(
-          (v ?? "")
-            .split(",")
-            .map((s) => s.trim())
-            .filter(Boolean),
-        ),
-      ].slice(0, 20),
-    )
-    .pipe(z.array(z.string().max(60, { message: "notifications.validation.themes" }))),
+    .transform((v) => [
+      ...new Set(
+        (v ?? "")
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .refine((list) => list.length <= 20 && list.every((s) => s.length <= 60), {
+      message: "notifications.validation.themes",
+    }),
 });
 export type SubscriptionInput = z.output<typeof subscriptionForm>;
 

@@ -29,7 +29,7 @@ function CheckGroup({
   return (
     <fieldset class="kern-fieldset">
       <legend class="kern-label">{legend}</legend>
-      <div class="kern-fieldset__body">
+      <div class="kern-fieldset__body notifications-choices">
         {options.map((o, i) => (
           <Checkbox
             key={o.value}
@@ -45,6 +45,8 @@ function CheckGroup({
   );
 }
 
+export const notificationsStyles = ["/assets/notifications.css?v=1"];
+
 export function SubscriptionPage({ subscription, form }: { subscription: Subscription | null; form: FormState }) {
   const { t, locale } = usePage();
   const posted = Object.keys(form.values).length > 0;
@@ -58,7 +60,7 @@ export function SubscriptionPage({ subscription, form }: { subscription: Subscri
       <p class="kern-body">{t("notifications.page.intro")}</p>
       <p class="kern-body">{subscription ? t("notifications.page.active") : t("notifications.page.none")}</p>
       <ErrorSummary errors={form.errors} />
-      <Form action="/konto/benachrichtigungen">
+      <Form action="/konto/benachrichtigungen" class="form-stack">
         <RadioGroup
           name="frequency"
           legend={t("notifications.field.frequency")}

@@ -1,0 +1,134 @@
+// A member subscribes to a theme without JavaScript (first forgetting how often, then
+// weekly), a practice example on that theme appears, the week's digest arrives with it,
+// and the link in the mail unsubscribes her with one click — in a browser that is not
+// signed in. The subscription page, the unsubscribe page and the start page with what is
+// new: axe-clean, Nu-valid, keyboard usable, looked at at 1280 and 390 px.
+import { mkdirSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { runDigest } from "../../src/modules/notifications/notifications.service.js";
+import { publishedPost } from "../../src/modules/notifications/test-fixtures.js";
+import {
+  checkAxe,
+  checkPageBasics,
+  closeBrowser,
+  demoAccounts,
+  formatAxe,
+  formatHtmlProblems,
+  newContext,
+  type StartedServer,
+  signInAs,
+  startServer,
+  validateHtml,
+} from "./helpers/index.js";
+
+let server: StartedServer;
+const shots = process.env.SCREENSHOT_DIR ?? "/tmp/shots";
+
+beforeAll(async () => {
+  server = await startServer();
+  mkdirSync(shots, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await closeBrowser();
+  await server?.close();
+});
+
+const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+async function look(page: Page, name: string, html: { url: string; html: string }[]) {
+  expect(formatAxe(await checkAxe(page))).toBe("");
+  expect(await checkPageBasics(page)).toEqual([]);
+  html.push({ url: name, html: await page.content() });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${shots}/notify-${name}-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await noSideways(page)).toBeLessThanOrEqual(1);
+  await page.screenshot({ path: `${shots}/notify-${name}-390.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+it("a subscriber to the theme gets the weekly digest and unsubscribes with one click", async () => {
+  const html: { url: string; html: string }[] = [];
+  const context = await newContext(server.baseUrl, {
+    viewport: { width: 1280, height: 900 },
+    javaScriptEnabled: false,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await signInAs(page, "member");
+
+  // Reached from the back-office dashboard.
+  await page.goto("/verwaltung");
+  await page.getByRole("link", { name: "Benachrichtigungen", exact: true }).click();
+  await page.waitForURL(/\/konto\/benachrichtigungen$/);
+  expect(await page.locator("main").textContent()).toContain("noch keine Benachrichtigungen bestellt");
+
+  // Keyboard only: weekly is chosen already; a theme far too long is refused beside the field.
+  await page.getByLabel("Themen").focus();
+  await page.keyboard.type(`Sprachförderung ${"und noch mehr ".repeat(5)}`);
+  await page.getByRole("button", { name: "Benachrichtigungen speichern" }).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForLoadState("load");
+  expect(await page.locator("#fehler").textContent()).toContain("Bitte höchstens 20 Themen mit je bis zu 60 Zeichen");
+  expect(await page.locator("#f-themes-error").textContent()).toContain("bis zu 60 Zeichen");
+  html.push({ url: "error", html: await page.content() });
+
+  await page.getByLabel("Themen").fill("Sprachförderung");
+  await page.getByLabel("Wöchentlich").check();
+  await page.getByRole("button", { name: "Benachrichtigungen speichern" }).click();
+  await page.waitForURL(/\/konto\/benachrichtigungen$/);
+  expect(await page.locator("main").textContent()).toContain("Ihre Benachrichtigungen sind gespeichert.");
+  expect(await page.getByLabel("Wöchentlich").isChecked()).toBe(true);
+  await context.close();
+
+  const js = await newContext(server.baseUrl, { viewport: { width: 1280, height: 900 } });
+  const p = await js.newPage();
+  await signInAs(p, "member");
+  await p.goto("/konto/benachrichtigungen");
+  await look(p, "subscription", html);
+  await js.close();
+
+  // A practice example on the theme, published in the coming week; the week ends.
+  const inDays = (d: number) => new Date(Date.now() + d * 24 * 3600_000);
+  await publishedPost(server.platform, {
+    title: "Vorlesen mit Eltern in der Kita Sonnenschein",
+    themes: ["Sprachförderung"],
+    at: inDays(1).toISOString(),
+  });
+  await runDigest(server.platform, inDays(7));
+  const mail = await server.platform.db.kysely
+    .selectFrom("outbox")
+    .selectAll()
+    .where("to_address", "=", demoAccounts.member.email)
+    .where("idempotency_key", "like", "digest:%")
+    .executeTakeFirstOrThrow();
+  expect(mail.subject).toBe("Neu im Bildungsnetz diese Woche: 1 Einträge");
+  expect(mail.text_body).toContain("Praxisbeispiel: Vorlesen mit Eltern in der Kita Sonnenschein");
+  const link = /<(.+)>/.exec(JSON.parse(mail.headers ?? "{}")["List-Unsubscribe"])?.[1] ?? "";
+  expect(mail.text_body).toContain(link);
+
+  // The link, opened where nobody is signed in: one button, and done.
+  const visitor = await newContext(server.baseUrl, { viewport: { width: 1280, height: 900 } });
+  const v = await visitor.newPage();
+  await v.goto(new URL(link).pathname);
+  await look(v, "unsubscribe", html);
+  await v.getByRole("button", { name: "Jetzt abbestellen" }).click();
+  await v.waitForLoadState("load");
+  expect(await v.locator("main").textContent()).toContain("Sie erhalten keine Benachrichtigungen mehr.");
+  html.push({ url: "unsubscribed", html: await v.content() });
+  expect((await v.goto(new URL(link).pathname))?.status()).toBe(404);
+
+  // The start page shows what is new.
+  await v.goto("/");
+  const main = (await v.locator("main").textContent()) ?? "";
+  expect(main).toContain("Neue Praxisbeispiele");
+  expect(main).toContain("Vorlesen mit Eltern in der Kita Sonnenschein");
+  expect(main).toContain("Offene Angebote und Gesuche");
+  expect(main).toContain("Das Bildungsnetz in Zahlen");
+  await look(v, "home", html);
+  await visitor.close();
+
+  expect(formatHtmlProblems(await validateHtml(html))).toBe("");
+}, 240_000);
