@@ -20,7 +20,8 @@ export const exchangeModule: AppModule = {
   seedDemo: seedExchangeDemo,
 };
 
+export { postKinds } from "./kinds.js";
 // The Austausch's public API: what search, matching and reports may read (no permission
 // checks: only published, not hidden posts). Subscribe to "exchange.postChanged" (hooks.ts)
 // to follow changes inside their transaction.
-export { listPublishedPosts, postCounts } from "./posts.service.js";
+export { donePostCount, listPublishedPosts, postCounts } from "./posts.service.js";

@@ -107,6 +107,18 @@ export async function countPostsCreatedBetween(db: Conn, from: string, to: strin
   return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
 }
 
+/** Offers and requests made public in [from, to) that their authors have since marked "erledigt". */
+export async function countDoneCreatedBetween(db: Conn, from: string, to: string): Promise<number> {
+  const row = await db
+    .selectFrom("exchange_posts")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .where("created_at", ">=", from)
+    .where("created_at", "<", to)
+    .where("status", "=", "done")
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 export async function findPost(db: Conn, id: string): Promise<PostRow | undefined> {
   return db.selectFrom("exchange_posts").selectAll().where("id", "=", id).executeTakeFirst();
 }

@@ -168,6 +168,11 @@ export function postCounts(db: Conn, range: { from: string; to: string }): Promi
   return repo.countPostsCreatedBetween(db, range.from, range.to);
 }
 
+/** How many offers and requests made public in [from, to) (ISO UTC) are marked "erledigt": for the reports. */
+export function donePostCount(db: Conn, range: { from: string; to: string }): Promise<number> {
+  return repo.countDoneCreatedBetween(db, range.from, range.to);
+}
+
 /** One page of the public list at /austausch and in the API. */
 export async function listPosts(
   platform: Platform,

@@ -23,7 +23,8 @@ function ensureRoom(doc: Pdf, height: number): void {
   }
 }
 
-function drawTable(doc: Pdf, table: ReportTable, t: Translate): void {
+function drawTable(doc: Pdf, table: ReportTable, t: Translate, locale: Locale): void {
+  const number = new Intl.NumberFormat(locale === "de" ? "de-DE" : "en-GB");
   ensureRoom(doc, 3 * ROW + 20);
   doc.font(BOLD).fontSize(12).fillColor("black").text(winAnsi(table.title), MARGIN, doc.y, { width: CONTENT });
   doc.moveDown(0.3);
@@ -37,7 +38,7 @@ function drawTable(doc: Pdf, table: ReportTable, t: Translate): void {
     const y = doc.y;
     doc.font(font).fontSize(9.5);
     cells.forEach((cell, i) => {
-      doc.text(winAnsi(String(cell)), xOf(i), y, {
+      doc.text(winAnsi(typeof cell === "number" ? number.format(cell) : cell), xOf(i), y, {
         width: widthOf(i),
         align: table.numeric.includes(i) ? "right" : "left",
         lineBreak: false,
@@ -139,8 +140,9 @@ export async function reportPdf(
           numeric: [1],
         },
         t,
+        locale,
       );
-      for (const table of reportTables(report, t, locale).slice(1)) drawTable(doc, table, t);
+      for (const table of reportTables(report, t, locale).slice(1)) drawTable(doc, table, t, locale);
       const range = doc.bufferedPageRange();
       for (let i = 0; i < range.count; i++) {
         doc.switchToPage(range.start + i);

@@ -173,6 +173,28 @@ export function reportTables(r: Report, t: Translate, locale: Locale): ReportTab
       chart: { description: t("reports.network.quarters.desc"), label: 0, series: [1, 2] },
     },
     {
+      id: "bewertung",
+      title: t("reports.scores.heading"),
+      headers: [t("reports.col.fachtag"), t("reports.col.date"), t("reports.col.answers"), t("reports.col.overall")],
+      rows: r.scores.map((x) => [
+        x.title,
+        formatShortDate(x.startsAt, locale),
+        x.answers,
+        x.overall === null ? "–" : x.overall,
+      ]),
+      numeric: [2, 3],
+    },
+    {
+      id: "austausch",
+      title: t("reports.exchange.byKind"),
+      headers: [t("reports.col.postKind"), t("reports.col.posts")],
+      rows: [
+        ...r.exchange.byKind.map((k) => [t(`exchange.kind.${k.key}`), k.count]),
+        [t("reports.exchange.done"), r.exchange.done],
+      ],
+      numeric: [1],
+    },
+    {
       id: "bereich-verbindungen",
       title: t("reports.network.links"),
       headers: [t("reports.col.from"), t("reports.col.to"), t("reports.col.links")],

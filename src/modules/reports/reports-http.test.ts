@@ -150,7 +150,7 @@ describe("GET /api/v1/reports/summary", () => {
       participantsByMunicipality: { Celle: 7, Eschede: 0 },
       organisations: 7,
       cooperations: { active: 6, started: 6, startedAtFachtag: 0 },
-      posts: {},
+      posts: { total: 0, done: 0, offer: 0, request: 0 },
     });
   });
 

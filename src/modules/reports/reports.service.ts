@@ -1,4 +1,4 @@
-import { berlinDay } from "../../lib/berlin-time.js";
+import { berlinDay, berlinToUtc } from "../../lib/berlin-time.js";
 import type { Actor } from "../../platform/auth/actor.js";
 import { nowIso } from "../../platform/db/time.js";
 import type { Platform } from "../../platform/platform.js";
@@ -10,6 +10,8 @@ import {
   getOrganisationSummaries,
   municipalities,
 } from "../directory/index.js";
+import { donePostCount, postCounts, postKinds } from "../exchange/index.js";
+import { surveyScores } from "../feedback/index.js";
 import {
   type CooperationStarts,
   cooperationStarts,
@@ -93,6 +95,22 @@ export interface NetworkFigures {
   starts: CooperationStarts;
 }
 
+/** The Austausch in a period: posts made public per kind, offers/requests marked "erledigt". */
+export interface ExchangeFigures {
+  total: number;
+  byKind: Count[];
+  done: number;
+}
+
+/** A Fachtag's overall rating in its anonymous survey (1–5), for those with answers. */
+export interface ScoreRow {
+  eventId: string;
+  title: string;
+  startsAt: string;
+  answers: number;
+  overall: number | null;
+}
+
 export interface Report {
   period: Period;
   previous: Period;
@@ -103,6 +121,8 @@ export interface Report {
   before: EventFigures;
   network: NetworkFigures;
   previousStarts: CooperationStarts;
+  exchange: ExchangeFigures;
+  scores: ScoreRow[];
 }
 
 // --- periods -----------------------------------------------------------------------------
@@ -301,6 +321,36 @@ async function networkFigures(platform: Platform, period: Period, filter: Report
   };
 }
 
+/** [from, to] as local days (Europe/Berlin) → the UTC instants [start of from, start of the day after to). */
+function utcRange(p: Pick<Period, "from" | "to">): { from: string; to: string } {
+  return { from: berlinToUtc(p.from, "00:00") as string, to: berlinToUtc(addDays(p.to, 1), "00:00") as string };
+}
+
+async function exchangeFigures(platform: Platform, period: Period): Promise<ExchangeFigures> {
+  const db = platform.db.kysely;
+  const range = utcRange(period);
+  const [counts, done] = await Promise.all([postCounts(db, range), donePostCount(db, range)]);
+  const byKind = postKinds.map((key) => ({ key, count: counts[key] ?? 0 }));
+  return { total: byKind.reduce((sum, k) => sum + k.count, 0), byKind, done };
+}
+
+/** The survey's overall rating of each Fachtag of the period that has answers, in date order. */
+async function scoreRows(platform: Platform, events: readonly ReportEventRow[], period: Period): Promise<ScoreRow[]> {
+  const chosen = inPeriod(events, period);
+  const scores = new Map(
+    (
+      await surveyScores(
+        platform.db.kysely,
+        chosen.map((e) => e.id),
+      )
+    ).map((s) => [s.eventId, s]),
+  );
+  return chosen.flatMap((e) => {
+    const s = scores.get(e.id);
+    return s ? [{ eventId: e.id, title: e.title, startsAt: e.startsAt, answers: s.answers, overall: s.overall }] : [];
+  });
+}
+
 /** The Fachtage the actor's report counts: all for admins, an editor's own. */
 async function visibleEvents(platform: Platform, actor: Actor): Promise<{ events: ReportEventRow[]; all: boolean }> {
   const events = await countedEvents(platform.db.kysely);
@@ -315,13 +365,15 @@ export async function getReport(platform: Platform, actor: Actor, query: ReportQ
   const previous = previousPeriod(period);
   const filter: ReportFilter = { area: query.area, municipality: query.municipality, kind: query.kind };
   const { events, all } = await visibleEvents(platform, actor);
-  const [current, before, network, previousStarts] = await Promise.all([
+  const [current, before, network, previousStarts, exchange, scores] = await Promise.all([
     eventFigures(platform, events, period, filter),
     eventFigures(platform, events, previous, filter),
     networkFigures(platform, period, filter),
     cooperationStarts(platform, previous.from, previous.to),
+    exchangeFigures(platform, period),
+    scoreRows(platform, events, period),
   ]);
-  return { period, previous, filter, allEvents: all, current, before, network, previousStarts };
+  return { period, previous, filter, allEvents: all, current, before, network, previousStarts, exchange, scores };
 }
 
 export interface Summary {
@@ -333,8 +385,8 @@ export interface Summary {
   participantsByMunicipality: Record<string, number>;
   organisations: number;
   cooperations: { active: number; started: number; startedAtFachtag: number };
-  /** Filled once the exchange (Austausch) reports its posts. */
-  posts: Record<string, unknown>;
+  /** The Austausch: posts made public in the period, per kind, and offers/requests marked "erledigt". */
+  posts: { total: number; done: number } & Record<string, number>;
 }
 
 /** The API's summary of a period (this year without from/to). */
@@ -348,9 +400,10 @@ export async function getSummary(
   const thisYear = resolvePeriod({}, today);
   const period: Period = { kind: "range", from: range.from ?? thisYear.from, to: range.to ?? thisYear.to };
   const { events } = await visibleEvents(platform, actor);
-  const [f, network] = await Promise.all([
+  const [f, network, exchange] = await Promise.all([
     eventFigures(platform, events, period, {}),
     networkFigures(platform, period, {}),
+    exchangeFigures(platform, period),
   ]);
   const { heldConfirmed: _base, ...registrations } = f.registrations;
   return {
@@ -366,7 +419,11 @@ export async function getSummary(
       started: network.starts.started,
       startedAtFachtag: network.starts.startedAtFachtag,
     },
-    posts: {},
+    posts: {
+      ...Object.fromEntries(exchange.byKind.map((k) => [k.key, k.count])),
+      total: exchange.total,
+      done: exchange.done,
+    },
   };
 }
 

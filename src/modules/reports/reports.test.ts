@@ -5,7 +5,7 @@ import type { Actor, UserActor } from "../../platform/auth/actor.js";
 import { adminActor, makeOrg } from "../directory/test-fixtures.js";
 import { createCooperation } from "../network/index.js";
 import { getReport, getSummary, previousPeriod, resolvePeriod } from "./reports.service.js";
-import { addPeople, fachtagOn, publishedRun } from "./test-fixtures.js";
+import { addPeople, addPost, addSurveyAnswers, fachtagOn, publishedRun } from "./test-fixtures.js";
 
 // Every figure of the dashboard on a hand-made data set, counted by hand:
 // 2025: Fachtag A (owner E1) and B (E2); 2024: C (E1); a draft and a cancelled one in 2025
@@ -103,6 +103,14 @@ beforeAll(async () => {
     organisationIds: [grund.id, ober.id],
     startsOn: "2024-06-01",
   });
+
+  // The Austausch: the year is Berlin's — 23:30 UTC on 31 December is already 2025 there.
+  await addPost(t.platform, { kind: "idea", createdAt: "2024-12-31T23:30:00.000Z" });
+  await addPost(t.platform, { kind: "request", createdAt: "2024-12-31T22:30:00.000Z" });
+  await addPost(t.platform, { kind: "practice", createdAt: "2025-02-01T10:00:00.000Z" });
+  await addPost(t.platform, { kind: "offer", status: "done", createdAt: "2025-05-01T10:00:00.000Z" });
+  await addPost(t.platform, { kind: "offer", status: "draft", createdAt: "2025-05-02T10:00:00.000Z" });
+  await addSurveyAnswers(t.platform, a.id, [4, 5, 3]);
 }, 60_000);
 afterAll(async () => t?.close());
 
@@ -220,6 +228,27 @@ describe("an editor's report holds only their own Fachtage", () => {
   });
 });
 
+describe("the exchange and the survey in the report", () => {
+  it("counts posts made public in the period per kind (Berlin days; drafts never) and offers/requests done", async () => {
+    const r = await getReport(t.platform, admin, { year: 2025 });
+    expect(r.exchange.byKind).toEqual([
+      { key: "idea", count: 1 },
+      { key: "experience", count: 0 },
+      { key: "practice", count: 1 },
+      { key: "offer", count: 1 },
+      { key: "request", count: 0 },
+    ]);
+    expect(r.exchange).toMatchObject({ total: 3, done: 1 });
+    expect((await getReport(t.platform, admin, { year: 2024 })).exchange).toMatchObject({ total: 1, done: 0 });
+  });
+
+  it("lists the survey's overall rating of each Fachtag with answers; an editor sees only their own", async () => {
+    const r = await getReport(t.platform, admin, { year: 2025 });
+    expect(r.scores).toEqual([expect.objectContaining({ eventId: eventA, answers: 3, overall: 4 })]);
+    expect((await getReport(t.platform, e2, { year: 2025 })).scores).toEqual([]);
+  });
+});
+
 describe("the API summary", () => {
   it("has the contract's shape and the same figures as the dashboard", async () => {
     const s = await getSummary(t.platform, admin, { from: "2025-01-01", to: "2025-12-31" });
@@ -231,7 +260,7 @@ describe("the API summary", () => {
       participantsByKind: { kita: 3, oberschule: 3, grundschule: 2, ohne_angabe: 1 },
       organisations: 4,
       cooperations: { active: 2, started: 1, startedAtFachtag: 1 },
-      posts: {},
+      posts: { total: 3, done: 1, idea: 1, experience: 0, practice: 1, offer: 1, request: 0 },
     });
     expect(s.participantsByMunicipality).toMatchObject({ Celle: 3, Südheide: 2, Bergen: 3, Eschede: 0 });
     expect(eventA).toBeTruthy();

@@ -97,7 +97,7 @@ export const apiSummary = z.object({
   participantsByMunicipality: counts,
   organisations: z.number().int(),
   cooperations: z.object({ active: z.number().int(), started: z.number().int(), startedAtFachtag: z.number().int() }),
-  posts: z.record(z.string(), z.unknown()),
+  posts: z.record(z.string(), z.number()),
 });
 
 /** A public figure: the number, or "< 5" where it is below 5. */

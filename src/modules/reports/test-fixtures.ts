@@ -123,3 +123,44 @@ export async function publishedRun(
       .execute();
   }
 }
+
+/** A post of the Austausch written straight into its table, made public at `createdAt` (ISO UTC). */
+export async function addPost(
+  platform: Platform,
+  post: { kind: string; status?: string; createdAt: string; title?: string },
+): Promise<void> {
+  await platform.db.kysely
+    .insertInto("exchange_posts")
+    .values({
+      id: newId(),
+      kind: post.kind,
+      title: post.title ?? `Beitrag ${++n}`,
+      body: "Text",
+      body_html: "<p>Text</p>",
+      areas: "[]",
+      themes: "[]",
+      target_groups: "[]",
+      practice: null,
+      municipality: null,
+      organisation_id: null,
+      author_id: null,
+      status: post.status ?? "published",
+      hidden: 0,
+      hidden_reason: null,
+      valid_until: null,
+      created_at: post.createdAt,
+      updated_at: post.createdAt,
+      published_at: post.status === "draft" ? null : post.createdAt,
+    })
+    .execute();
+}
+
+/** Anonymous survey answers of a Fachtag, each with its overall rating (1–5). */
+export async function addSurveyAnswers(platform: Platform, eventId: string, overall: number[]): Promise<void> {
+  for (const o of overall) {
+    await platform.db.kysely
+      .insertInto("survey_answers")
+      .values({ id: newId(), event_id: eventId, answers: JSON.stringify({ overall: o }) })
+      .execute();
+  }
+}

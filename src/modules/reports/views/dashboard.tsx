@@ -1,7 +1,6 @@
 import { formatDate } from "../../../platform/i18n/i18n.js";
 import { BarChart } from "../../../platform/views/bar-chart.js";
 import {
-  Alert,
   Button,
   DescriptionList,
   ErrorSummary,
@@ -35,7 +34,8 @@ export const tablePath = (id: string, format: "csv" | "xlsx", params: ReportPara
 export const pdfPath = (params: ReportParams) => `${reportsPath}/bericht.pdf${query(params)}`;
 
 function TableWithChart({ table, params }: { table: ReportTable; params: ReportParams }) {
-  const { t } = usePage();
+  const { t, locale } = usePage();
+  const number = new Intl.NumberFormat(locale === "de" ? "de-DE" : "en-GB");
   const chart = table.chart;
   return (
     <section class="report-table stack" aria-labelledby={`h-${table.id}`}>
@@ -48,7 +48,9 @@ function TableWithChart({ table, params }: { table: ReportTable; params: ReportP
           captionHidden
           headers={table.headers}
           numeric={table.numeric}
-          rows={table.rows.map((row) => row.map((cell) => String(cell)))}
+          // Four columns do not fit beside each other on a phone: one card per row there.
+          cards={table.headers.length >= 4}
+          rows={table.rows.map((row) => row.map((cell) => (typeof cell === "number" ? number.format(cell) : cell)))}
         />
         {chart && table.rows.length ? (
           <figure class="chart">
@@ -232,7 +234,16 @@ export function DashboardPage({
         <h2 class="kern-heading kern-heading-large" id="h-exchange">
           {t("reports.exchange.heading")}
         </h2>
-        <Alert kind="info" title={t("reports.exchange.pending")} />
+        <p>{t("reports.exchange.intro", { total: report.exchange.total, done: report.exchange.done })}</p>
+        {section("austausch")}
+      </section>
+
+      <section class="stack" aria-labelledby="h-scores">
+        <h2 class="kern-heading kern-heading-large" id="h-scores">
+          {t("reports.scores.section")}
+        </h2>
+        <p>{t("reports.scores.intro")}</p>
+        {report.scores.length ? section("bewertung") : <p>{t("reports.scores.none")}</p>}
       </section>
     </div>
   );
