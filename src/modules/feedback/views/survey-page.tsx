@@ -167,7 +167,7 @@ export function SurveyPage({ o, form }: { o: SurveyOverview; form: FormState }) 
   // One page, two forms: the sending setting's error stays beside its field, the rest
   // belongs to the new question.
   const { autoSendDays: autoError, ...e } = form.errors;
-  const autoErrors = autoError ? { autoSendDays: autoError } : {};
+  const autoErrors: Record<string, string> = autoError ? { autoSendDays: autoError } : {};
   const pending = o.present - o.invited;
   return (
     <div class="stack">
