@@ -1,0 +1,110 @@
+// Matching and the Merkliste in the browser, without JavaScript: the demo member opens the
+// Kita's offer "Turnhalle freitags nachmittags", sees the Verein's request for a room suggested
+// with the reasons, keeps the offer and a Fachtag, finds both on the Merkliste (from the
+// navigation) and switches the match e-mails on. Axe-clean, Nu-valid, 1280 and 390 px.
+import { mkdirSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import {
+  checkAxe,
+  checkPageBasics,
+  closeBrowser,
+  formatAxe,
+  formatHtmlProblems,
+  newContext,
+  type StartedServer,
+  signInAs,
+  startServer,
+  validateHtml,
+} from "./helpers/index.js";
+
+let server: StartedServer;
+let offer: { id: string };
+let fachtag: { slug: string; title: string };
+const shots = process.env.SCREENSHOT_DIR ?? "/tmp/shots";
+
+beforeAll(async () => {
+  server = await startServer();
+  offer = await server.platform.db.kysely
+    .selectFrom("exchange_posts")
+    .select("id")
+    .where("title", "=", "Turnhalle freitags nachmittags")
+    .executeTakeFirstOrThrow();
+  fachtag = await server.platform.db.kysely
+    .selectFrom("events")
+    .select(["slug", "title"])
+    .where("status", "=", "published")
+    .orderBy("starts_at", "desc")
+    .executeTakeFirstOrThrow();
+  mkdirSync(shots, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await closeBrowser();
+  await server?.close();
+});
+
+const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+async function checkBoth(page: Page, name: string, html: { url: string; html: string }[]) {
+  expect(formatAxe(await checkAxe(page))).toBe("");
+  expect(await checkPageBasics(page)).toEqual([]);
+  await page.screenshot({ path: `${shots}/matching-${name}-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await noSideways(page)).toBeLessThanOrEqual(0);
+  expect(formatAxe(await checkAxe(page))).toBe("");
+  await page.screenshot({ path: `${shots}/matching-${name}-390.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  html.push({ url: name, html: await page.content() });
+}
+
+it("the member sees the fitting request, keeps the offer and a Fachtag, and finds them on the Merkliste", async () => {
+  const html: { url: string; html: string }[] = [];
+  const context = await newContext(server.baseUrl, {
+    viewport: { width: 1280, height: 900 },
+    javaScriptEnabled: false,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await signInAs(page, "member");
+
+  await page.goto(`/austausch/${offer.id}/passend`);
+  expect(await page.locator("h1").textContent()).toBe("Passende Gesuche: Turnhalle freitags nachmittags");
+  const card = page.locator("main article", { hasText: "Raum für Kinderturnen in Celle gesucht" });
+  expect(await card.textContent()).toContain("gleiche Themen: Räume, Bewegung");
+  expect(await card.textContent()).toContain("beide in Celle");
+
+  await page.getByRole("button", { name: "Beitrag merken" }).click();
+  await page.waitForURL(/\/passend$/);
+  expect(await page.locator("main").textContent()).toContain("Auf Ihre Merkliste gesetzt.");
+  expect(await page.getByRole("button", { name: "Nicht mehr merken" }).count()).toBe(1);
+
+  await page.goto(`/fachtage/${fachtag.slug}`);
+  await page.getByRole("button", { name: "Fachtag merken" }).click();
+  await page.waitForURL(new RegExp(`/fachtage/${fachtag.slug}`));
+
+  await page.getByRole("link", { name: "Merkliste", exact: true }).first().click();
+  await page.waitForURL(/\/merkliste$/);
+  const main = (await page.locator("main").textContent()) ?? "";
+  expect(main).toContain("Turnhalle freitags nachmittags");
+  expect(main).toContain(fachtag.title);
+  await page.getByLabel(/Mir eine E-Mail schicken/).check();
+  await page.getByRole("button", { name: "Einstellung speichern" }).click();
+  await page.waitForURL(/\/merkliste$/);
+  expect(await page.getByLabel(/Mir eine E-Mail schicken/).isChecked()).toBe(true);
+
+  // Axe and the page checks run scripts: a second window with the same sign-in, JavaScript on.
+  const checking = await newContext(server.baseUrl, {
+    viewport: { width: 1280, height: 900 },
+    storageState: await context.storageState(),
+  });
+  const view = await checking.newPage();
+  await view.goto(`/austausch/${offer.id}/passend`);
+  await checkBoth(view, "passend", html);
+  await view.goto("/merkliste");
+  await checkBoth(view, "merkliste", html);
+  await checking.close();
+
+  expect(formatHtmlProblems(await validateHtml(html))).toBe("");
+  await context.close();
+}, 180_000);
