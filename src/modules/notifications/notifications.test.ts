@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInAs } from "../../../tests/helpers/auth.js";
 import { Browser, createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
+import { createTransport, deliverDueMail } from "../../platform/mail/worker.js";
 import { createFachtag } from "../registrations/test-fixtures.js";
 import { runDigest } from "./notifications.service.js";
 import { parseXml, publishedPost } from "./test-fixtures.js";
@@ -78,6 +81,16 @@ describe("digest", () => {
     const link = /^<(.+)>$/.exec(headers["List-Unsubscribe"] ?? "")?.[1] ?? "";
     expect(mail?.text_body).toContain(link);
     expect(await outbox(quiet.email)).toHaveLength(0);
+
+    // The mail that leaves carries both header lines, so mail programs offer "Abbestellen".
+    await deliverDueMail(t.platform.db, t.config, createTransport(t.config), 100);
+    const folder = join(t.config.dataDir, "mail");
+    const eml = readdirSync(folder)
+      // Long header lines are folded onto the next line; a mail program unfolds them.
+      .map((f) => readFileSync(join(folder, f), "utf8").replace(/\r?\n[ \t]+/g, " "))
+      .find((text) => text.includes(`To: ${member.email}`));
+    expect(eml).toContain(`List-Unsubscribe: <${link}>`);
+    expect(eml).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
 
     // The same hour again (a second instance, a restart): no second digest.
     await runDigest(t.platform, week);

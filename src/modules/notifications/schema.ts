@@ -18,7 +18,6 @@ export const kindOfSlug = (slug: string | undefined): PostKindCode | undefined =
 
 export const digestKinds = [...postKinds, "fachtag"] as const;
 const areaIds = educationAreas.map((a) => a.id) as [string, ...string[]];
-export type DigestKind = (typeof digestKinds)[number];
 
 /** The subscription form at /konto/benachrichtigungen. */
 export const subscriptionForm = z.object({
