@@ -35,6 +35,7 @@ const de = {
   "matching.list.empty": "Noch nichts gemerkt.",
   "matching.list.matches": "Passende Beiträge ansehen",
   "matching.list.remove": "Entfernen: {title}",
+  "matching.list.removeShort": "Entfernen",
   "matching.settings.title": "E-Mail bei passenden Beiträgen",
   "matching.settings.notify":
     "Mir eine E-Mail schicken, wenn zu meinem Angebot oder Gesuch ein passender Beitrag erscheint",
@@ -84,6 +85,7 @@ const en: Record<keyof typeof de, string> = {
   "matching.list.empty": "Nothing bookmarked yet.",
   "matching.list.matches": "See matching posts",
   "matching.list.remove": "Remove: {title}",
+  "matching.list.removeShort": "Remove",
   "matching.settings.title": "E-mail about matching posts",
   "matching.settings.notify": "Send me an e-mail when a matching post appears for my offer or request",
   "matching.settings.hint": "Off until you switch it on. You can switch it off here at any time.",

@@ -27,7 +27,10 @@ function Group({ id, title, items }: { id: string; title: string; items: Merklis
                 <input type="hidden" name="type" value={item.type} />
                 <input type="hidden" name="id" value={item.id} />
                 <input type="hidden" name="zurueck" value="/merkliste" />
-                <Button variant="tertiary">{t("matching.list.remove", { title: item.title })}</Button>
+                <Button variant="tertiary">
+                  {t("matching.list.removeShort")}
+                  <span class="visually-hidden"> {item.title}</span>
+                </Button>
               </Form>
             </li>
           ))}
