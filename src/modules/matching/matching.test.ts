@@ -185,6 +185,16 @@ describe("a Kita's hall and a Verein's request for a room", () => {
   });
 });
 
+describe("the API document", () => {
+  it("describes GET /api/v1/posts/{id}/matches with id, kind, title and reasons", async () => {
+    const doc = (await t.app.inject({ url: "/api/v1/openapi.json" })).json();
+    const op = doc.paths["/api/v1/posts/{id}/matches"]?.get;
+    expect(op?.summary).toContain("Passende");
+    const body = JSON.stringify(op?.responses?.["200"]);
+    for (const field of ["id", "kind", "title", "reasons"]) expect(body).toContain(`"${field}"`);
+  });
+});
+
 describe("Merken and the Merkliste, without JavaScript", () => {
   it("a member keeps the request and the Kita, sees them on /merkliste and removes one", async () => {
     const browser = new Browser(t.app);
