@@ -11,4 +11,11 @@ declare module "../../platform/hooks.js" {
   }
 }
 
+declare module "../../platform/module.js" {
+  interface SectionSlots {
+    /** A section on a post's page, below its details (matching: suggestions and "Merken"). */
+    "exchange.post": { postId: string; kind: string; open: boolean };
+  }
+}
+
 export {};

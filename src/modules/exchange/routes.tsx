@@ -290,11 +290,22 @@ export function exchangeRoutes(root: FastifyInstance, platform: Platform): void 
     status = 200,
   ) => {
     const page = await getPostPage(platform, request.actor, request.params.id);
+    // Other modules (matching: suggestions, "Merken") add their sections below the details.
+    const sections = await platform.contributions.renderSections(
+      "exchange.post",
+      { postId: page.post.id, kind: page.post.kind, open: page.post.open },
+      request,
+    );
     return reply.page({
       status,
       title: page.post.title,
       body: (
-        <PostPage page={page} commentForm={forms.comment ?? emptyForm} moderationForm={forms.moderation ?? emptyForm} />
+        <PostPage
+          page={page}
+          commentForm={forms.comment ?? emptyForm}
+          moderationForm={forms.moderation ?? emptyForm}
+          sections={sections}
+        />
       ),
     });
   };

@@ -173,6 +173,16 @@ describe("a Kita's hall and a Verein's request for a room", () => {
     );
   });
 
+  it("the post's own page shows the best suggestions below its details, linking to all of them", async () => {
+    const res = await t.app.inject({ url: `/austausch/${offerId}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain("Passende Gesuche");
+    expect(res.body).toContain("Raum für Kinderturnen dringend gesucht</a> – gleiches Thema: Räume");
+    expect(res.body).toContain(`href="/austausch/${offerId}/passend"`);
+    // nobody signed in: no Merken button
+    expect(res.body).not.toContain("Beitrag merken");
+  });
+
   it("a draft is unknown (404), an idea has no suggestions (empty list)", async () => {
     const draft = await post(kitaMember, { kind: "offer", title: "Entwurf", themes: ["Räume"], status: "draft" });
     expect((await t.app.inject({ url: `/api/v1/posts/${draft.id}/matches` })).statusCode).toBe(404);

@@ -1,9 +1,13 @@
 import type { FastifyRequest } from "fastify";
+import { NotFoundError } from "../../platform/http/errors.js";
 import { section } from "../../platform/module.js";
 import { type BookmarkType, bookmarkState } from "./bookmarks.service.js";
+import { getMatches } from "./matching.service.js";
 import { KeepSection } from "./views/keep-button.js";
+import { PostMatchesSection } from "./views/matches-page.js";
 
-// "Merken" on the pages other modules host: an organisation's profile and a Fachtag's page.
+// "Merken" on the pages other modules host: an organisation's profile, a Fachtag's page and a
+// post's page (there also the best suggestions for an open offer or request).
 // Nothing is shown to people not signed in (they have no Merkliste).
 
 async function keepSection(request: FastifyRequest, type: BookmarkType, id: string) {
@@ -22,4 +26,19 @@ export const eventKeepSection = section({
   slot: "events.page",
   order: 90,
   render: ({ event }, request) => keepSection(request, "event", event.id),
+});
+
+export const postMatchesSection = section({
+  slot: "exchange.post",
+  order: 10,
+  async render({ postId }, request) {
+    try {
+      const model = await getMatches(request.server.platform, request.actor, postId);
+      return <PostMatchesSection {...model} />;
+    } catch (error) {
+      // A draft or hidden post (seen by its own people and moderators) has no suggestions.
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
+  },
 });

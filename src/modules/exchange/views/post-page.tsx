@@ -1,3 +1,4 @@
+import type { VNode } from "preact";
 import type { FormState } from "../../../platform/http/forms.js";
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import {
@@ -60,10 +61,13 @@ export function PostPage({
   page,
   commentForm,
   moderationForm,
+  sections = [],
 }: {
   page: PostPageModel;
   commentForm: FormState;
   moderationForm: FormState;
+  /** Sections of other modules ("exchange.post"), shown below the details. */
+  sections?: VNode[];
 }) {
   const { t, locale } = usePage();
   const { post } = page;
@@ -126,6 +130,7 @@ export function PostPage({
           <span class="visually-hidden">: {post.title}</span>
         </a>
       </p>
+      {sections}
       <section class="stack" aria-labelledby="kommentare">
         <Heading level={2} id="kommentare">
           {t("exchange.comments.title", { count: page.comments.length })}

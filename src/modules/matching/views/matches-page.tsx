@@ -58,3 +58,41 @@ export function MatchesPage({ post, matches, canKeep, kept }: MatchesPageProps) 
     </div>
   );
 }
+
+/** On the post's page: the three best suggestions of an open offer or request, and "Merken". */
+export function PostMatchesSection({ post, matches, canKeep, kept }: MatchesPageProps) {
+  const { t } = usePage();
+  const open = post.kind === "offer" || post.kind === "request";
+  if (!open && !canKeep) return null;
+  return (
+    <section class="stack" aria-labelledby="passend">
+      <Heading level={2} id="passend">
+        {open ? t(`matching.section.${post.kind}`) : t("matching.keep.section")}
+      </Heading>
+      {open ? (
+        matches.length === 0 ? (
+          <p class="kern-body">{t("matching.page.none")}</p>
+        ) : (
+          <ul>
+            {matches.slice(0, 3).map((m) => (
+              <li key={m.id} class="kern-body">
+                <a class="kern-link" href={m.url}>
+                  {m.title}
+                </a>{" "}
+                – {m.reasons.join("; ")}
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
+      {open && matches.length > 0 ? (
+        <p class="kern-body">
+          <a class="kern-link" href={`${post.url}/passend`}>
+            {t("matching.section.all", { count: matches.length })}
+          </a>
+        </p>
+      ) : null}
+      {canKeep ? <KeepButton type="post" id={post.id} kept={kept} back={post.url} /> : null}
+    </section>
+  );
+}
