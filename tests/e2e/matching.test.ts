@@ -99,6 +99,10 @@ it("the member sees the fitting request, keeps the offer and a Fachtag, and find
     storageState: await context.storageState(),
   });
   const view = await checking.newPage();
+  await view.goto(`/austausch/${offer.id}`);
+  const section = view.locator("section", { has: view.getByRole("heading", { name: "Passende Gesuche" }) });
+  expect(await section.textContent()).toContain("Raum für Kinderturnen in Celle gesucht");
+  await checkBoth(view, "beitrag", html);
   await view.goto(`/austausch/${offer.id}/passend`);
   await checkBoth(view, "passend", html);
   await view.goto("/merkliste");
