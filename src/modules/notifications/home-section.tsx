@@ -43,7 +43,7 @@ function PostList({ items, empty }: { items: Item[]; empty: string }) {
   );
 }
 
-function WhatsNew({ model }: { model: Model }) {
+function WhatsNew({ model, signedIn }: { model: Model; signedIn: boolean }) {
   const { t } = usePage();
   const figures: [string, number][] = [
     [t("notifications.home.figureUpcoming"), model.figures.upcoming],
@@ -83,10 +83,14 @@ function WhatsNew({ model }: { model: Model }) {
         </dl>
         <p class="kern-body">
           {t("notifications.home.subscribe")}{" "}
-          <a class="kern-link" href="/konto/benachrichtigungen">
-            {t("notifications.page.title")}
-          </a>
-          {" · "}
+          {signedIn ? (
+            <>
+              <a class="kern-link" href="/konto/benachrichtigungen">
+                {t("notifications.page.title")}
+              </a>
+              {" · "}
+            </>
+          ) : null}
           <a class="kern-link" href="/austausch/feed.xml" type="application/atom+xml">
             {t("notifications.home.feedPosts")}
           </a>
@@ -115,5 +119,8 @@ async function homeModel(platform: Platform, now: Date): Promise<Model> {
 export const homeSection = section({
   slot: "site.home",
   order: 10,
-  render: async ({ now }, request) => <WhatsNew model={await homeModel(request.server.platform, now)} />,
+  render: async ({ now }, request) => (
+    // The subscription page is for the signed-in; everybody may read the feeds.
+    <WhatsNew model={await homeModel(request.server.platform, now)} signedIn={request.actor.kind === "user"} />
+  ),
 });

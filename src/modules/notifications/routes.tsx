@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { UnauthorizedError } from "../../platform/http/errors.js";
 import { emptyForm, type FormState, handleForm, parseQuery } from "../../platform/http/forms.js";
 import type { Platform } from "../../platform/platform.js";
 import { eventsFeed, postsFeed } from "./feeds.js";
@@ -24,7 +25,15 @@ export function notificationRoutes(app: FastifyInstance, platform: Platform): vo
       body: <SubscriptionPage subscription={await getOwnSubscription(platform, request.actor)} form={form} />,
     });
 
-  app.get("/konto/benachrichtigungen", async (request, reply) => page(request, reply, emptyForm));
+  // Nobody signed in is sent to sign in first, and comes back here (like /konto).
+  app.get("/konto/benachrichtigungen", async (request, reply) => {
+    try {
+      return await page(request, reply, emptyForm);
+    } catch (error) {
+      if (!(error instanceof UnauthorizedError)) throw error;
+      return reply.redirect(`/anmelden?zurueck=${encodeURIComponent("/konto/benachrichtigungen")}`, 303);
+    }
+  });
   app.post("/konto/benachrichtigungen", async (request, reply) =>
     handleForm(
       request,
