@@ -20,7 +20,7 @@ export const exchangeModule: AppModule = {
   seedDemo: seedExchangeDemo,
 };
 
-export { postKinds } from "./kinds.js";
+export { kindOfSlug, postKinds } from "./kinds.js";
 // The Austausch's public API: what search, matching and reports may read (no permission
 // checks: only published, not hidden posts). Subscribe to "exchange.postChanged" (hooks.ts)
 // to follow changes inside their transaction.

@@ -1,8 +1,7 @@
 import { escapeHtml } from "../../lib/html.js";
 import type { Platform } from "../../platform/platform.js";
 import { listPublicEvents } from "../events/index.js";
-import { listPublishedPosts } from "../exchange/index.js";
-import { kindOfSlug } from "./schema.js";
+import { kindOfSlug, listPublishedPosts } from "../exchange/index.js";
 
 // Atom feeds (RFC 4287) of the Austausch and of the Fachtage, for feed readers and the
 // district's website. Public data only: what the lists at /austausch and /fachtage show.

@@ -211,7 +211,7 @@ function digestMail(
   runAt: string,
 ) {
   const base = platform.config.baseUrl;
-  const unsubscribe = `${base}/abmelden/${row.token}`;
+  const unsubscribe = `${base}/abbestellen/${row.token}`;
   const events = items.filter((i) => i.kind === "fachtag");
   const posts = items.filter((i) => i.kind !== "fachtag");
   const block = (heading: string, list: DigestItem[]) =>

@@ -54,7 +54,7 @@ export function notificationRoutes(app: FastifyInstance, platform: Platform): vo
   // not unsubscribe anybody); POST unsubscribes — from the button, or from the mail
   // program itself (RFC 8058 one-click), which carries no CSRF token: the secret in the
   // address is the proof, so this one route is exempt.
-  app.get<TokenParams>("/abmelden/:token", async (request, reply) => {
+  app.get<TokenParams>("/abbestellen/:token", async (request, reply) => {
     await checkUnsubscribeToken(platform, request.params.token);
     return reply.header("referrer-policy", "no-referrer").page({
       title: request.t("notifications.unsubscribe.title"),
@@ -62,7 +62,7 @@ export function notificationRoutes(app: FastifyInstance, platform: Platform): vo
     });
   });
   app.post<TokenParams>(
-    "/abmelden/:token",
+    "/abbestellen/:token",
     // No tighter limit than the app's: one-click POSTs of many people come from the few
     // addresses of the big mail providers; the 24-byte secret cannot be guessed anyway.
     { config: { csrfExempt: true } as object },

@@ -1,21 +1,9 @@
 import { z } from "zod";
 import { formList } from "../../platform/http/forms.js";
 import { educationAreas, municipalities } from "../directory/index.js";
+import { postKinds } from "../exchange/index.js";
 
-// The Austausch's post kinds (its API codes) and the words of its addresses (?art=angebot),
-// plus the Fachtage: what a digest and the feeds can be narrowed to.
-export const postKinds = ["idea", "experience", "practice", "offer", "request"] as const;
-export type PostKindCode = (typeof postKinds)[number];
-export const kindSlugs: Record<PostKindCode, string> = {
-  idea: "idee",
-  experience: "erfahrung",
-  practice: "praxisbeispiel",
-  offer: "angebot",
-  request: "gesuch",
-};
-export const kindOfSlug = (slug: string | undefined): PostKindCode | undefined =>
-  postKinds.find((k) => kindSlugs[k] === slug || k === slug);
-
+// What a digest can be narrowed to: the Austausch's post kinds (its API codes) and the Fachtage.
 export const digestKinds = [...postKinds, "fachtag"] as const;
 const areaIds = educationAreas.map((a) => a.id) as [string, ...string[]];
 

@@ -119,7 +119,7 @@ export function UnsubscribePage({ token, done }: { token: string; done: boolean 
       ) : (
         <>
           <p class="kern-body">{t("notifications.unsubscribe.confirm")}</p>
-          <Form action={`/abmelden/${encodeURIComponent(token)}`}>
+          <Form action={`/abbestellen/${encodeURIComponent(token)}`}>
             <Button>{t("notifications.unsubscribe.button")}</Button>
           </Form>
         </>
