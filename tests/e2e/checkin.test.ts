@@ -180,7 +180,7 @@ it("without JavaScript the helper finds a person by name and checks them in", as
   const { context, page } = await signedInHelper({ javaScriptEnabled: false });
   await page.goto(`/verwaltung/fachtage/${event.slug}/einlass`);
   await page.getByLabel("Name oder Organisation").fill("Groß");
-  await page.getByRole("button", { name: "Suchen" }).click();
+  await page.locator("main").getByRole("button", { name: "Suchen" }).click();
   await page.waitForURL(/q=/);
   expect(await page.locator("#checkin-results").textContent()).toContain("Lena Groß");
   await page.getByRole("button", { name: /Einchecken\s*: Lena Groß/ }).click();

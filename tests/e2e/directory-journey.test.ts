@@ -124,7 +124,8 @@ function expectNoAxe(problems: Awaited<ReturnType<typeof checkAxe>>) {
 async function submit(page: Page, name: string, url?: RegExp) {
   await Promise.all([
     url ? page.waitForURL(url) : page.waitForLoadState("load"),
-    page.getByRole("button", { name, exact: true }).click(),
+    // In <main>: the header has a "Suchen" button of its own (the site search).
+    page.locator("main").getByRole("button", { name, exact: true }).click(),
   ]);
 }
 
