@@ -5,15 +5,13 @@
 // without JavaScript. The admin finds the report in the moderation queue. Every page
 // axe-clean and Nu-valid, looked at at 1280 and 390 px.
 import { mkdirSync, writeFileSync } from "node:fs";
-import type { Page } from "playwright-core";
 import QRCode from "qrcode";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import {
-  checkAxe,
-  checkPageBasics,
   closeBrowser,
-  formatAxe,
   formatHtmlProblems,
+  journeyPage,
+  lookAt,
   newContext,
   type StartedServer,
   signInAs,
@@ -36,21 +34,6 @@ afterAll(async () => {
   await closeBrowser();
   await server?.close();
 });
-
-const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-
-/** Axe, the page basics, no sideways scroll on a phone, and a screenshot at both widths. */
-async function lookAt(page: Page, name: string, html: { url: string; html: string }[]) {
-  expect(formatAxe(await checkAxe(page)), name).toBe("");
-  html.push({ url: name, html: await page.content() });
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${shots}/exchange-${name}-1280.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  expect(await noSideways(page), name).toBeLessThanOrEqual(1);
-  await page.screenshot({ path: `${shots}/exchange-${name}-390.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-  expect(await checkPageBasics(page), name).toEqual([]);
-}
 
 it("a member writes a practice example and a visitor reports an offer, both without JavaScript", async () => {
   const html: { url: string; html: string }[] = [];
@@ -105,12 +88,7 @@ it("a member writes a practice example and a visitor reports an offer, both with
   await noJs.close();
 
   // --- a visitor without an account, without JavaScript ----------------------------------
-  const visitor = await newContext(server.baseUrl, {
-    viewport: { width: 1280, height: 900 },
-    javaScriptEnabled: false,
-  });
-  const v = await visitor.newPage();
-  v.setDefaultTimeout(20_000);
+  const { context: visitor, page: v } = await journeyPage(server.baseUrl);
   await v.goto("/austausch?art=angebot&offen=1&gemeinde=Celle");
   await v.getByRole("link", { name: "Turnhalle freitags nachmittags" }).click();
   await v.getByRole("link", { name: /Beitrag melden/ }).click();
@@ -128,29 +106,29 @@ it("a member writes a practice example and a visitor reports an offer, both with
   const p = await js.newPage();
   await p.goto("/austausch");
   expect(await p.locator("main").textContent()).toContain("Sprachförderung für neu zugewanderte Kinder");
-  await lookAt(p, "list", html);
+  await lookAt(p, "exchange-list", html);
   await p.goto("/austausch?art=angebot&offen=1");
-  await lookAt(p, "list-offers", html);
+  await lookAt(p, "exchange-list-offers", html);
   await p.getByRole("link", { name: "Turnhalle freitags nachmittags" }).click();
-  await lookAt(p, "offer", html);
+  await lookAt(p, "exchange-offer", html);
   await p.goto("/austausch");
   await p.getByRole("link", { name: "Sprachförderung für neu zugewanderte Kinder" }).click();
-  await lookAt(p, "practice", html);
+  await lookAt(p, "exchange-practice", html);
   await p.getByRole("link", { name: /Beitrag melden/ }).click();
-  await lookAt(p, "report", html);
+  await lookAt(p, "exchange-report", html);
 
   await signInAs(p, "member");
   await p.goto("/austausch/neu");
-  await lookAt(p, "form", html);
+  await lookAt(p, "exchange-form", html);
   await p.goto("/austausch/meine");
-  await lookAt(p, "mine", html);
+  await lookAt(p, "exchange-mine", html);
   await p.getByRole("link", { name: "Sprachcafé für Eltern neu zugewanderter Kinder" }).click();
   const img = p.getByRole("img", { name: /QR-Code, der zur Anmeldung/ });
   await img.scrollIntoViewIfNeeded();
   await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
-  await lookAt(p, "with-picture", html);
+  await lookAt(p, "exchange-with-picture", html);
   await p.getByRole("link", { name: "Bearbeiten" }).click();
-  await lookAt(p, "edit", html);
+  await lookAt(p, "exchange-edit", html);
   await js.close();
 
   const admin = await newContext(server.baseUrl, { viewport: { width: 1280, height: 900 } });
@@ -158,10 +136,10 @@ it("a member writes a practice example and a visitor reports an offer, both with
   await signInAs(a, "admin");
   await a.goto("/verwaltung/austausch");
   expect(await a.locator("main").textContent()).toContain("Die Halle ist doch nur für Mitglieder");
-  await lookAt(a, "moderation", html);
+  await lookAt(a, "exchange-moderation", html);
   await a.getByRole("link", { name: "Turnhalle freitags nachmittags" }).click();
   expect(await a.locator("main").textContent()).toContain("Bearbeitungsverlauf");
-  await lookAt(a, "offer-moderator", html);
+  await lookAt(a, "exchange-offer-moderator", html);
   await admin.close();
 
   expect(formatHtmlProblems(await validateHtml(html))).toBe("");

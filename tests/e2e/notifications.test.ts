@@ -4,17 +4,15 @@
 // signed in. The subscription page, the unsubscribe page and the start page with what is
 // new: axe-clean, Nu-valid, keyboard usable, looked at at 1280 and 390 px.
 import { mkdirSync } from "node:fs";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { runDigest } from "../../src/modules/notifications/notifications.service.js";
 import { publishedPost } from "../../src/modules/notifications/test-fixtures.js";
 import {
-  checkAxe,
-  checkPageBasics,
   closeBrowser,
   demoAccounts,
-  formatAxe,
   formatHtmlProblems,
+  journeyPage,
+  lookAt,
   newContext,
   type StartedServer,
   signInAs,
@@ -35,29 +33,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-
-async function look(page: Page, name: string, html: { url: string; html: string }[]) {
-  expect(formatAxe(await checkAxe(page))).toBe("");
-  expect(await checkPageBasics(page)).toEqual([]);
-  html.push({ url: name, html: await page.content() });
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${shots}/notify-${name}-1280.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  expect(await noSideways(page)).toBeLessThanOrEqual(1);
-  await page.screenshot({ path: `${shots}/notify-${name}-390.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 it("a subscriber to the theme gets the weekly digest and unsubscribes with one click", async () => {
   const html: { url: string; html: string }[] = [];
-  const context = await newContext(server.baseUrl, {
-    viewport: { width: 1280, height: 900 },
-    javaScriptEnabled: false,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await signInAs(page, "member");
+  const { context, page } = await journeyPage(server.baseUrl, { role: "member" });
 
   // Reached from the back-office dashboard.
   await page.goto("/verwaltung");
@@ -87,7 +65,7 @@ it("a subscriber to the theme gets the weekly digest and unsubscribes with one c
   const p = await js.newPage();
   await signInAs(p, "member");
   await p.goto("/konto/benachrichtigungen");
-  await look(p, "subscription", html);
+  await lookAt(p, "notify-subscription", html);
   await js.close();
 
   // A practice example on the theme, published in the coming week; the week ends.
@@ -113,7 +91,7 @@ it("a subscriber to the theme gets the weekly digest and unsubscribes with one c
   const visitor = await newContext(server.baseUrl, { viewport: { width: 1280, height: 900 } });
   const v = await visitor.newPage();
   await v.goto(new URL(link).pathname);
-  await look(v, "unsubscribe", html);
+  await lookAt(v, "notify-unsubscribe", html);
   await v.getByRole("button", { name: "Jetzt abbestellen" }).click();
   await v.waitForLoadState("load");
   expect(await v.locator("main").textContent()).toContain("Sie erhalten keine Benachrichtigungen mehr.");
@@ -127,7 +105,7 @@ it("a subscriber to the theme gets the weekly digest and unsubscribes with one c
   expect(main).toContain("Vorlesen mit Eltern in der Kita Sonnenschein");
   expect(main).toContain("Offene Angebote und Gesuche");
   expect(main).toContain("Das Bildungsnetz in Zahlen");
-  await look(v, "home", html);
+  await lookAt(v, "notify-home", html);
   await visitor.close();
 
   expect(formatHtmlProblems(await validateHtml(html))).toBe("");

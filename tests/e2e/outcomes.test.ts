@@ -1,17 +1,9 @@
-// The demo's past 2025 Kita Fachtag as its documentation: the organiser, without JavaScript,
-// finds its results and the agreement between Kita Am Mühlenbach and Grundschule Am
-// Beispielweg, adds another agreement through the partner search (a forgotten "what" first),
-// and sees it proposed as a cooperation; the member confirms one side on the network's page.
-// The Fachtag's page, the archive and an organisation's profile show results and agreements.
-// Axe-clean, Nu-valid, screenshots at 1280 and 390 px.
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import {
-  checkAxe,
-  checkPageBasics,
   closeBrowser,
-  formatAxe,
   formatHtmlProblems,
+  journeyPage,
+  lookAt,
   newContext,
   type StartedServer,
   signInAs,
@@ -21,7 +13,6 @@ import {
 
 let server: StartedServer;
 let event: { id: string; slug: string };
-const shots = process.env.SCREENSHOT_DIR ?? "/tmp/shots";
 const agreement = "Kita Am Mühlenbach und Grundschule Am Beispielweg planen den Übergang in die Schule gemeinsam";
 
 beforeAll(async () => {
@@ -38,28 +29,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-
-async function look(page: Page, name: string) {
-  expect(formatAxe(await checkAxe(page))).toBe("");
-  expect(await checkPageBasics(page)).toEqual([]);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${shots}/outcomes-${name}-1280.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  expect(await noSideways(page)).toBeLessThanOrEqual(1);
-  await page.screenshot({ path: `${shots}/outcomes-${name}-390.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 it("the organiser records an agreement without JavaScript; it becomes a cooperation proposal", async () => {
   const html: { url: string; html: string }[] = [];
-  const context = await newContext(server.baseUrl, {
-    viewport: { width: 1280, height: 900 },
-    javaScriptEnabled: false,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await signInAs(page, "editor");
+  const { context, page } = await journeyPage(server.baseUrl, { role: "editor" });
 
   // From the Fachtag's public page (its organisers see the link) to the results page.
   await page.goto(`/fachtage/${event.slug}`);
@@ -110,9 +82,9 @@ it("the organiser records an agreement without JavaScript; it becomes a cooperat
   const p = await js.newPage();
   await signInAs(p, "editor");
   await p.goto(`/verwaltung/fachtage/${event.id}/ergebnisse`);
-  await look(p, "organiser");
+  await lookAt(p, "outcomes-organiser");
   await p.getByRole("link", { name: /Bearbeiten\s*: Gemeinsame Sprachförderung/ }).click();
-  await look(p, "edit");
+  await lookAt(p, "outcomes-edit");
   html.push({ url: "edit", html: await p.content() });
   await js.close();
 
@@ -130,7 +102,7 @@ it("the organiser records an agreement without JavaScript; it becomes a cooperat
     "Dokumentation: Schätze statt Schwächen",
   );
   expect(await v.locator("#anmeldung").count()).toBe(0);
-  await look(v, "fachtag");
+  await lookAt(v, "outcomes-fachtag");
   html.push({ url: "fachtag", html: await v.content() });
 
   await v.goto("/fachtage/archiv");
@@ -138,7 +110,7 @@ it("the organiser records an agreement without JavaScript; it becomes a cooperat
   expect(archive).toContain("Fachtage 2025");
   expect(archive).toMatch(/150 (Teilnehmende|angemeldet)/);
   expect(archive).toContain("Pressemitteilung: Schätze statt Schwächen");
-  await look(v, "archive");
+  await lookAt(v, "outcomes-archive");
   html.push({ url: "archive", html: await v.content() });
 
   await v.goto(`/fachtage/${event.slug}`);
@@ -148,7 +120,7 @@ it("the organiser records an agreement without JavaScript; it becomes a cooperat
     .first()
     .click();
   expect(await v.locator('section[aria-labelledby="vereinbarungen-fachtage"]').textContent()).toContain(agreement);
-  await look(v, "profile");
+  await lookAt(v, "outcomes-profile");
   html.push({ url: "profile", html: await v.content() });
   await visitor.close();
 

@@ -5,18 +5,15 @@
 // personal link is gone and the certificate still verifies on the public check.
 // Axe-clean, Nu-valid, looked at at 1280 and 390 px.
 import { mkdirSync } from "node:fs";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { personalDataDueAt } from "../../src/modules/events/index.js";
 import { runRetention } from "../../src/modules/retention/index.js";
 import { heldFachtag } from "../../src/modules/retention/test-fixtures.js";
 import { createUser } from "../helpers/auth.js";
 import {
-  checkAxe,
-  checkPageBasics,
   closeBrowser,
-  formatAxe,
   formatHtmlProblems,
+  lookAt,
   newContext,
   type StartedServer,
   startServer,
@@ -39,19 +36,6 @@ afterAll(async () => {
   await closeBrowser();
   await server?.close();
 });
-
-async function looked(page: Page, name: string, html: { url: string; html: string }[]) {
-  expect(formatAxe(await checkAxe(page))).toBe("");
-  expect(await checkPageBasics(page)).toEqual([]);
-  html.push({ url: name, html: await page.content() });
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${shots}/retention-${name}-${width}.png`, fullPage: true });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect({ name, width, overflow: Math.max(0, overflow) }).toEqual({ name, width, overflow: 0 });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 it("after the Fachtag the consenting see each other on their own page; who did not agree sees no list", async () => {
   const html: { url: string; html: string }[] = [];
@@ -83,7 +67,7 @@ it("after the Fachtag the consenting see each other on their own page; who did n
   const checked = await js.newPage();
   checked.setDefaultTimeout(20_000);
   await checked.goto(`/anmeldung/${first.token}`);
-  await looked(checked, "networking", html);
+  await lookAt(checked, "retention-networking", html);
   expect(formatHtmlProblems(await validateHtml(html))).toBe("");
   await js.close();
 });
@@ -111,7 +95,7 @@ it("the organiser sets the Löschfrist on the Fachtag's form; a wrong value is r
     page.locator('input[name="retentionMonths"]').evaluate((e) => (e as HTMLInputElement).form?.requestSubmit()),
   ]);
   expect(await page.locator("main").textContent()).toContain("Bitte geben Sie eine ganze Zahl von 1 bis 60 an.");
-  await looked(page, "form-error", html);
+  await lookAt(page, "retention-form-error", html);
 
   await page.getByLabel("Löschfrist in Monaten").fill("12");
   await Promise.all([
@@ -162,7 +146,7 @@ it("an admin reads in the log what the retention did, in figures", async () => {
   expect(text).toContain("Anmeldedaten gelöscht");
   expect(text).toContain("Anmeldungen anonymisiert: 7");
   expect(text).not.toContain(`Zwetschgenbaum${ev.tag}`);
-  await looked(page, "audit-log", html);
+  await lookAt(page, "retention-audit-log", html);
   expect(formatHtmlProblems(await validateHtml(html))).toBe("");
   await context.close();
 });
