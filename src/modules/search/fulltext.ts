@@ -48,6 +48,8 @@ export interface DialectSql {
    * the FTS5 table with bm25 (title words ten times the body's) or the tsvector with ts_rank.
    */
   matches(query: string, where: RawBuilder<unknown>): RawBuilder<unknown>;
+  /** The same matches for counting only (type, facets): no rank is computed for them. */
+  counted(query: string, where: RawBuilder<unknown>): RawBuilder<unknown>;
 }
 
 export function dialectSql(dialect: Dialect): DialectSql {
@@ -58,6 +60,10 @@ export function dialectSql(dialect: Dialect): DialectSql {
         -- CROSS JOIN keeps the full-text table outside: SQLite must not scan the rows and ask FTS5 for each.
         FROM search_fts CROSS JOIN search_fts_rows r ON r.rid = search_fts.rowid
         WHERE search_fts MATCH ${query}${where}`,
+      counted: (query, where) => sql`
+        SELECT r.type, r.facets
+        FROM search_fts CROSS JOIN search_fts_rows r ON r.rid = search_fts.rowid
+        WHERE search_fts MATCH ${query}${where}`,
     };
   }
   return {
@@ -65,5 +71,7 @@ export function dialectSql(dialect: Dialect): DialectSql {
       SELECT e.id, e.type, e.facets, e.sort_at, -ts_rank(e.tsv, q.query) AS rank
       FROM search_entries e, to_tsquery('german', ${query}) AS q(query)
       WHERE e.tsv @@ q.query${where}`,
+    counted: (query, where) => sql`
+      SELECT e.type, e.facets FROM search_entries e WHERE e.tsv @@ to_tsquery('german', ${query})${where}`,
   };
 }

@@ -98,9 +98,10 @@ const facetPattern = (facet: string, value: string) =>
   `%${JSON.stringify(`${facet}:${value}`).replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
 /**
- * The page and all counts of one search in one query: the matches are gathered once
- * (a materialised CTE over the full-text index, or over all entries when there are no
- * words), then the page is cut from them and they are counted by type and by facet.
+ * The page and all counts of one search, in two queries that the database can each do
+ * well: the page is the best few of the ranked matches; the counts group the matches by
+ * type and facet list without ranking them (ranking every one of thousands of matches
+ * only to count them was what made broad searches slow). On PostgreSQL both run at once.
  */
 export async function answer(
   db: Conn,
@@ -119,31 +120,25 @@ export async function answer(
     query === null
       ? sql`SELECT id, type, facets, sort_at, 0 AS rank FROM search_entries WHERE 1 = 1${where}`
       : d.matches(query, where);
+  const counted =
+    query === null ? sql`SELECT type, facets FROM search_entries WHERE 1 = 1${where}` : d.counted(query, where);
   const ofType = type === undefined ? sql`` : sql` WHERE m.type = ${type}`;
-  // The counts group the matches by type and facet list first: many share the same list,
-  // so only the distinct lists are taken apart (in JavaScript, below).
-  const { rows } = await sql<{ part: string; k: string; facets: string | null; n: number }>`
-    WITH m AS MATERIALIZED (${matches})
-    SELECT 'hit' AS part, k, NULL AS facets, n FROM (
-      SELECT m.id AS k, ROW_NUMBER() OVER (ORDER BY m.rank, m.sort_at DESC, m.id) AS n
-      FROM m${ofType} ORDER BY m.rank, m.sort_at DESC, m.id LIMIT ${slice.limit} OFFSET ${slice.offset}
-    ) AS page
-    UNION ALL SELECT 'group', m.type, m.facets, COUNT(*) FROM m GROUP BY m.type, m.facets
-  `.execute(db);
-  const result: Answer = { page: [], types: new Map(), facets: new Map() };
-  const hits: { id: string; position: number }[] = [];
-  for (const r of rows) {
-    if (r.part === "hit") {
-      hits.push({ id: r.k, position: Number(r.n) });
-      continue;
-    }
+  // Many matches share the same facet list, so only the distinct lists are taken apart (below).
+  const [page, groups] = await Promise.all([
+    sql<{ id: string }>`
+      SELECT m.id FROM (${matches}) AS m${ofType}
+      ORDER BY m.rank, m.sort_at DESC, m.id LIMIT ${slice.limit} OFFSET ${slice.offset}`.execute(db),
+    sql<{ type: string; facets: string | null; n: number | string }>`
+      SELECT c.type, c.facets, COUNT(*) AS n FROM (${counted}) AS c GROUP BY c.type, c.facets`.execute(db),
+  ]);
+  const result: Answer = { page: page.rows.map((r) => r.id), types: new Map(), facets: new Map() };
+  for (const r of groups.rows) {
     const n = Number(r.n);
-    result.types.set(r.k, (result.types.get(r.k) ?? 0) + n);
-    if (type !== undefined && r.k !== type) continue;
+    result.types.set(r.type, (result.types.get(r.type) ?? 0) + n);
+    if (type !== undefined && r.type !== type) continue;
     for (const key of JSON.parse(r.facets ?? "[]") as string[])
       result.facets.set(key, (result.facets.get(key) ?? 0) + n);
   }
-  result.page = hits.sort((a, b) => a.position - b.position).map((h) => h.id);
   return result;
 }
 
