@@ -89,7 +89,10 @@ describe("labels and layouts of the network graph", () => {
       await page.goto("/kooperationen/neu");
       await page.fill("#f-title", "Lesepatenschaft (Bildschirmfoto)");
       await page.fill("#f-suche", "Kita");
-      await Promise.all([page.waitForLoadState("load"), page.locator("main").getByRole("button", { name: "Suchen" }).click()]);
+      await Promise.all([
+        page.waitForLoadState("load"),
+        page.locator("main").getByRole("button", { name: "Suchen" }).click(),
+      ]);
       expect(await page.inputValue("#f-title")).toBe("Lesepatenschaft (Bildschirmfoto)");
       expect(await page.locator('#f-organisationIds input[type="checkbox"]').count()).toBeGreaterThan(0);
       await page.locator('#f-organisationIds input[type="checkbox"]').first().check();

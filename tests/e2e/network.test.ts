@@ -177,7 +177,10 @@ describe("recording a cooperation", () => {
     // The partner picker: search, tick a match, search again; what was typed stays.
     const search = async (text: string) => {
       await page.fill("#f-suche", text);
-      await Promise.all([page.waitForLoadState("load"), page.locator("main").getByRole("button", { name: "Suchen" }).click()]);
+      await Promise.all([
+        page.waitForLoadState("load"),
+        page.locator("main").getByRole("button", { name: "Suchen" }).click(),
+      ]);
     };
     await search("Kita");
     expect(formatAxe(await checkAxe(page))).toBe("");
