@@ -11,6 +11,13 @@ import { DashboardPage } from "./views/admin-pages.js";
 
 const NEW_TOKEN_COOKIE = "bn_new_token";
 
+declare module "../../platform/module.js" {
+  interface SectionSlots {
+    /** A section on "Mein Konto" below who is signed in (notifications, Merkliste: links to their pages). */
+    "accounts.page": { userId: string };
+  }
+}
+
 /** "Mein Konto" with its password and token forms, GET /api/v1/me, and the /verwaltung dashboard. */
 export function accountRoutes(app: FastifyInstance, platform: Platform): void {
   const secure = platform.config.isProduction;
@@ -27,6 +34,13 @@ export function accountRoutes(app: FastifyInstance, platform: Platform): void {
       body: (
         <AccountPage
           account={await getMyAccount(platform, request.actor)}
+          sections={
+            await platform.contributions.renderSections(
+              "accounts.page",
+              { userId: request.actor.kind === "user" ? request.actor.id : "" },
+              request,
+            )
+          }
           newToken={forms.newToken}
           passwordForm={forms.password ?? emptyForm}
           tokenForm={forms.token ?? emptyForm}

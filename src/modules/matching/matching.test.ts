@@ -244,6 +244,15 @@ describe("Merken and the Merkliste, without JavaScript", () => {
     expect(after.body).not.toContain("Kita Sonnenschein");
   });
 
+  it("'Mein Konto' links to the Merkliste", async () => {
+    const browser = new Browser(t.app);
+    const u = await createUser(t.platform, { role: "checkin" });
+    await signIn(browser, u.email, u.password);
+    const account = await browser.get("/konto");
+    expect(account.body).toMatch(/<a class="kern-link" href="\/merkliste">Zur Merkliste<\/a>/);
+    expect((await browser.get("/merkliste")).statusCode).toBe(200);
+  });
+
   it("the e-mail setting is off until ticked, and can be switched on and off on /merkliste", async () => {
     const browser = new Browser(t.app);
     const u = await createUser(t.platform, { role: "member" });

@@ -26,6 +26,9 @@ const de = {
   "matching.keep.event": "Fachtag merken",
   "matching.keep.section": "Merkliste",
   "matching.keep.hint": "Auf Ihrer Merkliste finden Sie alles wieder, was Sie sich gemerkt haben.",
+  "matching.account.text":
+    "Beiträge, Organisationen und Fachtage, die Sie sich gemerkt haben, und die E-Mail bei passenden Beiträgen.",
+  "matching.account.link": "Zur Merkliste",
   "matching.flash.kept": "Auf Ihre Merkliste gesetzt.",
   "matching.flash.removed": "Von Ihrer Merkliste genommen.",
   "matching.flash.settings": "Ihre Einstellung ist gespeichert.",
@@ -80,6 +83,8 @@ const en: Record<keyof typeof de, string> = {
   "matching.keep.event": "Bookmark event",
   "matching.keep.section": "Bookmarks",
   "matching.keep.hint": "Everything you bookmarked is on your bookmarks page.",
+  "matching.account.text": "Posts, organisations and Fachtage you bookmarked, and the e-mail about matching posts.",
+  "matching.account.link": "Go to my bookmarks",
   "matching.flash.kept": "Added to your bookmarks.",
   "matching.flash.removed": "Removed from your bookmarks.",
   "matching.flash.settings": "Your setting has been saved.",

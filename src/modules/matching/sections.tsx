@@ -3,7 +3,7 @@ import { NotFoundError } from "../../platform/http/errors.js";
 import { section } from "../../platform/module.js";
 import { type BookmarkType, bookmarkState } from "./bookmarks.service.js";
 import { getMatches } from "./matching.service.js";
-import { KeepSection } from "./views/keep-button.js";
+import { AccountSection, KeepSection } from "./views/keep-button.js";
 import { PostMatchesSection } from "./views/matches-page.js";
 
 // "Merken" on the pages other modules host: an organisation's profile, a Fachtag's page and a
@@ -41,4 +41,11 @@ export const postMatchesSection = section({
       throw error;
     }
   },
+});
+
+/** On "Mein Konto": the way to the Merkliste (and its e-mail setting). */
+export const accountSection = section({
+  slot: "accounts.page",
+  order: 20,
+  render: () => <AccountSection />,
 });

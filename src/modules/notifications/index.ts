@@ -1,4 +1,5 @@
 import type { AppModule } from "../../platform/module.js";
+import { accountSection } from "./account-section.js";
 import { homeSection } from "./home-section.js";
 import { notificationsMessages } from "./messages.js";
 import { runDigest } from "./notifications.service.js";
@@ -20,7 +21,7 @@ export const notificationsModule: AppModule = {
     },
   ],
   register: notificationRoutes,
-  sections: [homeSection],
+  sections: [homeSection, accountSection],
   // Hourly: each subscription is looked at once its day or week is over (see runDigest).
   jobs: [
     { name: "notifications-digest", everyMs: 3600_000, run: async (platform) => void (await runDigest(platform)) },

@@ -8,6 +8,9 @@ const de = {
   "notifications.page.active": "Sie haben Benachrichtigungen bestellt. Hier können Sie sie ändern.",
   "notifications.page.none": "Sie haben noch keine Benachrichtigungen bestellt.",
   "notifications.page.nothingChosen": "Wählen Sie nichts aus, erhalten Sie alles Neue.",
+  "notifications.account.text":
+    "Neue Beiträge im Austausch und neue Fachtage täglich oder wöchentlich als Zusammenfassung per E-Mail.",
+  "notifications.account.link": "Benachrichtigungen einstellen",
   "notifications.field.frequency": "Wie oft?",
   "notifications.field.kinds": "Arten",
   "notifications.field.areas": "Bildungsbereiche",
@@ -64,6 +67,8 @@ const en: typeof de = {
   "notifications.page.active": "You have subscribed to notifications. You can change them here.",
   "notifications.page.none": "You have not subscribed to notifications yet.",
   "notifications.page.nothingChosen": "If you choose nothing, you receive everything new.",
+  "notifications.account.text": "New posts in the exchange and new Fachtage as a daily or weekly e-mail summary.",
+  "notifications.account.link": "Set up notifications",
   "notifications.field.frequency": "How often?",
   "notifications.field.kinds": "Kinds",
   "notifications.field.areas": "Education areas",

@@ -128,6 +128,15 @@ describe("digest", () => {
     expect(anonymous.statusCode).toBe(303);
     expect(anonymous.headers.location).toBe("/anmelden?zurueck=%2Fkonto%2Fbenachrichtigungen");
   });
+
+  it("'Mein Konto' links to the notifications page", async () => {
+    const browser = new Browser(t.app);
+    await signInAs(t.platform, browser, "editor");
+    const account = await browser.get("/konto");
+    expect(account.body).toMatch(
+      /<a class="kern-link" href="\/konto\/benachrichtigungen">Benachrichtigungen einstellen<\/a>/,
+    );
+  });
 });
 
 describe("feeds", () => {

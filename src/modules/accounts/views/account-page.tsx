@@ -1,3 +1,4 @@
+import type { VNode } from "preact";
 import type { Role } from "../../../platform/auth/actor.js";
 import type { FormState } from "../../../platform/http/forms.js";
 import { formatDate } from "../../../platform/i18n/i18n.js";
@@ -44,8 +45,11 @@ export function AccountPage({
   newToken,
   passwordForm,
   tokenForm,
+  sections = [],
 }: {
   account: AccountView;
+  /** What other modules add in the "accounts.page" slot (links to the notifications, the Merkliste). */
+  sections?: VNode[];
   newToken?: NewTokenView | undefined;
   passwordForm: FormState;
   tokenForm: FormState;
@@ -64,6 +68,7 @@ export function AccountPage({
           [t("accounts.account.role"), t(`accounts.role.${account.role}`)],
         ]}
       />
+      {sections}
 
       <Heading level={2} id="passwort">
         {t("accounts.account.changePassword")}

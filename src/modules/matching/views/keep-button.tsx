@@ -39,3 +39,21 @@ export function KeepSection({ type, id, kept, back }: { type: BookmarkType; id: 
     </section>
   );
 }
+
+/** The Merkliste's part of "Mein Konto". */
+export function AccountSection() {
+  const { t } = usePage();
+  return (
+    <section class="stack" aria-labelledby="konto-merkliste">
+      <h2 class="kern-heading kern-heading-large" id="konto-merkliste">
+        {t("matching.nav")}
+      </h2>
+      <p class="kern-body">
+        {t("matching.account.text")}{" "}
+        <a class="kern-link" href="/merkliste">
+          {t("matching.account.link")}
+        </a>
+      </p>
+    </section>
+  );
+}
