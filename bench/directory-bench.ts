@@ -11,34 +11,14 @@
  *
  * Targets: p95 < 50 ms for list and search, analysis < 1 s. Exit code 1 when missed.
  */
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { cpus, loadavg, tmpdir, totalmem } from "node:os";
-import { join } from "node:path";
-import pino from "pino";
-import { modules } from "../src/modules/index.js";
+import { cpus, loadavg, totalmem } from "node:os";
 import { computeNetworkAnalysis } from "../src/modules/network/analysis.service.js";
-import { createPlatform } from "../src/platform/bootstrap.js";
-import { loadConfig } from "../src/platform/config.js";
-import { dropSchema, ensureSchema } from "../src/platform/db/database.js";
-import { buildApp } from "../src/platform/http/app.js";
 import { generateDirectoryData } from "./directory-data.js";
-
-// autocannon ships without types; the little we use is typed here.
-interface AutocannonInstance extends PromiseLike<{ requests: { average: number }; non2xx: number }> {
-  on(event: "response", listener: (client: unknown, status: number, bytes: number, responseTime: number) => void): void;
-}
-const autocannon = createRequire(import.meta.url)("autocannon") as (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  headers?: Record<string, string>;
-}) => AutocannonInstance;
+import { listenApp, openBenchPlatform } from "./lib/bench-platform.js";
+import { measureLatency, percentile } from "./lib/http-latency.js";
 
 const duration = Number(process.env.BENCH_DURATION ?? 8);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 4);
-const pgUrl = process.env.BENCH_DATABASE_URL;
 
 const scenarios: { name: string; path: string; target: number }[] = [
   { name: "Liste gefiltert (Art + Gemeinde)", path: "/akteure?art=grundschule&gemeinde=Celle", target: 50 },
@@ -50,51 +30,8 @@ const scenarios: { name: string; path: string; target: number }[] = [
   { name: "API Suche + area", path: "/api/v1/organisations?q=schule&area=schule", target: 50 },
 ];
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)]!;
-}
-
-async function measure(
-  url: string,
-): Promise<{ p50: number; p95: number; p99: number; rps: number; non2xx: number; n: number }> {
-  const times: number[] = [];
-  const instance = autocannon({ url, connections, duration, headers: { accept: "text/html,application/json" } });
-  instance.on("response", (_client, _status, _bytes, responseTime) => {
-    times.push(responseTime);
-  });
-  const result = await instance;
-  times.sort((a, b) => a - b);
-  const ms = (v: number) => Math.round(v * 10) / 10;
-  return {
-    p50: ms(percentile(times, 50)),
-    p95: ms(percentile(times, 95)),
-    p99: ms(percentile(times, 99)),
-    rps: Math.round(result.requests.average),
-    non2xx: result.non2xx,
-    n: times.length,
-  };
-}
-
-const dataDir = mkdtempSync(join(tmpdir(), "bn-bench-"));
-const schema = pgUrl ? `bench_${randomBytes(4).toString("hex")}` : undefined;
-if (pgUrl && schema) await ensureSchema(pgUrl, schema);
-const config = loadConfig({
-  NODE_ENV: "production",
-  DATA_DIR: dataDir,
-  SESSION_SECRET: "bench-secret-bench-secret-bench-secret-1234",
-  SEED_DEMO: "false",
-  LOG_LEVEL: "warn",
-  RATE_LIMIT: "off",
-  BASE_URL: "http://127.0.0.1",
-  ...(pgUrl ? { DATABASE_URL: pgUrl } : {}),
-});
-const platform = await createPlatform(config, modules, {
-  ...(schema ? { schema } : {}),
-  poolSize: 10,
-  logger: pino({ level: "warn" }),
-});
+const bench = await openBenchPlatform();
+const { platform } = bench;
 let failed = false;
 try {
   const generated = await generateDirectoryData(platform.db.kysely);
@@ -102,10 +39,8 @@ try {
     `Daten: ${generated.organisations} Organisationen, ${generated.offers} Angebote, ${generated.cooperations} Kooperationen (${generated.partners} Beteiligungen) in ${generated.ms} ms`,
   );
   if (platform.db.dialect === "sqlite") platform.db.sqlite?.pragma("optimize");
-  const app = await buildApp({ platform, modules });
-  await app.listen({ host: "127.0.0.1", port: 0 });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const app = await listenApp(platform);
+  const { base } = app;
 
   console.log(
     `\nMaschine: ${cpus().length} Kerne (${cpus()[0]?.model ?? "?"}), ${Math.round(totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}, ${platform.db.dialect}; Last (1 min) ${loadavg()[0]!.toFixed(1)}; ${connections} parallele Verbindungen, ${duration} s je Szenario\n`,
@@ -118,7 +53,7 @@ try {
       console.log(`| ${s.name} | \`${s.path}\` | – | – | – | – | – | – | fehlt (404) |`);
       continue;
     }
-    const r = await measure(base + s.path);
+    const r = await measureLatency(base + s.path, connections, duration);
     const ok = r.p95 < s.target && r.non2xx === 0;
     if (!ok) failed = true;
     console.log(
@@ -175,8 +110,6 @@ try {
   }
   await app.close();
 } finally {
-  await platform.db.close();
-  if (pgUrl && schema) await dropSchema(pgUrl, schema);
-  rmSync(dataDir, { recursive: true, force: true });
+  await bench.close();
 }
 process.exit(failed ? 1 : 0);

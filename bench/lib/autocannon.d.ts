@@ -23,6 +23,13 @@ declare module "autocannon" {
     duration?: number;
     headers?: Record<string, string>;
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** A run: awaited for its result; `response` reports every single response meanwhile. */
+  interface Instance extends PromiseLike<Result> {
+    on(
+      event: "response",
+      listener: (client: unknown, status: number, bytes: number, responseTime: number) => void,
+    ): void;
+  }
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }
