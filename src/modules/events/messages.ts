@@ -4,6 +4,7 @@ const de = {
   "events.nav": "Fachtage",
   "events.admin.link": "Fachtage verwalten",
   "events.list.title": "Fachtage",
+  "events.list.atom": "Kommende Fachtage (Atom-Feed)",
   "events.list.intro":
     "Fachtage sind eintägige Fachveranstaltungen mit Vorträgen und Workshops für Fachkräfte aus Kitas, Schulen, Erwachsenenbildung und sozialen Einrichtungen. Die Anmeldung ist ohne Konto möglich.",
   "events.list.upcoming": "Kommende Fachtage",
@@ -292,6 +293,7 @@ const en: typeof de = {
   "events.nav": "Conferences",
   "events.admin.link": "Manage conferences",
   "events.list.title": "Conferences (Fachtage)",
+  "events.list.atom": "Coming Fachtage (Atom feed)",
   "events.list.intro":
     "Fachtage are one-day professional conferences with talks and workshops for staff of day-care centres, schools, adult education and social services. You can register without an account.",
   "events.list.upcoming": "Upcoming conferences",

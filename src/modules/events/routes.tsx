@@ -183,6 +183,8 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
     reply.page({
       title: request.t("events.list.title"),
       styles,
+      // The feed itself is the notifications module's (like the iCal feed beside it, public).
+      feeds: [{ href: "/fachtage/feed.xml", title: request.t("events.list.atom") }],
       body: <CalendarPage events={await listUpcomingEvents(db)} />,
     }),
   );

@@ -36,6 +36,9 @@ const de = {
   "exchange.back": "Zurück zum Austausch",
   "exchange.back.post": "Zurück zum Beitrag",
   "exchange.list.title": "Austausch",
+  "exchange.feed.all": "Austausch – alle neuen Beiträge (Atom-Feed)",
+  "exchange.feed.narrowed": "Austausch – {what} (Atom-Feed)",
+  "exchange.feed.theme": "Thema {theme}",
   "exchange.list.intro":
     "Ideen, Erfahrungen und Praxisbeispiele aus dem Landkreis – und Angebote und Gesuche: Räume, Material, Fachwissen, Ehrenamtliche, Fahrten. Mitglieder schreiben im Namen ihrer Einrichtung.",
   "exchange.list.write": "Beitrag schreiben",
@@ -207,6 +210,9 @@ const en: typeof de = {
   "exchange.back": "Back to the exchange",
   "exchange.back.post": "Back to the post",
   "exchange.list.title": "Exchange",
+  "exchange.feed.all": "Exchange – all new posts (Atom feed)",
+  "exchange.feed.narrowed": "Exchange – {what} (Atom feed)",
+  "exchange.feed.theme": "theme {theme}",
   "exchange.list.intro":
     "Ideas, experiences and practice examples from the district – and offers and requests: rooms, material, expertise, volunteers, transport. Members write on behalf of their organisation.",
   "exchange.list.write": "Write a post",

@@ -7,7 +7,7 @@ import type { Platform } from "../../platform/platform.js";
 import { contentDisposition } from "../../platform/storage/storage.js";
 import { can } from "./access.js";
 import { addAttachment, deleteAttachment, getAttachmentFile, listAttachments } from "./attachments.service.js";
-import { kindOfSlug, kindSlugs } from "./kinds.js";
+import { kindOfSlug, kindSlugs, type PostKind } from "./kinds.js";
 import {
   addComment,
   closeReport,
@@ -114,6 +114,7 @@ export function exchangeRoutes(root: FastifyInstance, platform: Platform): void 
     for (const [k, v] of Object.entries(filters)) if (v) query.set(k, v === true ? "1" : String(v));
     return reply.page({
       title: request.t("exchange.list.title"),
+      feeds: listFeeds(request, kind, q.thema),
       body: (
         <ListPage
           {...result}
@@ -523,4 +524,27 @@ export function exchangeRoutes(root: FastifyInstance, platform: Platform): void 
     },
     async (request) => json(await updatePost(platform, request.actor, request.params.id, request.body)),
   );
+}
+
+/**
+ * The Atom feeds a list at /austausch announces: narrowed like the list where the feed can be
+ * (kind and theme; the feed knows no area, municipality or words), and the whole Austausch.
+ */
+function listFeeds(request: FastifyRequest, kind: PostKind | undefined, theme: string | undefined) {
+  const all = { href: "/austausch/feed.xml", title: request.t("exchange.feed.all") };
+  if (!kind && !theme) return [all];
+  const params = new URLSearchParams();
+  const what: string[] = [];
+  if (kind) {
+    params.set("art", kindSlugs[kind]);
+    what.push(request.t(`exchange.kind.${kind}`));
+  }
+  if (theme) {
+    params.set("thema", theme);
+    what.push(request.t("exchange.feed.theme", { theme }));
+  }
+  return [
+    { href: `/austausch/feed.xml?${params}`, title: request.t("exchange.feed.narrowed", { what: what.join(", ") }) },
+    all,
+  ];
 }

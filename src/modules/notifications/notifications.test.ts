@@ -168,6 +168,37 @@ describe("feeds", () => {
     expect(links[0]?.attrs.href).toMatch(/\/austausch\/[0-9a-f-]{36}$/);
   });
 
+  it("the lists at /austausch and /fachtage announce their feeds to feed readers, narrowed like the list", async () => {
+    // The offer of the test before: "Angebot: Räume <frei> & günstig", theme Räume.
+    const feedsOf = (html: string) =>
+      [...html.matchAll(/<link rel="alternate" type="application\/atom\+xml" title="([^"]+)" href="([^"]+)"/g)].map(
+        (m) => ({ title: m[1], href: m[2]?.replace(/&amp;/g, "&") }),
+      );
+    const whole = feedsOf((await t.app.inject({ url: "/austausch" })).body);
+    expect(whole).toEqual([{ title: "Austausch – alle neuen Beiträge (Atom-Feed)", href: "/austausch/feed.xml" }]);
+
+    const narrowed = feedsOf(
+      (await t.app.inject({ url: "/austausch?art=angebot&thema=R%C3%A4ume&gemeinde=Celle" })).body,
+    );
+    expect(narrowed.map((f) => f.title)).toEqual([
+      "Austausch – Angebot, Thema Räume (Atom-Feed)",
+      "Austausch – alle neuen Beiträge (Atom-Feed)",
+    ]);
+    const feed = await t.app.inject({ url: narrowed[0]?.href ?? "" });
+    expect(feed.headers["content-type"]).toContain("application/atom+xml");
+    expect(
+      parseXml(feed.body)
+        .filter((e) => e.path === "feed/entry/title")
+        .map((e) => e.text),
+    ).toEqual(["Angebot: Räume <frei> & günstig"]);
+
+    const events = feedsOf((await t.app.inject({ url: "/fachtage" })).body);
+    expect(events).toEqual([{ title: "Kommende Fachtage (Atom-Feed)", href: "/fachtage/feed.xml" }]);
+    expect((await t.app.inject({ url: "/fachtage/feed.xml" })).headers["content-type"]).toContain(
+      "application/atom+xml",
+    );
+  });
+
   it("the Fachtage feed lists the coming Fachtage as valid Atom", async () => {
     const res = await t.app.inject({ method: "GET", url: "/fachtage/feed.xml" });
     expect(res.statusCode).toBe(200);

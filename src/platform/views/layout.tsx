@@ -98,9 +98,11 @@ export function Layout({
   children,
   scripts = [],
   styles = [],
+  feeds = [],
 }: {
   title: string;
   children: ComponentChildren;
+  feeds?: { href: string; title: string }[];
   /** Progressive-enhancement scripts of this page (same origin, loaded as modules). */
   scripts?: string[];
   styles?: string[];
@@ -118,6 +120,9 @@ export function Layout({
           <link key={href} rel="stylesheet" href={href} />
         ))}
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        {feeds.map((feed) => (
+          <link key={feed.href} rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
+        ))}
         {scripts.map((src) => (
           <script key={src} type="module" src={src} />
         ))}

@@ -9,6 +9,8 @@ export interface PageOptions {
   body: VNode;
   scripts?: string[];
   styles?: string[];
+  /** Atom feeds of this page's content, announced in the head for feed readers (same origin). */
+  feeds?: { href: string; title: string }[];
 }
 
 /** Renders a whole HTML document; user text is escaped by Preact. */
@@ -16,7 +18,7 @@ export function renderDocument(ctx: PageContext, page: PageOptions): string {
   const fieldLabels = new Map<string, string>();
   const html = renderToString(
     <PageCtx.Provider value={{ ...ctx, fieldLabels }}>
-      <Layout title={page.title} scripts={page.scripts} styles={page.styles}>
+      <Layout title={page.title} scripts={page.scripts} styles={page.styles} feeds={page.feeds}>
         {page.body}
       </Layout>
     </PageCtx.Provider>,
