@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, signIn } from "../../../tests/helpers/auth.js";
 import { Browser, createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
 import { linkMemberByEmail } from "../directory/index.js";
-import { listPublishedPosts, postCounts } from "./index.js";
+import { donePostCount, listPublishedPosts, postCounts } from "./index.js";
 import { addComment, getModerationQueue, getPostPage, moderatePost } from "./moderation.service.js";
 import { createPost, today, updatePost } from "./posts.service.js";
 import { makeWorld, payloads, postInput, unsafeParts, type World } from "./test-fixtures.js";
@@ -199,6 +199,31 @@ describe("GET /api/v1/posts", () => {
     expect(second.items).toHaveLength(1);
     const html = await t.app.inject({ url: "/austausch?thema=Seiten" });
     expect(html.body).toContain('href="/austausch?thema=Seiten&amp;seite=2"');
+  });
+});
+
+describe("the figures of reports and the start page (postCounts)", () => {
+  it("count the posts a reader finds in the Austausch: published or erledigt, not hidden, archived or drafts", async () => {
+    const all = { from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z" };
+    const before = await postCounts(t.platform.db.kysely, all);
+    const doneBefore = await donePostCount(t.platform.db.kysely, all);
+    const offer = (title: string, status: "published" | "draft" = "published") =>
+      createPost(t.platform, w.member, postInput({ kind: "offer", title, status }));
+    await offer("Zählt: veröffentlicht");
+    const done = await offer("Zählt: erledigt");
+    await updatePost(t.platform, w.member, done.id, { status: "done" });
+    await offer("Zählt nicht: Entwurf", "draft");
+    const archived = await offer("Zählt nicht: archiviert");
+    await updatePost(t.platform, w.member, archived.id, { status: "archived" });
+    const hidden = await offer("Zählt nicht: ausgeblendet");
+    await moderatePost(t.platform, w.admin, hidden.id, "hide", "Werbung");
+
+    const after = await postCounts(t.platform.db.kysely, all);
+    expect((after.offer ?? 0) - (before.offer ?? 0)).toBe(2);
+    expect((await donePostCount(t.platform.db.kysely, all)) - doneBefore).toBe(1);
+    // A period before these posts were published counts none of them.
+    const earlier = { from: "2000-01-01T00:00:00Z", to: "2001-01-01T00:00:00Z" };
+    expect(await postCounts(t.platform.db.kysely, earlier)).toEqual({});
   });
 });
 

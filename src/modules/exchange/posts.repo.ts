@@ -95,25 +95,34 @@ export async function listOwnPosts(db: Conn, authorId: string, organisationIds: 
     .execute();
 }
 
-export async function countPostsCreatedBetween(db: Conn, from: string, to: string): Promise<Record<string, number>> {
-  const rows = await db
+// The figures of reports and the start page count what a reader finds in the Austausch: posts
+// made public (first published) in the period that are still public — published or
+// "erledigt", not hidden by a moderator. Drafts, archived and hidden posts are not counted.
+function publicPostsPublishedBetween(db: Conn, from: string, to: string) {
+  return db
     .selectFrom("exchange_posts")
+    .where("published_at", ">=", from)
+    .where("published_at", "<", to)
+    .where("status", "in", ["published", "done"])
+    .where("hidden", "=", 0);
+}
+
+export async function countPublicPostsPublishedBetween(
+  db: Conn,
+  from: string,
+  to: string,
+): Promise<Record<string, number>> {
+  const rows = await publicPostsPublishedBetween(db, from, to)
     .select(["kind", (eb) => eb.fn.countAll<number | string>().as("n")])
-    .where("created_at", ">=", from)
-    .where("created_at", "<", to)
-    .where("status", "!=", "draft")
     .groupBy("kind")
     .execute();
   return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
 }
 
-/** Offers and requests made public in [from, to) that their authors have since marked "erledigt". */
-export async function countDoneCreatedBetween(db: Conn, from: string, to: string): Promise<number> {
-  const row = await db
-    .selectFrom("exchange_posts")
+/** Of those, the offers and requests their authors have since marked "erledigt". */
+export async function countDonePublishedBetween(db: Conn, from: string, to: string): Promise<number> {
+  const row = await publicPostsPublishedBetween(db, from, to)
     .select((eb) => eb.fn.countAll<number | string>().as("n"))
-    .where("created_at", ">=", from)
-    .where("created_at", "<", to)
     .where("status", "=", "done")
     .executeTakeFirst();
   return Number(row?.n ?? 0);

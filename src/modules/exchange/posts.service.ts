@@ -163,14 +163,19 @@ export async function listPublishedPosts(
   return toViews(db, rows);
 }
 
-/** How many posts of each kind were made public in [from, to) (ISO UTC): for the reports. */
+/**
+ * How many posts of each kind were made public in [from, to) (ISO UTC, by the day they were
+ * first published) and are public still — published or "erledigt", not hidden; drafts and
+ * archived posts do not count. What a reader can find in the Austausch: for the reports and
+ * the start page's figures.
+ */
 export function postCounts(db: Conn, range: { from: string; to: string }): Promise<Record<string, number>> {
-  return repo.countPostsCreatedBetween(db, range.from, range.to);
+  return repo.countPublicPostsPublishedBetween(db, range.from, range.to);
 }
 
-/** How many offers and requests made public in [from, to) (ISO UTC) are marked "erledigt": for the reports. */
+/** Of the posts `postCounts` counts, the offers and requests marked "erledigt": for the reports. */
 export function donePostCount(db: Conn, range: { from: string; to: string }): Promise<number> {
-  return repo.countDoneCreatedBetween(db, range.from, range.to);
+  return repo.countDonePublishedBetween(db, range.from, range.to);
 }
 
 /** One page of the public list at /austausch and in the API. */
