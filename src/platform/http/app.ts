@@ -72,6 +72,9 @@ export async function buildApp({ platform, modules }: BuildOptions): Promise<Fas
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, querystringParser: (s: string) => qs.parse(s) },
+    // An address the router cannot read (a broken %-escape, a path part of more than 100
+    // characters) is refused before any hook runs: as a problem document or a German page.
+    frameworkErrors: (error, request, reply) => sendFrameworkError(error, request, reply),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -298,6 +301,27 @@ export function sendProblem(
 }
 
 const de = translator("de");
+
+/**
+ * Errors of the router, answered before the cookie, session and CSRF hooks ran: so a
+ * plain page without the site's header (it would need them), or a problem document.
+ */
+function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const detail =
+    error.code === "FST_ERR_MAX_PARAM_LENGTH"
+      ? "Diese Adresse ist zu lang."
+      : "Diese Adresse ist ungültig: sie enthält ein Zeichen, das so nicht in einer Adresse stehen darf.";
+  const title = de("error.badRequest.title");
+  if (request.url.startsWith("/api/")) return sendProblem(reply, status, error.code.toLowerCase(), title, detail);
+  return reply
+    .code(status)
+    .header("content-type", "text/html; charset=utf-8")
+    .send(
+      `<!doctype html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>` +
+        `<body><main><h1>${title}</h1><p>${detail}</p><p><a href="/">Zur Startseite</a></p></main></body></html>`,
+    );
+}
 
 async function handleError(app: FastifyInstance, error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const api = isApiRequest(request);

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
+import { createUserWithToken } from "../../../tests/helpers/users.js";
+
+// Requests the fuzz tests (tests/fuzz) found answered with the wrong thing: an address
+// the router cannot read.
+
+let t: TestApp;
+let admin: { authorization: string };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await createUserWithToken(t.platform, "admin");
+});
+afterAll(async () => t?.close());
+
+describe("addresses the router cannot read", () => {
+  it("answers an overlong id in the API with a 414 problem document in German", async () => {
+    const res = await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/events/${"ä".repeat(200)}`,
+      headers: { authorization: admin.authorization, "content-type": "application/json" },
+      payload: "{}",
+    });
+    expect(res.statusCode).toBe(414);
+    expect(res.headers["content-type"]).toContain("application/problem+json");
+    expect(res.json()).toMatchObject({
+      status: 414,
+      code: "fst_err_max_param_length",
+      detail: "Diese Adresse ist zu lang.",
+    });
+  });
+
+  it("answers a broken %-escape in a page address with a German page, not JSON", async () => {
+    const res = await t.app.inject("/fachtage/%E0%A4%A");
+    expect(res.statusCode).toBe(400);
+    expect(res.headers["content-type"]).toContain("text/html");
+    expect(res.body).toContain('<html lang="de"');
+    expect(res.body).toContain("Ungültige Anfrage");
+  });
+});
