@@ -361,7 +361,7 @@ async function handleError(app: FastifyInstance, error: FastifyError, request: F
     });
   }
 
-  const status = error.statusCode ?? 500;
+  const status = error.statusCode ?? (isBrokenMultipart(error, request) ? 400 : 500);
   if (error.code?.startsWith("FST_CSRF")) {
     if (api) return sendProblem(reply, 403, "csrf_invalid", de("error.csrf.title"), de("error.csrf.text"));
     return reply.page({
@@ -394,7 +394,16 @@ async function handleError(app: FastifyInstance, error: FastifyError, request: F
   }
 }
 
+// What the multipart parser (busboy) throws, without a status, for a body it cannot read:
+// no or an overlong boundary, a body that ends in the middle of a part.
+const MULTIPART_PARSE_ERROR =
+  /^Multipart: |unexpected end of multipart data|^Unsupported Content-Type\.$|^The needle cannot|^Malformed/i;
+
+const isBrokenMultipart = (error: FastifyError, request: FastifyRequest) =>
+  request.isMultipart() && MULTIPART_PARSE_ERROR.test(error.message);
+
 function clientErrorDetail(error: FastifyError): string {
+  if (!error.statusCode) return "Die gesendeten Formulardaten sind unvollständig oder beschädigt.";
   switch (error.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
     case "FST_REQ_FILE_TOO_LARGE":

@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js"
 import { createUserWithToken } from "../../../tests/helpers/users.js";
 
 // Requests the fuzz tests (tests/fuzz) found answered with the wrong thing: an address
-// the router cannot read.
+// the router cannot read, and a multipart body the parser cannot read.
 
 let t: TestApp;
 let admin: { authorization: string };
@@ -37,5 +37,34 @@ describe("addresses the router cannot read", () => {
     expect(res.headers["content-type"]).toContain("text/html");
     expect(res.body).toContain('<html lang="de"');
     expect(res.body).toContain("Ungültige Anfrage");
+  });
+});
+
+describe("multipart bodies the parser cannot read", () => {
+  it.each([
+    ["without a boundary", "multipart/form-data", '{"title":"x"}'],
+    ["with a boundary longer than the parser takes", `multipart/form-data; boundary=${"y".repeat(300)}`, "--y--\r\n"],
+  ])("refuses an upload %s with 400, not 500", async (_, contentType, payload) => {
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/posts",
+      headers: { authorization: admin.authorization, "content-type": contentType },
+      payload,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers["content-type"]).toContain("application/problem+json");
+    expect(res.json().detail).toBe("Die gesendeten Formulardaten sind unvollständig oder beschädigt.");
+  });
+
+  it("shows the German error page for a broken upload form", async () => {
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/verwaltung/akteure/import",
+      headers: { "content-type": "multipart/form-data" },
+      payload: "x",
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers["content-type"]).toContain("text/html");
+    expect(res.body).toContain("Die gesendeten Formulardaten sind unvollständig oder beschädigt.");
   });
 });
