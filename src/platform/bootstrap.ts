@@ -7,7 +7,7 @@ import { migrateToLatest } from "./db/migrator.js";
 import { Hooks } from "./hooks.js";
 import { claimJobLease, instanceId, leaseFor } from "./jobs.js";
 import { createLogger } from "./logger.js";
-import { createTransport, deliverDueMail } from "./mail/worker.js";
+import { createTransport, drainOutbox } from "./mail/worker.js";
 import type { AppModule } from "./module.js";
 import type { Platform } from "./platform.js";
 import { DatabaseFileStorage, LocalFileStorage } from "./storage/storage.js";
@@ -76,7 +76,7 @@ export function startJobs(platform: Platform, modules: readonly AppModule[]): ()
     timer.unref();
     timers.push(timer);
   };
-  every("mail", 2000, () => deliverDueMail(platform.db, platform.config, transport));
+  every("mail", 2000, () => drainOutbox(platform.db, platform.config, transport));
   // Mail delivery claims each row itself (several workers are fine); a module's job runs
   // once per period across all instances: the one that takes the lease runs it.
   for (const module of modules) {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js";
 import { enqueueMail } from "./outbox.js";
-import { backoffMs, createTransport, deliverDueMail, type MailTransport } from "./worker.js";
+import { backoffMs, createTransport, deliverDueMail, drainOutbox, type MailTransport } from "./worker.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -114,6 +114,25 @@ describe("mail outbox", () => {
     await deliverDueMail(t.platform.db, t.config, flaky, 100);
     expect(sent).toEqual(["<test:retry@localhost>"]);
     expect((await outbox().where("idempotency_key", "=", "test:retry").executeTakeFirstOrThrow()).status).toBe("sent");
+  });
+
+  it("sends all of a rush's due mails in one tick, batch after batch, up to its cap", async () => {
+    for (let i = 0; i < 45; i++) {
+      await enqueueMail(t.platform.db.kysely, {
+        idempotencyKey: `test:rush:${i}`,
+        to: `r${i}@example.org`,
+        subject: "S",
+        text: "T",
+      });
+    }
+    const sent: string[] = [];
+    const transport: MailTransport = { send: async (m) => void sent.push(m.to) };
+    expect(await drainOutbox(t.platform.db, t.config, transport, { batch: 10, maxBatches: 4 })).toBe(40);
+    expect(await drainOutbox(t.platform.db, t.config, transport, { batch: 10, maxBatches: 4 })).toBe(5);
+    expect(new Set(sent.filter((to) => /^r\d+@/.test(to))).size).toBe(45);
+    expect(
+      await outbox().where("idempotency_key", "like", "test:rush:%").where("status", "!=", "sent").execute(),
+    ).toHaveLength(0);
   });
 
   it("backs off exponentially up to six hours", () => {
