@@ -2,7 +2,13 @@ import type { AppModule } from "../../platform/module.js";
 import { recordNewMatches } from "./matching.service.js";
 import { matchingMessages } from "./messages.js";
 import { matchingRoutes } from "./routes.js";
-import { accountSection, eventKeepSection, postMatchesSection, profileKeepSection } from "./sections.js";
+import {
+  accountSection,
+  eventKeepSection,
+  pastEventKeepSection,
+  postMatchesSection,
+  profileKeepSection,
+} from "./sections.js";
 
 /**
  * Matching and "Merken": fitting open requests for an open offer (and the other way round),
@@ -14,7 +20,7 @@ export const matchingModule: AppModule = {
   messages: matchingMessages,
   nav: [{ href: "/merkliste", label: "matching.nav", roles: ["admin", "editor", "member", "checkin"], order: 900 }],
   register: matchingRoutes,
-  sections: [profileKeepSection, eventKeepSection, postMatchesSection, accountSection],
+  sections: [profileKeepSection, eventKeepSection, pastEventKeepSection, postMatchesSection, accountSection],
   subscribe(hooks) {
     hooks.on("exchange.postChanged", async ({ postId, change }, { platform, db }) => {
       if (change === "created" || change === "updated" || change === "shown") {

@@ -5,6 +5,7 @@ import type { UserActor } from "../../platform/auth/actor.js";
 import { createOrganisation, linkMemberByEmail } from "../directory/index.js";
 import { createPost, updatePost } from "../exchange/posts.service.js";
 import type { PostInput } from "../exchange/schema.js";
+import { createFachtag } from "../registrations/test-fixtures.js";
 import { setMatchMails } from "./bookmarks.service.js";
 
 // Matching through the real Austausch: a Kita offers its hall on Friday afternoons, a Verein
@@ -278,6 +279,30 @@ describe("Merken and the Merkliste, without JavaScript", () => {
       zurueck: "//evil.example/",
     });
     expect(evil.headers.location).toBe("/merkliste");
+  });
+
+  it("a past Fachtag (archive) can be kept too, and a coming one shows the button once", async () => {
+    const past = await createFachtag(t.platform, { startsInDays: -40, title: "Fachtag Übergänge 2026" });
+    const coming = await createFachtag(t.platform, { startsInDays: 20, title: "Fachtag Sprache 2027" });
+    const browser = new Browser(t.app);
+    const u = await createUser(t.platform, { role: "member" });
+    await signIn(browser, u.email, u.password);
+    const pastPage = await browser.get(`/fachtage/${past.slug}`);
+    expect(pastPage.body).not.toContain("Verbindlich anmelden");
+    expect(pastPage.body.match(/Fachtag merken<\/span><\/button>/g)).toHaveLength(1);
+    expect(
+      (await browser.get(`/fachtage/${coming.slug}`)).body.match(/Fachtag merken<\/span><\/button>/g),
+    ).toHaveLength(1);
+
+    const kept = await browser.submit(`/fachtage/${past.slug}`, "/merken", {
+      type: "event",
+      id: past.id,
+      zurueck: `/fachtage/${past.slug}`,
+    });
+    expect(kept.headers.location).toBe(`/fachtage/${past.slug}`);
+    expect((await browser.get(`/fachtage/${past.slug}`)).body).toContain("Nicht mehr merken");
+    expect((await browser.get("/merkliste")).body).toContain("Fachtag Übergänge 2026");
+    expect((await new Browser(t.app).get(`/fachtage/${past.slug}`)).body).not.toContain("Fachtag merken");
   });
 
   it("nobody signed in sees no Merken button and cannot keep anything", async () => {

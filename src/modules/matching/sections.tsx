@@ -28,6 +28,15 @@ export const eventKeepSection = section({
   render: ({ event }, request) => keepSection(request, "event", event.id),
 });
 
+// A past Fachtag's page shows no "events.page" (the registration part); its documentation part
+// is shown, so "Merken" goes there — one keeps a past Fachtag for its documentation.
+export const pastEventKeepSection = section({
+  slot: "events.documents",
+  order: 90,
+  render: ({ event }, request) =>
+    event.registrationClosedReason === "past" ? keepSection(request, "event", event.id) : null,
+});
+
 export const postMatchesSection = section({
   slot: "exchange.post",
   order: 10,
