@@ -24,7 +24,7 @@
  *
  * Environment: PG_ADMIN_URL (postgres://postgres@127.0.0.1:5432/test), REDIS_URL
  * (redis://127.0.0.1:6379), NGINX (/usr/sbin/nginx; `apt-get install -y nginx`),
- * RUSH_ATTEMPTS, RUSH_CONNECTIONS.
+ * RUSH_ATTEMPTS, RUSH_CONNECTIONS, KILL_ATTEMPTS (1,000; b is killed after 30 % of them).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -41,6 +41,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const ATTEMPTS = num("RUSH_ATTEMPTS", 2000);
 const CONNECTIONS = num("RUSH_CONNECTIONS", 50);
+const KILL_ATTEMPTS = num("KILL_ATTEMPTS", 1000); // the second rush, during which instance b dies
 const CAPACITY = 150;
 const WORKSHOPS = 8;
 const WORKSHOP_CAPACITY = 20;
@@ -434,8 +435,9 @@ async function main() {
     // 6: instance b is killed in the middle of a second rush; a keeps serving through nginx.
     const second = await createFachtag("Zweiter Ansturm (eine Instanz fällt aus)");
     let killed = false;
-    const crash = await rush(base, 1000, attempt(second, "crash", 100_000), (done) => {
-      if (!killed && done >= 300) {
+    const killAt = Math.round(KILL_ATTEMPTS * 0.3);
+    const crash = await rush(base, KILL_ATTEMPTS, attempt(second, "crash", 100_000), (done) => {
+      if (!killed && done >= killAt) {
         killed = true;
         b.child.kill("SIGKILL");
       }
@@ -443,10 +445,10 @@ async function main() {
     const crashStatuses: Record<number, number> = {};
     for (const x of crash.answers) crashStatuses[x.status] = (crashStatuses[x.status] ?? 0) + 1;
     console.log(
-      `  instance b killed after 300 answers: statuses ${JSON.stringify(crashStatuses)}, errors ${crash.errors}`,
+      `  instance b killed after ${killAt} answers: statuses ${JSON.stringify(crashStatuses)}, errors ${crash.errors}`,
     );
     await verify(second, crash.answers, "after the kill");
-    const late = crash.answers.slice(400);
+    const late = crash.answers.slice(killAt + 100);
     check(
       late.length > 0 && late.every((x) => x.status < 500),
       `the other instance keeps serving (${late.length} answers after the kill, none 5xx)`,

@@ -14,6 +14,8 @@ const hasJava = () => spawnSync("java", ["-version"], { stdio: "ignore" }).statu
 const missing = [];
 if (!existsSync(chromium) && !process.env.CHROMIUM_PATH) missing.push("chromium");
 if (!hasJava()) missing.push("default-jre-headless");
+// On PostgreSQL two real instances run behind nginx (tests/http/two-instances.pg.test.ts).
+if (process.env.TEST_DATABASE_URL && !existsSync(process.env.NGINX ?? "/usr/sbin/nginx")) missing.push("nginx");
 if (missing.length && process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
   console.log(`Installiere ${missing.join(", ")} (apt-get) …`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
