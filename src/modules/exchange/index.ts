@@ -24,4 +24,4 @@ export { kindOfSlug, postKinds } from "./kinds.js";
 // The Austausch's public API: what search, matching and reports may read (no permission
 // checks: only published, not hidden posts). Subscribe to "exchange.postChanged" (hooks.ts)
 // to follow changes inside their transaction.
-export { donePostCount, listPublishedPosts, postCounts } from "./posts.service.js";
+export { donePostCount, listPublishedPosts, postCounts, publicPostSummaries } from "./posts.service.js";

@@ -128,6 +128,21 @@ export async function countDonePublishedBetween(db: Conn, from: string, to: stri
   return Number(row?.n ?? 0);
 }
 
+/** The posts among these ids that everybody may read (published or "erledigt", not hidden). */
+export function publicPostsByIds(
+  db: Conn,
+  ids: readonly string[],
+): Promise<Pick<PostRow, "id" | "title" | "kind" | "status" | "author_id">[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("exchange_posts")
+    .select(["id", "title", "kind", "status", "author_id"])
+    .where("id", "in", [...new Set(ids)])
+    .where("status", "in", ["published", "done"])
+    .where("hidden", "=", 0)
+    .execute();
+}
+
 export async function findPost(db: Conn, id: string): Promise<PostRow | undefined> {
   return db.selectFrom("exchange_posts").selectAll().where("id", "=", id).executeTakeFirst();
 }

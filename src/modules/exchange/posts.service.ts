@@ -178,6 +178,19 @@ export function donePostCount(db: Conn, range: { from: string; to: string }): Pr
   return repo.countDonePublishedBetween(db, range.from, range.to);
 }
 
+/**
+ * Id, title, kind, status and author of those of `ids` everybody may read (published or
+ * "erledigt", not hidden; drafts, archived and hidden posts are left out), in no order: for
+ * matching's Merkliste, its suggestion pages and its e-mails.
+ */
+export async function publicPostSummaries(
+  db: Conn,
+  ids: readonly string[],
+): Promise<{ id: string; title: string; kind: string; status: string; authorId: string | null }[]> {
+  const rows = await repo.publicPostsByIds(db, ids);
+  return rows.map((r) => ({ id: r.id, title: r.title, kind: r.kind, status: r.status, authorId: r.author_id }));
+}
+
 /** One page of the public list at /austausch and in the API. */
 export async function listPosts(
   platform: Platform,

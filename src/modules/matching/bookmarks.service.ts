@@ -5,6 +5,7 @@ import { NotFoundError } from "../../platform/http/errors.js";
 import type { Platform } from "../../platform/platform.js";
 import { findPublishedOrganisation, getOrganisationSummaries } from "../directory/index.js";
 import { getVisibleEvent } from "../events/index.js";
+import { publicPostSummaries } from "../exchange/index.js";
 import { matchingAccess } from "./access.js";
 import * as repo from "./matching.repo.js";
 
@@ -40,7 +41,7 @@ const userOf = (actor: Actor, permission: "bookmark.keep" | "matching.settings")
 async function requireVisible(platform: Platform, actor: Actor, type: BookmarkType, id: string): Promise<void> {
   const db = platform.db.kysely;
   if (type === "post") {
-    if (!(await repo.isPublicPost(db, id))) throw new NotFoundError("matching.error.notFound");
+    if ((await publicPostSummaries(db, [id])).length === 0) throw new NotFoundError("matching.error.notFound");
   } else if (type === "organisation") {
     if (!(await findPublishedOrganisation(db, id))) throw new NotFoundError("matching.error.notFound");
   } else {
@@ -85,7 +86,7 @@ export async function getMerkliste(platform: Platform, actor: Actor): Promise<Me
   const rows = await repo.bookmarksOf(db, user.id);
   const ids = (type: BookmarkType) => rows.filter((r) => r.type === type).map((r) => r.ref_id);
 
-  const postRows = new Map((await repo.publicPostsByIds(db, ids("post"))).map((p) => [p.id, p]));
+  const postRows = new Map((await publicPostSummaries(db, ids("post"))).map((p) => [p.id, p]));
   const posts = ids("post").flatMap((id) => {
     const p = postRows.get(id);
     if (!p) return [];

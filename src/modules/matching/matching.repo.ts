@@ -1,9 +1,10 @@
 import type { Conn } from "../../platform/db/database.js";
 import type { BookmarksTable } from "./tables.js";
 
-// All SQL of matching and bookmarks. Two reads go to other modules' tables that their public
-// API does not offer: the coordinates of organisations (directory) and the e-mail of an
-// author (accounts) — read-only, in the caller's transaction.
+// All SQL of matching and bookmarks. Posts are read through the Austausch's index.ts; two reads
+// go to other modules' tables that their public API does not offer: the coordinates of
+// organisations (directory) and the name and e-mail of an author (accounts) — read-only, in
+// the caller's transaction (see README, "Seams").
 
 export async function coordinatesOf(
   db: Conn,
@@ -102,41 +103,5 @@ export async function deleteBookmark(db: Conn, userId: string, type: string, ref
     .where("user_id", "=", userId)
     .where("type", "=", type)
     .where("ref_id", "=", refId)
-    .execute();
-}
-
-/** Whether a post exists and may be shown to everybody (not a draft, not hidden). */
-export async function isPublicPost(db: Conn, id: string): Promise<boolean> {
-  const row = await db
-    .selectFrom("exchange_posts")
-    .select("id")
-    .where("id", "=", id)
-    .where("hidden", "=", 0)
-    .where("status", "!=", "draft")
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-export function postSummary(db: Conn, id: string): Promise<{ id: string; title: string; kind: string } | undefined> {
-  return db.selectFrom("exchange_posts").select(["id", "title", "kind"]).where("id", "=", id).executeTakeFirst();
-}
-
-export async function postAuthor(db: Conn, id: string): Promise<string | null> {
-  const row = await db.selectFrom("exchange_posts").select("author_id").where("id", "=", id).executeTakeFirst();
-  return row?.author_id ?? null;
-}
-
-/** The public posts among these ids (for the Merkliste), with what the list shows. */
-export function publicPostsByIds(
-  db: Conn,
-  ids: readonly string[],
-): Promise<{ id: string; title: string; kind: string; status: string }[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom("exchange_posts")
-    .select(["id", "title", "kind", "status"])
-    .where("id", "in", [...ids])
-    .where("hidden", "=", 0)
-    .where("status", "!=", "draft")
     .execute();
 }

@@ -7,7 +7,7 @@ import { translator } from "../../platform/i18n/i18n.js";
 import { enqueueMail } from "../../platform/mail/outbox.js";
 import type { Platform } from "../../platform/platform.js";
 import { educationAreas } from "../directory/index.js";
-import { listPublishedPosts } from "../exchange/index.js";
+import { listPublishedPosts, publicPostSummaries } from "../exchange/index.js";
 import { matchingAccess } from "./access.js";
 import * as repo from "./matching.repo.js";
 import { type MatchSide, scoreMatch } from "./score.js";
@@ -104,10 +104,9 @@ export async function getMatches(
   kept: boolean;
 }> {
   const db = platform.db.kysely;
-  if (!(await repo.isPublicPost(db, postId))) throw new NotFoundError("matching.error.notFound");
-  const { post, matches } = await computeMatches(db, postId);
-  const title = post ? post : await repo.postSummary(db, postId);
+  const [title] = await publicPostSummaries(db, [postId]);
   if (!title) throw new NotFoundError("matching.error.notFound");
+  const { matches } = await computeMatches(db, postId);
   const canKeep = matchingAccess.can(actor, "bookmark.keep", undefined);
   const kept = actor.kind === "user" ? await repo.hasBookmark(db, actor.id, "post", postId) : false;
   return {
@@ -138,7 +137,7 @@ export async function recordNewMatches(platform: Platform, db: Conn, postId: str
       reasons: JSON.stringify(m.reasons),
       created_at: nowIso(),
     });
-    const other = await repo.postAuthor(db, m.id);
+    const other = (await publicPostSummaries(db, [m.id]))[0]?.authorId ?? null;
     const told = new Set<string>();
     // Each author hears about the other side's post.
     for (const [authorId, mine, theirs, theirKind] of [

@@ -184,10 +184,14 @@ describe("a Kita's hall and a Verein's request for a room", () => {
     expect(res.body).not.toContain("Beitrag merken");
   });
 
-  it("a draft is unknown (404), an idea has no suggestions (empty list)", async () => {
+  it("a draft or archived post is unknown (404) as on its own page, an idea has no suggestions (empty list)", async () => {
     const draft = await post(kitaMember, { kind: "offer", title: "Entwurf", themes: ["Räume"], status: "draft" });
     expect((await t.app.inject({ url: `/api/v1/posts/${draft.id}/matches` })).statusCode).toBe(404);
     expect((await t.app.inject({ url: `/austausch/${draft.id}/passend` })).statusCode).toBe(404);
+    const archived = await post(kitaMember, { kind: "offer", title: "Alte Halle", themes: ["Räume"] });
+    await updatePost(t.platform, kitaMember, archived.id, { status: "archived" });
+    expect((await t.app.inject({ url: `/austausch/${archived.id}` })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/austausch/${archived.id}/passend` })).statusCode).toBe(404);
     expect((await t.app.inject({ url: "/api/v1/posts/gibt-es-nicht/matches" })).statusCode).toBe(404);
     const idea = await post(kitaMember, { kind: "idea", title: "Idee", themes: ["Räume"] });
     const res = await t.app.inject({ url: `/api/v1/posts/${idea.id}/matches` });
