@@ -3,15 +3,15 @@ import { listPublicEvents } from "../events/index.js";
 import { attendanceList, markCheckedIn } from "../registrations/index.js";
 import { issueForDemo } from "./certificates.service.js";
 
-// Demo: the past demo Fachtag with participants (the 2025 Kita Fachtag; the 2024 one has
-// none) gets a dozen people checked in at the entrance and their certificates issued —
-// not mailed — so that a newcomer can download one and check its code.
+// Demo: the 2025 Kita Fachtag (the demo's richest past Fachtag) gets a dozen people checked
+// in at the entrance and their certificates issued — not mailed — so that a newcomer can
+// download one and check its code.
 
 const DEMO_PRESENT = 12;
 
 export async function seedCertificatesDemo({ platform, announce }: SeedContext): Promise<void> {
   const db = platform.db.kysely;
-  const events = await listPublicEvents(db, { from: "2024-01-01T00:00:00.000Z", to: "2025-12-31T00:00:00.000Z" });
+  const events = await listPublicEvents(db, { from: "2025-03-28T00:00:00.000Z", to: "2025-03-29T00:00:00.000Z" });
   for (const event of events) {
     const people = await attendanceList(db, event.id);
     if (!people.length) continue;

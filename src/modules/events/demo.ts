@@ -8,8 +8,9 @@ import { slugFor } from "./events.service.js";
 import { insertSession } from "./sessions.repo.js";
 import type { EventStatus, SessionKind } from "./tables.js";
 
-// The two Fachtage of the seed text (past) and one upcoming Fachtag with open
-// registration. All speakers are invented and marked "(fiktiv)".
+// The two Fachtage of the seed text (2024, 2025), one held this year (2026, Ganztag), all
+// past, and one upcoming Fachtag with open registration. All speakers are invented and
+// marked "(fiktiv)".
 
 interface DemoSession {
   kind: SessionKind;
@@ -223,6 +224,73 @@ const demoEvents: DemoEvent[] = [
         abstract:
           "Ergebnisse aus den Workshops und Verabredungen für die Zusammenarbeit von Kitas, Schulen, Eltern, Fachberatung und Politik.",
       },
+    ],
+  },
+  {
+    title: "Ganztag gemeinsam gestalten – Grundschulen und ihre Partner",
+    subtitle: "Fachtag zum Rechtsanspruch auf Ganztagsbetreuung ab dem Schuljahr 2026/27",
+    description:
+      "Mit dem Schuljahr 2026/27 beginnt der Rechtsanspruch auf ganztägige Betreuung für Kinder im Grundschulalter. Der Fachtag brachte Grundschulen, Horte, Vereine, Musikschulen, Bibliotheken, Jugendhilfe und die Gemeinden an einen Tisch: Wie wird aus Betreuung ein gutes Bildungsangebot am Nachmittag?\n\nIn vier Workshops entstanden Verabredungen für Kooperationen vor Ort – vom Sportangebot im Ganztag bis zum gemeinsamen Ferienprogramm.",
+    date: "2026-09-25",
+    from: "09:00",
+    to: "15:00",
+    venueName: "Kreishaus Celle",
+    venueRoom: "Neuer Kreistagssaal des Landkreises Celle",
+    capacity: 90,
+    status: "held",
+    organisers: ["Team Bildungskommunen", "Fachdienst Schule des Landkreises Celle"],
+    targetGroups: ["Schulleitungen und Ganztagskoordination", "Außerschulische Partner", "Gemeinden als Schulträger"],
+    themes: ["Ganztag", "Kooperation", "Kulturelle Bildung"],
+    creditHours: 5,
+    sessions: [
+      { kind: "welcome", title: "Begrüßung", from: "09:00", to: "09:15", room: "Neuer Kreistagssaal" },
+      {
+        kind: "talk",
+        title: "Vom Betreuungsplatz zum Bildungsort: was guten Ganztag ausmacht",
+        from: "09:15",
+        to: "10:15",
+        room: "Neuer Kreistagssaal",
+        speakers: [{ name: "Dr. Paul Entwurf (fiktiv)", role: "Schulforscher" }],
+      },
+      { kind: "break", title: "Kaffeepause", from: "10:15", to: "10:30" },
+      {
+        kind: "workshop",
+        title: "Vereine und Musikschulen im Ganztag",
+        from: "10:30",
+        to: "12:00",
+        room: "Raum 1",
+        capacity: 45,
+        speakers: [{ name: "Jonas Platzhalter (fiktiv)" }],
+      },
+      {
+        kind: "workshop",
+        title: "Räume teilen: Schule, Hort und Sporthalle",
+        from: "10:30",
+        to: "12:00",
+        room: "Raum 2",
+        capacity: 45,
+        speakers: [{ name: "Anna Muster (fiktiv)" }],
+      },
+      { kind: "break", title: "Mittagspause", from: "12:00", to: "13:00" },
+      {
+        kind: "workshop",
+        title: "Ferienbetreuung im Verbund der Gemeinden",
+        from: "13:00",
+        to: "14:15",
+        room: "Raum 1",
+        capacity: 45,
+        speakers: [{ name: "Mara Modell (fiktiv)" }],
+      },
+      {
+        kind: "workshop",
+        title: "Kooperationsverträge: was hinein gehört",
+        from: "13:00",
+        to: "14:15",
+        room: "Raum 2",
+        capacity: 45,
+        speakers: [{ name: "Tom Vorlage (fiktiv)" }],
+      },
+      { kind: "other", title: "Verabredungen und Abschluss", from: "14:15", to: "15:00", room: "Neuer Kreistagssaal" },
     ],
   },
   {

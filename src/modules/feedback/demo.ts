@@ -5,12 +5,25 @@ import { surveyUrl } from "./mails.js";
 import type { AnswerSet } from "./questionnaire.js";
 import { storeDemoSurvey } from "./survey.service.js";
 
-// Demo: the past 2025 Kita Fachtag (the one with participants) gets 146 of its 150 people checked in
-// and 100 plausible anonymous answers to the default questionnaire; the other 46 links
-// stay open, and one of them is announced to try the survey.
+// Demo: the Fachtage that took place get their people checked in and plausible anonymous
+// answers to the default questionnaire, the rest of the links stay open. The 2025 Kita
+// Fachtag: 146 of its 150 present, 100 answers, one open link announced to try the survey.
+// The 2024 Fachtag (60 places) and the 2026 one (90) have their own, so the reports can
+// compare the years.
 
-const DEMO_PRESENT = 146;
-const DEMO_ANSWERS = 100;
+interface DemoSurvey {
+  /** The Berlin day of the Fachtag. */
+  day: string;
+  present: number;
+  answers: number;
+  /** Added to every rating: how the day went down. */
+  bias: number;
+  seed: number;
+  takeaways: string[];
+  comments: string[];
+  /** Announce an open link (one Fachtag only, the 2025 one). */
+  announce?: boolean;
+}
 
 const takeaways = [
   "Die Methodenkarten aus dem Workshop setze ich gleich nächste Woche im Morgenkreis ein.",
@@ -29,6 +42,55 @@ const comments = [
   "Das vegetarische Mittagessen war super.",
 ];
 
+const surveys: DemoSurvey[] = [
+  {
+    day: "2024-02-23",
+    present: 53,
+    answers: 31,
+    bias: 0,
+    seed: 2024,
+    takeaways: [
+      "Mehrsprachige Elternbriefe gibt es schon – ich wusste nur nicht, wo.",
+      "Kontakte zum Interkulturellen Treffpunkt für unsere Elternabende.",
+      "Die Bildungsberatung hilft auch bei der Anerkennung von Abschlüssen.",
+      "Sprachpatenschaften möchten wir an unserer Schule ausprobieren.",
+    ],
+    comments: [
+      "Der Saal war für die Gruppenarbeit etwas eng.",
+      "Mehr Zeit für den Markt der Möglichkeiten, bitte.",
+      "Sehr gute Mischung der Teilnehmenden.",
+    ],
+  },
+  {
+    day: "2025-03-28",
+    present: 146,
+    answers: 100,
+    bias: 0.4,
+    seed: 2025,
+    takeaways,
+    comments,
+    announce: true,
+  },
+  {
+    day: "2026-09-25",
+    present: 81,
+    answers: 58,
+    bias: 0.6,
+    seed: 2026,
+    takeaways: [
+      "Ein Mustervertrag für Kooperationen im Ganztag – den nehmen wir mit.",
+      "Der Sportverein kommt ab November dienstags in unsere Halle.",
+      "Ferienbetreuung geht auch gemeinsam mit der Nachbargemeinde.",
+      "Die Bibliothek bietet Leseclubs am Nachmittag an.",
+    ],
+    comments: [
+      "Endlich sitzen Schulen und Vereine an einem Tisch.",
+      "Bitte eine Liste der Ansprechpersonen in den Gemeinden verschicken.",
+      "Die Workshops am Nachmittag waren zu kurz.",
+    ],
+  },
+];
+
 /** A small seeded generator, so that the demo looks the same on every start. */
 function seeded(seed: number) {
   let s = seed;
@@ -40,30 +102,36 @@ function seeded(seed: number) {
 
 export async function seedFeedbackDemo({ platform, announce }: SeedContext): Promise<void> {
   const db = platform.db.kysely;
-  const events = await listPublicEvents(db, { from: "2024-01-01T00:00:00.000Z", to: "2025-12-31T00:00:00.000Z" });
-  for (const event of events) {
+  for (const demo of surveys) {
+    const day = Date.parse(`${demo.day}T00:00:00.000Z`);
+    const range = { from: new Date(day).toISOString(), to: new Date(day + 86_400_000).toISOString() };
+    const event = (await listPublicEvents(db, range)).find((e) => e.startsAt.startsWith(demo.day));
+    if (!event) continue;
     const people = await attendanceList(db, event.id);
     if (!people.length) continue;
     const at = new Date(Date.parse(event.startsAt) - 10 * 60_000).toISOString();
     const confirmed = people.filter((p) => p.status === "confirmed");
-    for (const p of confirmed.slice(0, DEMO_PRESENT)) if (!p.checkedInAt) await markCheckedIn(db, p.id, at, "demo");
+    // Up to `present` in all (the certificates demo let a few in already); a second start adds nobody.
+    const missing = demo.present - confirmed.filter((p) => p.checkedInAt).length;
+    for (const p of confirmed.filter((p) => !p.checkedInAt).slice(0, Math.max(0, missing)))
+      await markCheckedIn(db, p.id, at, "demo");
     const workshops = (await listSessions(db, event.id)).filter((s) => s.kind === "workshop");
-    const random = seeded(2025);
-    const rating = (bias: number) => Math.max(1, Math.min(5, Math.round(3.5 + bias + (random() - 0.5) * 4)));
+    const random = seeded(demo.seed);
+    const rating = (bias: number) =>
+      Math.max(1, Math.min(5, Math.round(3.5 + demo.bias + bias + (random() - 0.5) * 4)));
     const answers: AnswerSet[] = [];
-    for (let i = 0; i < DEMO_ANSWERS; i++) {
-      const a: AnswerSet = { overall: rating(0.4), content: rating(0.3), organisation: rating(0.6) };
+    for (let i = 0; i < demo.answers; i++) {
+      const a: AnswerSet = { overall: rating(0), content: rating(-0.1), organisation: rating(0.2) };
       const w = workshops[Math.floor(random() * workshops.length)];
       if (w) {
         a.workshop = w.id;
-        a.workshops = rating((workshops.indexOf(w) % 3) * 0.3 - 0.2);
+        a.workshops = rating((workshops.indexOf(w) % 3) * 0.3 - 0.6);
       }
-      if (random() < 0.6) a.takeaway = takeaways[Math.floor(random() * takeaways.length)] as string;
-      if (random() < 0.3) a.comments = comments[Math.floor(random() * comments.length)] as string;
+      if (random() < 0.6) a.takeaway = demo.takeaways[Math.floor(random() * demo.takeaways.length)] as string;
+      if (random() < 0.3) a.comments = demo.comments[Math.floor(random() * demo.comments.length)] as string;
       answers.push(a);
     }
     const token = await storeDemoSurvey(platform, event, answers);
-    if (token) announce(`Umfrage: Demo-Link (${event.title}) – ${surveyUrl(platform, token)}`);
-    return;
+    if (token && demo.announce) announce(`Umfrage: Demo-Link (${event.title}) – ${surveyUrl(platform, token)}`);
   }
 }

@@ -88,4 +88,53 @@ describe("demo participants", () => {
     for (const h of held) perWorkshop.set(h.id, (perWorkshop.get(h.id) ?? 0) + 1);
     expect([...perWorkshop.values()].every((n) => n <= 60)).toBe(true);
   });
+
+  it("fills the 2024 and the 2026 Fachtag: places taken, a few cancelled, a waitlist, a workshop for each, from many places", async () => {
+    const db = t.platform.db.kysely;
+    for (const [title, places, cancelled, waiting] of [
+      ["Migrationsbedingte Vielfalt in der Bildung", 60, 6, 26],
+      ["Ganztag gemeinsam gestalten – Grundschulen und ihre Partner", 90, 5, 9],
+    ] as const) {
+      const event = await db
+        .selectFrom("events")
+        .select(["id", "capacity"])
+        .where("title", "=", title)
+        .executeTakeFirstOrThrow();
+      const regs = await db
+        .selectFrom("registrations")
+        .select(["id", "status", "municipality", "organisation_kind", "email", "waitlist_order"])
+        .where("event_id", "=", event.id)
+        .execute();
+      const count = (status: string) => regs.filter((r) => r.status === status).length;
+      expect([count("confirmed"), count("cancelled"), count("waitlisted")], title).toEqual([
+        places,
+        cancelled,
+        waiting,
+      ]);
+      expect(Number(event.capacity)).toBe(places);
+      expect(new Set(regs.map((r) => r.email)).size).toBe(regs.length);
+      const order = regs
+        .flatMap((r) => (r.waitlist_order === null ? [] : [Number(r.waitlist_order)]))
+        .sort((a, b) => a - b);
+      expect(order).toEqual(Array.from({ length: waiting }, (_, i) => i + 1));
+      const confirmed = regs.filter((r) => r.status === "confirmed");
+      expect(new Set(confirmed.map((r) => r.municipality)).size).toBeGreaterThan(7);
+      expect(new Set(confirmed.map((r) => r.organisation_kind)).size).toBeGreaterThan(5);
+      const held = await db
+        .selectFrom("registration_workshops as w")
+        .innerJoin("event_sessions as s", "s.id", "w.session_id")
+        .innerJoin("registrations as r", "r.id", "w.registration_id")
+        .select(["r.status", "s.id", "s.capacity", "w.slot"])
+        .where("s.event_id", "=", event.id)
+        .execute();
+      const slots = new Set(held.map((h) => h.slot)).size;
+      expect(held.every((h) => h.status === "confirmed")).toBe(true);
+      expect(held).toHaveLength(places * slots);
+      const perWorkshop = new Map<string, number>();
+      for (const h of held) perWorkshop.set(h.id, (perWorkshop.get(h.id) ?? 0) + 1);
+      expect([...perWorkshop.entries()].every(([id, n]) => n <= Number(held.find((h) => h.id === id)?.capacity))).toBe(
+        true,
+      );
+    }
+  });
 });

@@ -69,6 +69,15 @@ const kitas = [
   "Waldkindergarten Eulennest (fiktiv)",
   "Kita Pusteblume (fiktiv)",
 ];
+/** Where the demo Kitas are (as in the directory demo; Hermannsburg belongs to Südheide). */
+const kitaMunicipality: Record<string, string> = {
+  "Kita Sonnenblume (fiktiv)": "Celle",
+  "Kita Regenbogen (fiktiv)": "Bergen",
+  "Kita Wirbelwind (fiktiv)": "Faßberg",
+  "Ev. Kita Arche (fiktiv)": "Celle",
+  "Waldkindergarten Eulennest (fiktiv)": "Winsen (Aller)",
+  "Kita Pusteblume (fiktiv)": "Südheide",
+};
 const roles = ["Leitung", "Pädagogische Fachkraft", "Stellvertretende Leitung", "Heilpädagogin"];
 /** How much each workshop (in programme order) is wanted: the first two are crowded. */
 const appeal = [9, 6, 4, 3, 2, 2, 1.5, 1];
@@ -104,6 +113,153 @@ function drawRanked(weights: number[], count: number, random: () => number): num
 export async function seedRegistrationsDemo(context: SeedContext): Promise<void> {
   await seedWishesDemo(context);
   await seedUpcomingDemo(context);
+  for (const past of pastFachtage) await seedPastDemo(context, past);
+}
+
+/** An organisation of the directory demo (same names), its kind, municipality and who came from there. */
+type Sender = [organisation: string | null, kind: string | null, municipality: string | null, roles: string[]];
+
+/**
+ * The other two Fachtage that took place (2024 and 2026, first come): full, with a few
+ * cancellations and a waitlist that never got a place, and a workshop for everybody who
+ * had one. Who came and answered the survey is the feedback demo's part, as for 2025.
+ * People come from many kinds of organisations and municipalities — and some
+ * municipalities sent nobody, which the reports show.
+ */
+interface PastFachtag {
+  /** The Berlin day of the Fachtag, to find it. */
+  day: string;
+  /** The local part of the demo addresses: `<prefix>-001@demo.example`. */
+  prefix: string;
+  /** Places taken (at most the Fachtag's capacity), cancelled ones and the waitlist. */
+  confirmed: number;
+  cancelled: number;
+  waitlisted: number;
+  /** When the first registration came in; one every `everyHours`. */
+  firstAt: string;
+  everyHours: number;
+  senders: Sender[];
+}
+
+const teacher = ["Lehrkraft", "Schulleitung", "Schulsozialarbeit"];
+const kitaStaff = ["Leitung", "Pädagogische Fachkraft", "Sprach-Kita-Fachkraft"];
+const pastFachtage: PastFachtag[] = [
+  {
+    day: "2024-02-23",
+    prefix: "vielfalt",
+    confirmed: 60,
+    cancelled: 6,
+    waitlisted: 26,
+    firstAt: "2024-01-08T08:00:00.000Z",
+    everyHours: 9,
+    senders: [
+      ["Kita Sonnenblume (fiktiv)", "kita", "Celle", kitaStaff],
+      ["Kita Wirbelwind (fiktiv)", "kita", "Faßberg", kitaStaff],
+      ["Kita Pusteblume (fiktiv)", "kita", "Südheide", kitaStaff],
+      ["Grundschule Am Beispielweg (fiktiv)", "grundschule", "Celle", teacher],
+      ["Grundschule Lindenhof (fiktiv)", "grundschule", "Hambühren", teacher],
+      ["Oberschule Südheide (fiktiv)", "oberschule", "Südheide", teacher],
+      ["Integrierte Gesamtschule Allertal (fiktiv)", "gesamtschule", "Winsen (Aller)", teacher],
+      [
+        "Berufsbildende Schulen Beispielstadt (fiktiv)",
+        "berufsbildende_schule",
+        "Celle",
+        ["Lehrkraft", "Bildungsgangleitung"],
+      ],
+      ["Volkshochschule Heide-Aller (fiktiv)", "erwachsenenbildung", "Celle", ["Kursleitung", "Fachbereichsleitung"]],
+      ["Familienbildungsstätte Lachendorf (fiktiv)", "erwachsenenbildung", "Lachendorf", ["Kursleitung"]],
+      ["Interkultureller Treffpunkt Celle (fiktiv)", "integration", "Celle", ["Integrationslotsin", "Projektleitung"]],
+      ["Bildungsberatung Aller-Leine (fiktiv)", "beratungsstelle", "Wietze", ["Beraterin"]],
+      ["Jugendhilfe Südheide e. V. (fiktiv)", "jugendhilfe", "Südheide", ["Sozialpädagoge"]],
+      ["Kita Regenbogen (fiktiv)", "kita", "Bergen", kitaStaff],
+      ["Sportverein Eintracht Eschede (fiktiv)", "verein", "Eschede", ["Übungsleitung"]],
+      [null, null, null, ["Ehrenamtliche Sprachpatin"]],
+    ],
+  },
+  {
+    day: "2026-09-25",
+    prefix: "ganztag",
+    confirmed: 90,
+    cancelled: 5,
+    waitlisted: 9,
+    firstAt: "2026-07-20T08:00:00.000Z",
+    everyHours: 11,
+    senders: [
+      ["Grundschule Am Beispielweg (fiktiv)", "grundschule", "Celle", ["Schulleitung", "Ganztagskoordination"]],
+      ["Grundschule Heideblick (fiktiv)", "grundschule", "Südheide", ["Schulleitung", "Ganztagskoordination"]],
+      ["Grundschule Allerwiesen (fiktiv)", "grundschule", "Winsen (Aller)", ["Schulleitung", "Lehrkraft"]],
+      ["Grundschule Lindenhof (fiktiv)", "grundschule", "Hambühren", ["Ganztagskoordination"]],
+      ["Grundschule Unter den Eichen (fiktiv)", "grundschule", "Eschede", ["Schulleitung"]],
+      ["Grundschule Wathlingen-Süd (fiktiv)", "grundschule", "Wathlingen", ["Lehrkraft"]],
+      ["Sportverein Eintracht Eschede (fiktiv)", "verein", "Eschede", ["Übungsleitung", "Vorstand"]],
+      ["Musikschule Heidekreis-Celle (fiktiv)", "bibliothek_kultur", "Bergen", ["Musikpädagogin"]],
+      ["Stadtbibliothek Beispielhausen (fiktiv)", "bibliothek_kultur", "Celle", ["Leseförderung"]],
+      ["Gemeindebücherei Faßberg (fiktiv)", "bibliothek_kultur", "Faßberg", ["Ehrenamt"]],
+      ["Jugendzentrum Bahnhof (fiktiv)", "jugendhilfe", "Celle", ["Sozialpädagoge"]],
+      ["Naturschutzbund Aller-Gruppe (fiktiv)", "verein", "Winsen (Aller)", ["Umweltpädagogin"]],
+      ["Heimatverein Wietze (fiktiv)", "verein", "Wietze", ["Museumspädagogik"]],
+      ["Lernwerkstatt Eicklingen (fiktiv)", "sonstige", "Eicklingen", ["Leitung"]],
+      ["Gemeindeverwaltung Hambühren (fiktiv)", "verwaltung", "Hambühren", ["Fachbereich Schule"]],
+      ["Handwerksbetrieb Beispiel & Söhne (fiktiv)", "unternehmen", "Nienhagen", ["Ausbilder"]],
+      ["Hort Kleine Strolche (fiktiv)", "jugendhilfe", "Lachendorf", ["Erzieherin"]],
+    ],
+  },
+];
+
+async function seedPastDemo({ platform }: SeedContext, past: PastFachtag): Promise<void> {
+  const db = platform.db.kysely;
+  const next = new Date(Date.parse(`${past.day}T12:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
+  const events = await listPublicEvents(db, { from: `${past.day}T00:00:00.000Z`, to: `${next}T00:00:00.000Z` });
+  const event = events.find((e) => e.workshopChoice === "first_come");
+  if (!event) return;
+  const counts = await countByStatus(db, event.id);
+  if (Object.values(counts).some((n) => n > 0)) return;
+  const slots = workshopSlots(await listWorkshops(db, event.id));
+  const places = Math.min(past.confirmed, event.capacity);
+  const start = Date.parse(past.firstAt);
+  const closedAt = new Date(Date.parse(event.startsAt) - 2 * 86_400_000).toISOString();
+  const withPlace = places + past.cancelled;
+  // Some of those who had a place cancelled a week later (before registration closed, so
+  // nobody moved up); those after them only made the waitlist.
+  const cancelledOnes = new Set(
+    Array.from({ length: past.cancelled }, (_, k) => Math.floor(((k + 0.5) * withPlace) / past.cancelled)),
+  );
+  await db.transaction().execute(async (trx) => {
+    let held = 0;
+    for (let i = 0; i < withPlace + past.waitlisted; i++) {
+      const id = newId();
+      const at = new Date(start + i * past.everyHours * 3600_000).toISOString();
+      const [organisation, kind, municipality, jobs] = past.senders[(i * 5 + (i >> 2)) % past.senders.length] as Sender;
+      const base = demoRow(platform.config.sessionSecret, id, event.id, i + Number(past.day.slice(0, 4)), at);
+      const waitlisted = i >= withPlace;
+      const cancelled = !waitlisted && cancelledOnes.has(i);
+      const placed = !waitlisted && !cancelled;
+      if (placed) held++;
+      const later = new Date(Math.min(Date.parse(at) + 7 * 86_400_000, Date.parse(closedAt))).toISOString();
+      await insertRegistration(trx, {
+        ...base,
+        email: `${past.prefix}-${String(i + 1).padStart(3, "0")}@demo.example`,
+        organisation,
+        organisation_kind: kind,
+        municipality,
+        role: jobs[i % jobs.length] as string,
+        status: cancelled ? "cancelled" : waitlisted ? "waitlisted" : "confirmed",
+        waitlist_order: waitlisted ? i - withPlace + 1 : null,
+        confirmed_at: waitlisted ? null : at,
+        cancelled_at: cancelled ? later : null,
+        updated_at: cancelled ? later : at,
+      });
+      if (!placed) continue;
+      // First come: the workshops fill evenly, everybody got one per slot.
+      await insertWorkshopChoices(
+        trx,
+        slots.flatMap((slot) => {
+          const w = slot.workshops[(held + slot.index) % slot.workshops.length];
+          return w ? [{ registration_id: id, session_id: w.id, slot: slot.key, created_at: at }] : [];
+        }),
+      );
+    }
+  });
 }
 
 /**
@@ -199,7 +355,7 @@ async function seedWishesDemo({ platform }: SeedContext): Promise<void> {
       const id = newId();
       const at = new Date(start + i * 6.5 * 3600_000).toISOString();
       const row = demoRow(platform.config.sessionSecret, id, event.id, i, at);
-      await insertRegistration(trx, row);
+      await insertRegistration(trx, { ...row, municipality: kitaMunicipality[row.organisation as string] ?? "Celle" });
       const wishes = slots.flatMap((slot) =>
         drawRanked(
           slot.workshops.map((_, k) => appeal[k] ?? 1),
