@@ -40,4 +40,23 @@ describe("demo posts", () => {
     expect(practice?.organisationName).toBe("Grundschule Am Beispielweg (fiktiv)");
     expect(practice?.practice?.transfer).toBeTruthy();
   });
+
+  it("has posts of 2024, 2025 and 2026 behind them, offers and requests of those years marked erledigt or ended", async () => {
+    const db = t.platform.db.kysely;
+    const rows = await db
+      .selectFrom("exchange_posts")
+      .select(["kind", "status", "created_at", "valid_until"])
+      .execute();
+    for (const year of ["2024", "2025", "2026"]) {
+      const of = rows.filter((r) => r.created_at.startsWith(year));
+      expect(new Set(of.map((r) => r.kind)).size, year).toBeGreaterThan(3);
+      expect(of.filter((r) => r.status === "done").length, year).toBeGreaterThan(0);
+    }
+    // Still open are only the Kita's hall and the Verein's request.
+    const open = await listPublishedPosts(db, { open: true });
+    expect(open.map((p) => p.title).sort()).toEqual([
+      "Raum für Kinderturnen in Celle gesucht",
+      "Turnhalle freitags nachmittags",
+    ]);
+  });
 });

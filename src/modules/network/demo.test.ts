@@ -51,6 +51,15 @@ describe("demo data", () => {
     expect(kitaGaps.length).toBeGreaterThanOrEqual(3);
     expect(kitaGaps.length).toBeLessThan(8);
     expect(lines.join(" ")).toContain("Demo-Kooperationen");
+    // New cooperations in each of 2024, 2025 and 2026, spread over their quarters.
+    const quarters = new Set(
+      coops
+        .filter((c) => c.starts_on >= "2024-01-01")
+        .map((c) => `${c.starts_on.slice(0, 4)}-Q${Math.ceil(Number(c.starts_on.slice(5, 7)) / 3)}`),
+    );
+    for (const year of ["2024", "2025", "2026"])
+      expect([...quarters].filter((q) => q.startsWith(year)).length, year).toBeGreaterThan(1);
+    expect(coops.every((c) => c.starts_on <= "2026-11-30")).toBe(true);
   });
 
   it("does not add a second set when started again", async () => {

@@ -69,9 +69,12 @@ export async function seedNetworkDemo({ platform, announce }: SeedContext): Prom
   const transition = orgs.filter(
     (o) => o.kind !== "grundschule" && o.areas.some((a) => (transitionAreas as readonly string[]).includes(a)),
   );
+  // Starts spread over the years: about half before 2024, the rest over the quarters of
+  // 2024, 2025 and 2026 (up to November), so the reports show new cooperations each year.
   const day = () => {
-    const start = Date.UTC(2019, 0, 1);
-    const end = Date.UTC(2025, 9, 1);
+    const recent = random() < 0.55;
+    const start = recent ? Date.UTC(2024, 0, 8) : Date.UTC(2019, 0, 1);
+    const end = recent ? Date.UTC(2026, 10, 20) : Date.UTC(2023, 11, 20);
     return new Date(start + random() * (end - start)).toISOString().slice(0, 10);
   };
 
@@ -152,7 +155,8 @@ export async function seedNetworkDemo({ platform, announce }: SeedContext): Prom
   await db.transaction().execute(async (trx) => {
     for (const p of plans) {
       const id = newId();
-      const fromFachtag = p.origin === true;
+      // Agreed at the 2024 Fachtag: cooperations that started in 2024 (earlier ones began right after it).
+      const fromFachtag = p.origin === true && p.startsOn < "2025-01-01";
       const partners: PartnerRow[] = p.ids.map((organisation_id, i) => ({
         cooperation_id: id,
         organisation_id,
