@@ -1,12 +1,13 @@
 import type { Platform } from "../../platform/platform.js";
 import type { NetworkCooperation } from "./analysis.js";
-import { loadNetworkInputs } from "./analysis.service.js";
+import { getNetworkAnalysis, loadNetworkInputs } from "./analysis.service.js";
 
 // Cooperation figures for reports, on the same cached inputs as the network analysis.
 // A cooperation has "started" in a period when it became a real one (every partner
 // confirmed, at least two partners, not merely proposed) and its start date lies in
 // the period; it "started at a Fachtag" when it came out of a Fachtag's agreements
-// (origin_event_id). "Active" stays the analysis' rule: isCountedOn.
+// (origin_event_id). "Active" stays the analysis' rule: isCountedOn. Isolated actors and
+// transition gaps over time are the analysis itself, run as of each day asked for.
 
 export interface CooperationStarts {
   started: number;
@@ -48,4 +49,43 @@ export async function cooperationStarts(platform: Platform, from: string, to: st
   }
   const perQuarter = [...quarters].sort(([a], [b]) => (a < b ? -1 : 1)).map(([quarter, r]) => ({ quarter, ...r }));
   return { started, startedAtFachtag, perQuarter };
+}
+
+/** The network as of one day: the analysis' own counts of active cooperations, isolated actors and gaps. */
+export interface NetworkOnDay {
+  day: string;
+  organisations: number;
+  active: number;
+  isolated: number;
+  kitaWithoutPrimary: number;
+  schoolWithoutTransition: number;
+}
+
+/**
+ * The network analysis (getNetworkAnalysis, the same one the analysis page shows) as of
+ * each of the given days ("YYYY-MM-DD"): which cooperations were running then follows
+ * from their start and end dates; the organisations are the directory's of today (it
+ * keeps no record of when one joined). Days are computed one after the other, so a few
+ * cold ones do not hold both cores; each stays in the analysis cache until the network changes.
+ */
+export async function networkOnDays(platform: Platform, days: readonly string[]): Promise<NetworkOnDay[]> {
+  const out: NetworkOnDay[] = [];
+  for (const day of days) {
+    const a = await getNetworkAnalysis(platform, day);
+    let kitaWithoutPrimary = 0;
+    let schoolWithoutTransition = 0;
+    for (const g of a.gaps) {
+      if (g.kind === "kita_ohne_grundschule") kitaWithoutPrimary++;
+      else if (g.kind === "schule_ohne_uebergang_beruf") schoolWithoutTransition++;
+    }
+    out.push({
+      day,
+      organisations: a.organisations,
+      active: a.cooperations,
+      isolated: a.isolated.length,
+      kitaWithoutPrimary,
+      schoolWithoutTransition,
+    });
+  }
+  return out;
 }

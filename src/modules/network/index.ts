@@ -34,7 +34,8 @@ export const networkModule: AppModule = {
 
 // The network module's public API: what other modules and the directory's tests use.
 // For reports: the analysis itself (one definition of "active cooperation", isolated
-// actors, gaps) and the cooperations started in a period (cooperationStarts).
+// actors, gaps), the same analysis as of several days (networkOnDays: isolated actors and
+// gaps over time) and the cooperations started in a period (cooperationStarts).
 export type { NetworkAnalysis } from "./analysis.js";
 export { getNetworkAnalysis } from "./analysis.service.js";
 export { organisationPicker, type PartnerPicker } from "./choices.service.js";
@@ -44,4 +45,4 @@ export {
   proposeCooperationFromFachtag,
   withdrawFachtagProposal,
 } from "./fachtag-proposals.js";
-export { type CooperationStarts, cooperationStarts } from "./figures.js";
+export { type CooperationStarts, cooperationStarts, type NetworkOnDay, networkOnDays } from "./figures.js";

@@ -143,22 +143,6 @@ export async function attendanceCounts(db: Conn, eventId: string): Promise<{ exp
   return { expected: Number(row?.expected ?? 0), present: Number(row?.present ?? 0) };
 }
 
-/**
- * How many took part in each Fachtag, for the archive: those marked present where the
- * entrance checked people in, else those confirmed (a Fachtag run without check-in).
- */
-export async function participantCounts(
-  db: Conn,
-  eventIds: readonly string[],
-): Promise<{ eventId: string; count: number; registered: number }[]> {
-  const out: { eventId: string; count: number; registered: number }[] = [];
-  for (const eventId of eventIds) {
-    const { expected, present } = await attendanceCounts(db, eventId);
-    out.push({ eventId, count: present > 0 ? present : expected, registered: expected });
-  }
-  return out;
-}
-
 /** Everybody expected at the entrance (confirmed). The caller sorts (SQLite sorts umlauts after z). */
 export async function attendanceList(db: Conn, eventId: string): Promise<AttendanceRow[]> {
   const rows = await db

@@ -5,7 +5,11 @@ import type { Conn } from "../../platform/db/database.js";
 // - a registration is every row except an expired one (an address that never confirmed);
 // - confirmed: holds a place (status confirmed) — the participants;
 // - present: confirmed and let in at the entrance (checked_in_at), as attendanceCounts;
-// - waitlistOnly: still on the waitlist, i.e. never got a place.
+// - waitlistOnly: still on the waitlist, i.e. never got a place;
+// - participants ("Teilnehmende"), per Fachtag: those present where the entrance checked
+//   people in (anybody of the Fachtag checked in), else those confirmed (a Fachtag run
+//   without check-in). The archive, /zahlen, /api/v1/figures and the reports all count
+//   them here, also when broken down by kind, role, municipality or organisation.
 
 /** Narrows the counted registrations: kind of organisation and/or municipalities (any of them). */
 export interface RegistrationFilter {
@@ -19,6 +23,10 @@ export interface EventRegistrationCounts {
   confirmed: number;
   present: number;
   waitlistOnly: number;
+  /** Whether anybody of this Fachtag was checked in (decided on all its registrations, not the filtered ones). */
+  checkInUsed: boolean;
+  /** "Teilnehmende": present where check-in was used, else confirmed. */
+  participants: number;
 }
 
 type Counted = number | string | bigint;
@@ -30,7 +38,24 @@ function filtered(db: Conn, eventIds: readonly string[], filter: RegistrationFil
   return q;
 }
 
-/** Registrations, confirmed, present and waitlist-only per Fachtag (Fachtage without any are left out). */
+/** The one rule of "Teilnehmende": those present where the Fachtag checked people in, else those confirmed. */
+export const participantsOf = (c: { confirmed: number; present: number; checkInUsed: boolean }): number =>
+  c.checkInUsed ? c.present : c.confirmed;
+
+/** Fachtage of these at whose entrance anybody confirmed was checked in (whatever filter the figures use). */
+async function checkInUsedAt(db: Conn, eventIds: readonly string[]): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom("registrations")
+    .select("event_id")
+    .distinct()
+    .where("event_id", "in", eventIds)
+    .where("status", "=", "confirmed")
+    .where("checked_in_at", "is not", null)
+    .execute();
+  return new Set(rows.map((r) => r.event_id));
+}
+
+/** Registrations, confirmed, present, waitlist-only and participants per Fachtag (Fachtage without any are left out). */
 export async function registrationCountsByEvent(
   db: Conn,
   eventIds: readonly string[],
@@ -56,16 +81,42 @@ export async function registrationCountsByEvent(
     ])
     .groupBy("event_id")
     .execute();
-  return rows.map((r) => ({
-    eventId: r.event_id,
-    total: Number(r.total ?? 0),
-    confirmed: Number(r.confirmed ?? 0),
-    present: Number(r.present ?? 0),
-    waitlistOnly: Number(r.waitlist_only ?? 0),
-  }));
+  const filteredOut = filter.organisationKind !== undefined || (filter.municipalities?.length ?? 0) > 0;
+  // Unfiltered, "somebody present" is the same as "check-in used"; filtered, a Fachtag with check-in
+  // may have nobody present of that kind, and then counts 0 — not its confirmed ones.
+  const used = filteredOut ? await checkInUsedAt(db, eventIds) : null;
+  return rows.map((r) => {
+    const confirmed = Number(r.confirmed ?? 0);
+    const present = Number(r.present ?? 0);
+    const checkInUsed = used ? used.has(r.event_id) : present > 0;
+    return {
+      eventId: r.event_id,
+      total: Number(r.total ?? 0),
+      confirmed,
+      present,
+      waitlistOnly: Number(r.waitlist_only ?? 0),
+      checkInUsed,
+      participants: participantsOf({ confirmed, present, checkInUsed }),
+    };
+  });
 }
 
-/** Participants (confirmed registrations) grouped by one of their fields; null where not given. */
+/**
+ * How many took part in each Fachtag and how many held a place, for the archive
+ * (`events.participants`): the same participants as every figure of the reports.
+ */
+export async function participantCountsByEvent(
+  db: Conn,
+  eventIds: readonly string[],
+): Promise<{ eventId: string; count: number; registered: number }[]> {
+  const counts = new Map((await registrationCountsByEvent(db, eventIds)).map((c) => [c.eventId, c]));
+  return eventIds.map((eventId) => {
+    const c = counts.get(eventId);
+    return { eventId, count: c?.participants ?? 0, registered: c?.confirmed ?? 0 };
+  });
+}
+
+/** Participants ("Teilnehmende", as participantsOf) grouped by one of their fields; null where not given. */
 export async function participantsGroupedBy(
   db: Conn,
   eventIds: readonly string[],
@@ -75,6 +126,22 @@ export async function participantsGroupedBy(
   if (eventIds.length === 0) return [];
   const rows = await filtered(db, eventIds, filter)
     .where("status", "=", "confirmed")
+    // Present people, or everybody confirmed at a Fachtag where nobody was checked in.
+    .where((eb) =>
+      eb.or([
+        eb("checked_in_at", "is not", null),
+        eb(
+          "event_id",
+          "not in",
+          eb
+            .selectFrom("registrations as checked")
+            .select("checked.event_id")
+            .where("checked.event_id", "in", eventIds)
+            .where("checked.status", "=", "confirmed")
+            .where("checked.checked_in_at", "is not", null),
+        ),
+      ]),
+    )
     .select((eb) => [eb.ref(field).as("key"), eb.fn.countAll<Counted>().as("count")])
     .groupBy(field)
     .execute();

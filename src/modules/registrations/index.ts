@@ -1,6 +1,5 @@
 import type { AppModule } from "../../platform/module.js";
 import { adminRoutes } from "./admin-routes.js";
-import { participantCounts } from "./attendance.repo.js";
 import { seedRegistrationsDemo } from "./demo.js";
 import {
   onActiveRegistrationsAsked,
@@ -9,6 +8,7 @@ import {
   onEventChanged,
   onEventCopied,
 } from "./event-changes.service.js";
+import { participantCountsByEvent } from "./figures.js";
 import { registrationsMessages } from "./messages.js";
 import { networkingSection } from "./networking-section.js";
 import { eventPageSection } from "./page-section.js";
@@ -33,7 +33,7 @@ export const registrationsModule: AppModule = {
     hooks.on("events.copied", onEventCopied);
     hooks.on("events.activeRegistrations", onActiveRegistrationsAsked);
     hooks.on("retention.anonymiseEvent", ({ eventId }, { db }) => anonymiseRegistrations(db, eventId));
-    hooks.on("events.participants", ({ eventIds }, { db }) => participantCounts(db, eventIds));
+    hooks.on("events.participants", ({ eventIds }, { db }) => participantCountsByEvent(db, eventIds));
   },
   sections: [eventPageSection, networkingSection],
   seedDemo: seedRegistrationsDemo,
@@ -55,7 +55,7 @@ export {
   markCheckedIn,
   presentList,
 } from "./attendance.repo.js";
-// For reports: registrations, confirmed, present, waitlist-only — defined once, there.
+// For reports: registrations, confirmed, present, waitlist-only, participants — defined once, there.
 export { participantsGroupedBy, type RegistrationFilter, registrationCountsByEvent } from "./figures.js";
 export { listPlaceHolders, type PlaceHolder } from "./holdings.js";
 // The public API of the registrations module, for modules further down the line.

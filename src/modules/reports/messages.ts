@@ -32,6 +32,7 @@ const de = {
   "reports.key.registrations": "Anmeldungen",
   "reports.key.confirmed": "Bestätigt (mit Platz)",
   "reports.key.present": "Anwesend",
+  "reports.key.participants": "Teilnehmende (anwesend, ohne Einlasskontrolle bestätigt)",
   "reports.key.noShow": "Nicht erschienen",
   "reports.key.noShowRate": "Quote nicht erschienen",
   "reports.key.waitlistOnly": "Nur Warteliste (nie einen Platz erhalten)",
@@ -40,9 +41,10 @@ const de = {
   "reports.years.heading": "Fachtage und Teilnehmende je Jahr",
   "reports.years.year": "Jahr",
   "reports.years.desc":
-    "Balkendiagramm: je Jahr die Zahl der bestätigten und der anwesenden Teilnehmenden. Die Zahlen stehen auch in der Tabelle.",
+    "Balkendiagramm: je Jahr die bestätigten Anmeldungen und die Teilnehmenden. Die Zahlen stehen auch in der Tabelle.",
   "reports.participants.heading": "Teilnehmende",
-  "reports.participants.intro": "Gezählt werden bestätigte Anmeldungen (mit Platz).",
+  "reports.participants.intro":
+    "Teilnehmende sind die beim Einlass als anwesend Erfassten; bei einem Fachtag ohne Einlasskontrolle alle bestätigten Anmeldungen (mit Platz). So zählen auch das Archiv und die öffentlichen Zahlen.",
   "reports.participants.count": "Teilnehmende",
   "reports.byKind": "Teilnehmende nach Art der Einrichtung",
   "reports.byArea": "Teilnehmende nach Bildungsbereich",
@@ -54,6 +56,9 @@ const de = {
   "reports.byArea.desc": "Balkendiagramm: Teilnehmende je Bildungsbereich. Die Zahlen stehen auch in der Tabelle.",
   "reports.byMunicipality.desc": "Balkendiagramm: Teilnehmende je Gemeinde. Die Zahlen stehen auch in der Tabelle.",
   "reports.col.confirmed": "Bestätigt",
+  "reports.col.participants": "Teilnehmende",
+  "reports.col.part": "Zeitraum",
+  "reports.col.asOf": "Stand",
   "reports.col.kind": "Art der Einrichtung",
   "reports.col.area": "Bildungsbereich",
   "reports.col.role": "Funktion",
@@ -84,6 +89,11 @@ const de = {
   "reports.network.quarters.desc":
     "Balkendiagramm: je Quartal die neu begonnenen Kooperationen und wie viele davon auf einem Fachtag vereinbart wurden. Die Zahlen stehen auch in der Tabelle.",
   "reports.network.links": "Verbindungen zwischen Bildungsbereichen",
+  "reports.network.overTime": "Einrichtungen ohne Kooperation und Lücken im Zeitverlauf",
+  "reports.network.overTime.intro":
+    "Je Abschnitt des Zeitraums der Stand an seinem letzten Tag (höchstens heute): welche Kooperationen da liefen, ergibt sich aus ihrem Beginn und Ende. Gezählt werden die Einrichtungen, die heute im Verzeichnis stehen.",
+  "reports.network.overTime.desc":
+    "Balkendiagramm: je Abschnitt des Zeitraums die Einrichtungen ohne Kooperation, die Kitas ohne Grundschul-Partner und die Schulen ohne Partner für den Übergang in den Beruf. Die Zahlen stehen auch in der Tabelle.",
   "reports.network.noQuarters": "Im Zeitraum hat keine Kooperation begonnen.",
   "reports.exchange.heading": "Austausch",
   "reports.exchange.intro":
@@ -115,6 +125,7 @@ const de = {
   "reports.pdf.filters": "Filter: {filters}",
   "reports.pdf.legendFilled": "gefüllte Balken: {name}",
   "reports.pdf.legendOutlined": "umrandete Balken: {name}",
+  "reports.pdf.legendGrey": "graue Balken: {name}",
   "reports.validation.year": "Bitte ein Jahr zwischen 2000 und 2100 angeben.",
   "reports.validation.quarter": "Bitte ein Quartal von 1 bis 4 wählen.",
   "reports.validation.day": "Bitte ein gültiges Datum im Format JJJJ-MM-TT angeben.",
@@ -137,6 +148,8 @@ const de = {
   "reports.figures.years": "Fachtage und Teilnehmende je Jahr",
   "reports.figures.events": "Fachtage",
   "reports.figures.participants": "Teilnehmende",
+  "reports.figures.participantsNote":
+    "Teilnehmende: die beim Einlass als anwesend Erfassten; bei einem Fachtag ohne Einlasskontrolle die bestätigten Anmeldungen.",
   "reports.figures.noYears": "Noch kein Fachtag hat stattgefunden.",
 };
 
@@ -172,6 +185,7 @@ const en: typeof de = {
   "reports.key.registrations": "Registrations",
   "reports.key.confirmed": "Confirmed (with a place)",
   "reports.key.present": "Present",
+  "reports.key.participants": "Participants (present; confirmed where nobody was checked in)",
   "reports.key.noShow": "No-shows",
   "reports.key.noShowRate": "No-show rate",
   "reports.key.waitlistOnly": "Waitlist only (never got a place)",
@@ -179,9 +193,11 @@ const en: typeof de = {
   "reports.key.none": "–",
   "reports.years.heading": "Fachtage and participants per year",
   "reports.years.year": "Year",
-  "reports.years.desc": "Bar chart: confirmed and present participants per year. The numbers are also in the table.",
+  "reports.years.desc":
+    "Bar chart: confirmed registrations and participants per year. The numbers are also in the table.",
   "reports.participants.heading": "Participants",
-  "reports.participants.intro": "Counted are confirmed registrations (with a place).",
+  "reports.participants.intro":
+    "Participants are those checked in as present; for a Fachtag without check-in, every confirmed registration (with a place). The archive and the public figures count the same way.",
   "reports.participants.count": "Participants",
   "reports.byKind": "Participants by kind of organisation",
   "reports.byArea": "Participants by education area",
@@ -192,6 +208,9 @@ const en: typeof de = {
   "reports.byArea.desc": "Bar chart: participants per education area. The numbers are also in the table.",
   "reports.byMunicipality.desc": "Bar chart: participants per municipality. The numbers are also in the table.",
   "reports.col.confirmed": "Confirmed",
+  "reports.col.participants": "Participants",
+  "reports.col.part": "Period",
+  "reports.col.asOf": "As of",
   "reports.col.kind": "Kind of organisation",
   "reports.col.area": "Education area",
   "reports.col.role": "Role",
@@ -222,6 +241,11 @@ const en: typeof de = {
   "reports.network.quarters.desc":
     "Bar chart: cooperations started per quarter and how many of them were agreed at a Fachtag. The numbers are also in the table.",
   "reports.network.links": "Links between education areas",
+  "reports.network.overTime": "Organisations without a cooperation and gaps over time",
+  "reports.network.overTime.intro":
+    "For each part of the period, the state on its last day (today at most): which cooperations were running follows from their start and end. Counted are the organisations in the directory today.",
+  "reports.network.overTime.desc":
+    "Bar chart: for each part of the period, the organisations without a cooperation, the Kitas without a primary school partner and the schools without a partner for the transition to work. The numbers are also in the table.",
   "reports.network.noQuarters": "No cooperation started in the period.",
   "reports.exchange.heading": "Exchange",
   "reports.exchange.intro": "Posts made public in the period: {total}; offers and requests marked done: {done}.",
@@ -252,6 +276,7 @@ const en: typeof de = {
   "reports.pdf.filters": "Filters: {filters}",
   "reports.pdf.legendFilled": "filled bars: {name}",
   "reports.pdf.legendOutlined": "outlined bars: {name}",
+  "reports.pdf.legendGrey": "grey bars: {name}",
   "reports.validation.year": "Please give a year between 2000 and 2100.",
   "reports.validation.quarter": "Please choose a quarter from 1 to 4.",
   "reports.validation.day": "Please give a valid date as YYYY-MM-DD.",
@@ -274,6 +299,8 @@ const en: typeof de = {
   "reports.figures.years": "Fachtage and participants per year",
   "reports.figures.events": "Fachtage",
   "reports.figures.participants": "Participants",
+  "reports.figures.participantsNote":
+    "Participants: those checked in as present; for a Fachtag without check-in, the confirmed registrations.",
   "reports.figures.noYears": "No Fachtag has taken place yet.",
 };
 

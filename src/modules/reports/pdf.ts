@@ -59,7 +59,7 @@ function drawTable(doc: Pdf, table: ReportTable, t: Translate, locale: Locale): 
   doc.moveDown(1);
 }
 
-/** Horizontal bars, one group per row: solid for the first series, outlined for the second. */
+/** Horizontal bars, one group per row: solid for the first series, outlined for the second, grey for the third. */
 function drawChart(doc: Pdf, table: ReportTable, t: Translate): void {
   const chart = table.chart as NonNullable<ReportTable["chart"]>;
   const values = table.rows.map((row) => chart.series.map((col) => Number(row[col]) || 0));
@@ -80,6 +80,7 @@ function drawChart(doc: Pdf, table: ReportTable, t: Translate): void {
       const by = y + s * (bar + 2);
       doc.rect(MARGIN + labelWidth, by, w, bar).lineWidth(0.8);
       if (s === 0) doc.fillAndStroke("black", "black");
+      else if (s === 2) doc.fillAndStroke("#999999", "black");
       else doc.stroke("black");
       doc.fillColor("black").text(String(v), MARGIN + labelWidth + w + 4, by, { lineBreak: false });
     });
@@ -91,9 +92,12 @@ function drawChart(doc: Pdf, table: ReportTable, t: Translate): void {
       winAnsi(
         chart.series
           .map((col, s) =>
-            t(s === 0 ? "reports.pdf.legendFilled" : "reports.pdf.legendOutlined", {
-              name: table.headers[col] as string,
-            }),
+            t(
+              s === 0 ? "reports.pdf.legendFilled" : s === 2 ? "reports.pdf.legendGrey" : "reports.pdf.legendOutlined",
+              {
+                name: table.headers[col] as string,
+              },
+            ),
           )
           .join("   "),
       ),

@@ -71,6 +71,11 @@ export function keyFigures(
       value: String(c.registrations.present),
       compare: cmp(c.registrations.present, b.registrations.present),
     },
+    {
+      label: t("reports.key.participants"),
+      value: String(c.registrations.participants),
+      compare: cmp(c.registrations.participants, b.registrations.participants),
+    },
     { label: t("reports.key.noShow"), value: String(c.registrations.noShow) },
     {
       label: t("reports.key.noShowRate"),
@@ -114,10 +119,16 @@ export function reportTables(r: Report, t: Translate, locale: Locale): ReportTab
     {
       id: "jahre",
       title: t("reports.years.heading"),
-      headers: [t("reports.years.year"), t("reports.key.events"), t("reports.col.confirmed"), t("reports.key.present")],
-      rows: c.perYear.map((y) => [String(y.year), y.events, y.confirmed, y.present]),
-      numeric: [1, 2, 3],
-      chart: { description: t("reports.years.desc"), label: 0, series: [2, 3] },
+      headers: [
+        t("reports.years.year"),
+        t("reports.key.events"),
+        t("reports.col.confirmed"),
+        t("reports.key.present"),
+        t("reports.col.participants"),
+      ],
+      rows: c.perYear.map((y) => [String(y.year), y.events, y.confirmed, y.present, y.participants]),
+      numeric: [1, 2, 3, 4],
+      chart: { description: t("reports.years.desc"), label: 0, series: [2, 4] },
     },
     {
       id: "art",
@@ -163,6 +174,28 @@ export function reportTables(r: Report, t: Translate, locale: Locale): ReportTab
       headers: [t("reports.col.municipality"), t("reports.col.organisations"), t("reports.col.cooperations")],
       rows: n.byMunicipality.map((m) => [m.key, m.organisations, m.cooperations]),
       numeric: [1, 2],
+    },
+    {
+      id: "netzwerk-zeitverlauf",
+      title: t("reports.network.overTime"),
+      headers: [
+        t("reports.col.part"),
+        t("reports.col.asOf"),
+        t("reports.col.cooperations"),
+        t("reports.network.isolated"),
+        t("reports.network.gapKita"),
+        t("reports.network.gapSchool"),
+      ],
+      rows: n.overTime.map((x) => [
+        x.label,
+        formatShortDate(x.day, locale),
+        x.active,
+        x.isolated,
+        x.kitaWithoutPrimary,
+        x.schoolWithoutTransition,
+      ]),
+      numeric: [2, 3, 4, 5],
+      chart: { description: t("reports.network.overTime.desc"), label: 0, series: [3, 4, 5] },
     },
     {
       id: "kooperationen-quartal",

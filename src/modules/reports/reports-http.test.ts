@@ -70,6 +70,13 @@ beforeAll(async () => {
   );
   const b = await fachtagOn(t.platform, "2024-03-10");
   await addPeople(t.platform, b.id, [{ present: true, municipality: "Eschede", lastName: "Einzelperson" }]);
+  // A Fachtag run without check-in: its six confirmed people are its participants.
+  const c = await fachtagOn(t.platform, "2023-09-20");
+  await addPeople(
+    t.platform,
+    c.id,
+    Array.from({ length: 6 }, () => ({ kind: "grundschule", municipality: "Bergen" })),
+  );
 }, 60_000);
 afterAll(async () => t?.close());
 
@@ -117,7 +124,7 @@ describe("exports", () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers["content-type"]).toContain("text/csv");
     expect(csv.body).toContain("Gemeinde;Teilnehmende");
-    expect(csv.body).toContain("Celle;7");
+    expect(csv.body).toContain("Celle;5"); // the five present of seven confirmed
     expect(csv.body).toContain("Eschede;0");
     const xlsx = await get("/verwaltung/berichte/tabelle/art.xlsx?year=2025", admin.authorization);
     expect(xlsx.statusCode).toBe(200);
@@ -145,9 +152,9 @@ describe("GET /api/v1/reports/summary", () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       events: 1,
-      registrations: { total: 7, confirmed: 7, present: 5, noShow: 2, waitlistOnly: 0 },
-      participantsByKind: { kita: 7 },
-      participantsByMunicipality: { Celle: 7, Eschede: 0 },
+      registrations: { total: 7, confirmed: 7, present: 5, noShow: 2, waitlistOnly: 0, participants: 5 },
+      participantsByKind: { kita: 5 },
+      participantsByMunicipality: { Celle: 5, Eschede: 0 },
       organisations: 7,
       cooperations: { active: 6, started: 6, startedAtFachtag: 0 },
       posts: { total: 0, done: 0, offer: 0, request: 0 },
@@ -196,8 +203,9 @@ describe("the public figures", () => {
     });
     expect(body.organisationsByArea.find((r: { key: string }) => r.key === "schule").value).toBe("< 5");
     expect(body.years).toEqual([
+      { year: 2023, events: "< 5", participants: 6 },
       { year: 2024, events: "< 5", participants: "< 5" },
-      { year: 2025, events: "< 5", participants: 7 },
+      { year: 2025, events: "< 5", participants: 5 },
     ]);
     const numbers = JSON.stringify(body).match(/:(\d+)[,}]/g) ?? [];
     for (const n of numbers) {
@@ -205,6 +213,31 @@ describe("the public figures", () => {
       expect(value >= 5).toBe(true);
     }
     expect(JSON.stringify(body)).not.toMatch(/Vertraulich|Einzelperson|Regenbogen/);
+  });
+});
+
+describe("one definition of Teilnehmende", () => {
+  // /zahlen's table "Fachtage und Teilnehmende je Jahr": the cell after the year and its events.
+  const zahlenParticipants = (html: string, year: number) => {
+    const row = html.match(new RegExp(`<tr[^>]*>\\s*<t[hd][^>]*>${year}</t[hd]>(.*?)</tr>`, "s"))?.[1] ?? "";
+    return [...row.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1])[1];
+  };
+
+  it("the archive and /zahlen show the same number for the same Fachtag: present with check-in, else confirmed", async () => {
+    const archive = (await get("/fachtage/archiv")).body;
+    const zahlen = (await get("/zahlen")).body;
+    // 10.03.2025: 7 confirmed, 5 checked in.
+    expect(archive).toContain("5 Teilnehmende (anwesend; 7 angemeldet)");
+    expect(zahlenParticipants(zahlen, 2025)).toBe("5");
+    // 20.09.2023, without check-in: its 6 confirmed.
+    expect(archive).toContain("6 Teilnehmende");
+    expect(zahlenParticipants(zahlen, 2023)).toBe("6");
+    // The dashboard and the summary API count the same.
+    const summary = (await get("/api/v1/reports/summary?from=2023-01-01&to=2023-12-31", admin.authorization)).json();
+    expect(summary.registrations).toMatchObject({ confirmed: 6, present: 0, participants: 6 });
+    const csv = (await get("/verwaltung/berichte/tabelle/jahre.csv?year=2025", admin.authorization)).body;
+    expect(csv).toContain("Jahr;Fachtage;Bestätigt;Anwesend;Teilnehmende");
+    expect(csv).toContain("2025;1;7;5;5");
   });
 });
 

@@ -17,6 +17,8 @@ import {
   cooperationStarts,
   getNetworkAnalysis,
   type NetworkAnalysis,
+  type NetworkOnDay,
+  networkOnDays,
 } from "../network/index.js";
 import { participantsGroupedBy, type RegistrationFilter, registrationCountsByEvent } from "../registrations/index.js";
 import { reportsAccess } from "./access.js";
@@ -61,6 +63,8 @@ export interface RegistrationTotals {
   /** Confirmed people of Fachtage that have begun (the base of the no-show rate). */
   heldConfirmed: number;
   waitlistOnly: number;
+  /** "Teilnehmende": present where the Fachtag checked people in, else confirmed (registrations' participantsOf). */
+  participants: number;
 }
 
 export interface YearRow {
@@ -68,6 +72,7 @@ export interface YearRow {
   events: number;
   confirmed: number;
   present: number;
+  participants: number;
 }
 
 export interface EventFigures {
@@ -93,6 +98,8 @@ export interface NetworkFigures {
   isolated: number;
   gaps: { kitaWithoutPrimary: number; schoolWithoutTransition: number };
   starts: CooperationStarts;
+  /** Isolated actors and gaps over time: the analysis at the end of each year (or quarter, month) of the period. */
+  overTime: (NetworkOnDay & { label: string })[];
 }
 
 /** The Austausch in a period: posts made public per kind, offers/requests marked "erledigt". */
@@ -228,11 +235,12 @@ async function eventFigures(
     noShow: 0,
     heldConfirmed: 0,
     waitlistOnly: 0,
+    participants: 0,
   };
   const years = new Map<number, YearRow>();
   for (const e of chosen) {
     const y = yearOf.get(e.id) as number;
-    const row = years.get(y) ?? { year: y, events: 0, confirmed: 0, present: 0 };
+    const row = years.get(y) ?? { year: y, events: 0, confirmed: 0, present: 0, participants: 0 };
     row.events++;
     years.set(y, row);
   }
@@ -241,6 +249,7 @@ async function eventFigures(
     registrations.confirmed += c.confirmed;
     registrations.present += c.present;
     registrations.waitlistOnly += c.waitlistOnly;
+    registrations.participants += c.participants;
     if (begun.has(c.eventId)) {
       registrations.heldConfirmed += c.confirmed;
       registrations.noShow += c.confirmed - c.present;
@@ -249,6 +258,7 @@ async function eventFigures(
     if (row) {
       row.confirmed += c.confirmed;
       row.present += c.present;
+      row.participants += c.participants;
     }
   }
 
@@ -298,11 +308,63 @@ async function eventFigures(
 }
 
 const minDay = (a: string, b: string) => (a < b ? a : b);
+const maxDay = (a: string, b: string) => (a > b ? a : b);
 
-async function networkFigures(platform: Platform, period: Period, filter: ReportFilter): Promise<NetworkFigures> {
+/** A part of the period whose network is shown "over time": its label and the days it spans. */
+export interface TimePoint {
+  label: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * The parts of a period the network is shown for over time: a year by quarters
+ * ("2025-Q1"), a quarter by months ("2025-03"), a custom range by years when it
+ * touches two or more calendar years, else by quarters — each cut to the period.
+ */
+export function timePoints(p: Pick<Period, "kind" | "from" | "to">): TimePoint[] {
+  const fromYear = Number(p.from.slice(0, 4));
+  const toYear = Number(p.to.slice(0, 4));
+  const parts: TimePoint[] = [];
+  if (p.kind === "range" && toYear > fromYear) {
+    for (let y = fromYear; y <= toYear; y++) parts.push({ label: String(y), from: `${y}-01-01`, to: `${y}-12-31` });
+  } else if (p.kind === "quarter") {
+    const first = Number(p.from.slice(5, 7));
+    for (let m = first; m < first + 3; m++)
+      parts.push({
+        label: `${fromYear}-${pad(m)}`,
+        from: `${fromYear}-${pad(m)}-01`,
+        to: `${fromYear}-${pad(m)}-${pad(lastDayOfMonth(fromYear, m))}`,
+      });
+  } else {
+    for (let y = fromYear; y <= toYear; y++)
+      for (let q = 1; q <= 4; q++) {
+        const part = quarterPeriod(y, q);
+        parts.push({ label: `${y}-Q${q}`, from: part.from, to: part.to });
+      }
+  }
+  return parts
+    .filter((x) => x.to >= p.from && x.from <= p.to)
+    .map((x) => ({ label: x.label, from: maxDay(x.from, p.from), to: minDay(x.to, p.to) }));
+}
+
+async function networkFigures(
+  platform: Platform,
+  period: Period,
+  filter: ReportFilter,
+  withOverTime = true,
+): Promise<NetworkFigures> {
   const asOf = minDay(period.to, berlinDay(new Date()));
   const analysis = await getNetworkAnalysis(platform, asOf);
   const starts = await cooperationStarts(platform, period.from, period.to);
+  // Each part as of its last day, at most today; parts that have not begun yet are left out.
+  const today = berlinDay(new Date());
+  const parts = withOverTime ? timePoints(period).filter((x) => x.from <= today) : [];
+  const days = await networkOnDays(
+    platform,
+    parts.map((x) => minDay(x.to, today)),
+  );
+  const overTime = days.map((d, i) => ({ ...d, label: (parts[i] as TimePoint).label }));
   const known = new Map(analysis.byMunicipality.map((r) => [r.key, r]));
   const byMunicipality = municipalities.map((m) => known.get(m) ?? { key: m, organisations: 0, cooperations: 0 });
   return {
@@ -318,6 +380,7 @@ async function networkFigures(platform: Platform, period: Period, filter: Report
       schoolWithoutTransition: analysis.gaps.filter((g) => g.kind === "schule_ohne_uebergang_beruf").length,
     },
     starts,
+    overTime,
   };
 }
 
@@ -380,7 +443,14 @@ export interface Summary {
   from: string;
   to: string;
   events: number;
-  registrations: { total: number; confirmed: number; present: number; noShow: number; waitlistOnly: number };
+  registrations: {
+    total: number;
+    confirmed: number;
+    present: number;
+    noShow: number;
+    waitlistOnly: number;
+    participants: number;
+  };
   participantsByKind: Record<string, number>;
   participantsByMunicipality: Record<string, number>;
   organisations: number;
@@ -402,7 +472,7 @@ export async function getSummary(
   const { events } = await visibleEvents(platform, actor);
   const [f, network, exchange] = await Promise.all([
     eventFigures(platform, events, period, {}),
-    networkFigures(platform, period, {}),
+    networkFigures(platform, period, {}, false),
     exchangeFigures(platform, period),
   ]);
   const { heldConfirmed: _base, ...registrations } = f.registrations;
@@ -469,6 +539,6 @@ export async function getPublicFigures(platform: Platform): Promise<PublicFigure
       key: m,
       value: suppress(municipalityRow.get(m)?.organisations ?? 0),
     })),
-    years: f.perYear.map((y) => ({ year: y.year, events: suppress(y.events), participants: suppress(y.confirmed) })),
+    years: f.perYear.map((y) => ({ year: y.year, events: suppress(y.events), participants: suppress(y.participants) })),
   };
 }

@@ -8,8 +8,9 @@ import { getReport, getSummary, previousPeriod, resolvePeriod } from "./reports.
 import { addPeople, addPost, addSurveyAnswers, fachtagOn, publishedRun } from "./test-fixtures.js";
 
 // Every figure of the dashboard on a hand-made data set, counted by hand:
-// 2025: Fachtag A (owner E1) and B (E2); 2024: C (E1); a draft and a cancelled one in 2025
-// that never count. Four organisations, two cooperations.
+// 2025: Fachtag A (owner E1) and B (E2), both with check-in; 2024: C (E1); 2023: D (nobody's)
+// without check-in; a draft and a cancelled one in 2025 that never count. Four
+// organisations, three cooperations (one of them ended on 31.08.2025).
 
 let t: TestApp;
 let admin: UserActor;
@@ -42,7 +43,7 @@ beforeAll(async () => {
     areas: ["schule"],
     municipality: "Bergen",
   });
-  await makeOrg(t.platform, admin, {
+  const verein = await makeOrg(t.platform, admin, {
     name: "Heimatverein Wietze",
     kind: "verein",
     areas: ["non_formal"],
@@ -81,6 +82,14 @@ beforeAll(async () => {
     { present: true, kind: "kita", municipality: "Celle" },
     { present: true, kind: "kita", municipality: "Celle" },
   ]);
+  // Nobody was checked in at D: its participants are those confirmed.
+  const d = await fachtagOn(t.platform, "2023-10-10");
+  await addPeople(t.platform, d.id, [
+    { kind: "kita", municipality: "Eschede" },
+    { kind: "kita", municipality: "Eschede" },
+    { kind: "grundschule", municipality: "Wietze" },
+    { status: "cancelled", kind: "grundschule" },
+  ]);
   for (const ev of [draft, cancelled]) await addPeople(t.platform, ev.id, [{}, {}, {}, {}, {}]);
   await publishedRun(t.platform, a.id, a.workshops[0] as string, [
     { registrationId: placedA[0] as string, rank: 1, placed: true },
@@ -102,6 +111,13 @@ beforeAll(async () => {
     kind: "projekt",
     organisationIds: [grund.id, ober.id],
     startsOn: "2024-06-01",
+  });
+  await createCooperation(t.platform, admin, {
+    title: "Sprachförderung im Verein",
+    kind: "projekt",
+    organisationIds: [kita.id, verein.id],
+    startsOn: "2023-01-01",
+    endsOn: "2025-08-31",
   });
 
   // The Austausch: the year is Berlin's — 23:30 UTC on 31 December is already 2025 there.
@@ -143,34 +159,51 @@ describe("the dashboard's figures (admin, 2025)", () => {
       noShow: 4,
       heldConfirmed: 9,
       waitlistOnly: 3,
+      participants: 5, // both used check-in: the present ones
     });
     expect(r.before.events).toBe(1);
     expect(r.before.registrations).toMatchObject({ total: 2, confirmed: 2, present: 2, noShow: 0 });
-    expect(r.current.perYear).toEqual([{ year: 2025, events: 2, confirmed: 9, present: 5 }]);
+    expect(r.current.perYear).toEqual([{ year: 2025, events: 2, confirmed: 9, present: 5, participants: 5 }]);
+  });
+
+  it("counts as participants those present where check-in was used, else those confirmed (also filtered)", async () => {
+    const r2023 = await getReport(t.platform, admin, { year: 2023 });
+    expect(r2023.current.perYear).toEqual([{ year: 2023, events: 1, confirmed: 3, present: 0, participants: 3 }]);
+    expect(r2023.current.byKind).toEqual([
+      { key: "kita", count: 2 },
+      { key: "grundschule", count: 1 },
+    ]);
+    expect((await getReport(t.platform, admin, { year: 2023, kind: "kita" })).current.registrations.participants).toBe(
+      2,
+    );
+    // At A the entrance checked people in: of its two confirmed Grundschule people only the one present counts.
+    const school = await getReport(t.platform, admin, { year: 2025, kind: "grundschule" });
+    expect(school.current.registrations).toMatchObject({ confirmed: 2, present: 1, participants: 1 });
+    // Of B's Bergen people one was present; filtered to Bergen, A (with check-in, nobody from Bergen) adds 0.
+    const bergen = await getReport(t.platform, admin, { year: 2025, municipality: "Bergen" });
+    expect(bergen.current.registrations).toMatchObject({ confirmed: 3, participants: 1 });
   });
 
   it("breaks the participants down by kind, role, area and municipality (every municipality, also with 0)", async () => {
     const r = await getReport(t.platform, admin, { year: 2025 });
+    // Participants: A and B checked people in, so only those present (A: 4, B: 1).
     expect(r.current.byKind).toEqual([
       { key: "kita", count: 3 },
-      { key: "oberschule", count: 3 },
-      { key: "grundschule", count: 2 },
-      { key: "ohne_angabe", count: 1 },
+      { key: "grundschule", count: 1 },
+      { key: "oberschule", count: 1 },
     ]);
-    expect(r.current.byRole).toEqual(
-      [
-        { key: "Erzieherin", count: 3 },
-        { key: "Lehrkraft", count: 4 },
-        { key: "Schulleitung", count: 1 },
-        { key: "ohne_angabe", count: 1 },
-      ].sort((x, y) => y.count - x.count || x.key.localeCompare(y.key, "de")),
-    );
+    expect(r.current.byRole).toEqual([
+      { key: "Erzieherin", count: 3 },
+      { key: "Lehrkraft", count: 1 },
+      { key: "Schulleitung", count: 1 },
+    ]);
     const m = Object.fromEntries(r.current.byMunicipality.map((x) => [x.key, x.count]));
     // Hermannsburg is part of Südheide now.
-    expect(m).toMatchObject({ Celle: 3, Südheide: 2, Bergen: 3, Eschede: 0, Wietze: 0, ohne_angabe: 1 });
-    expect(r.current.byMunicipality).toHaveLength(22);
+    expect(m).toMatchObject({ Celle: 2, Südheide: 2, Bergen: 1, Eschede: 0, Wietze: 0 });
+    expect(m.ohne_angabe).toBeUndefined();
+    expect(r.current.byMunicipality).toHaveLength(21);
     const areas = Object.fromEntries(r.current.byArea.map((x) => [x.key, x.count]));
-    expect(areas).toMatchObject({ fruehkindlich: 2, schule: 0, ohne_angabe: 7 });
+    expect(areas).toMatchObject({ fruehkindlich: 2, schule: 0, ohne_angabe: 3 });
   });
 
   it("takes the first-wish rate from published allocations: 3 of 4 placed got their first wish", async () => {
@@ -189,6 +222,41 @@ describe("the dashboard's figures (admin, 2025)", () => {
       starts: { started: 1, startedAtFachtag: 1, perQuarter: [{ quarter: "2025-Q2", started: 1, atFachtag: 1 }] },
     });
     expect(r.previousStarts).toMatchObject({ started: 1, startedAtFachtag: 0 });
+  });
+
+  it("shows isolated organisations and gaps over time: 2025 by quarters, from the cooperations' start and end", async () => {
+    const r = await getReport(t.platform, admin, { year: 2025 });
+    // Q1: Lesepaten and the Verein's project run; the Kita has no Grundschule partner yet.
+    // Q2: the Kita–Grundschule cooperation (from 01.04.) runs too. From 01.09. the Verein's project has ended.
+    const row = (day: string, active: number, isolated: number, kita: number) => ({
+      day,
+      active,
+      isolated,
+      kitaWithoutPrimary: kita,
+      schoolWithoutTransition: 1, // the Oberschule: its only partner is a Grundschule
+    });
+    expect(r.network.overTime).toMatchObject([
+      { label: "2025-Q1", ...row("2025-03-31", 2, 0, 1) },
+      { label: "2025-Q2", ...row("2025-06-30", 3, 0, 0) },
+      { label: "2025-Q3", ...row("2025-09-30", 2, 1, 0) },
+      { label: "2025-Q4", ...row("2025-12-31", 2, 1, 0) },
+    ]);
+    // The last point is the dashboard's "as of" figure itself.
+    expect(r.network.isolated).toBe(1);
+    // A custom range over years: one point per year, the last cut to the range's end.
+    const range = await getReport(t.platform, admin, { from: "2023-06-01", to: "2025-03-31" });
+    expect(range.network.overTime.map((x) => [x.label, x.day, x.isolated, x.kitaWithoutPrimary])).toEqual([
+      ["2023", "2023-12-31", 2, 1], // only the Verein's project: Grundschule and Oberschule alone, the Kita without one
+      ["2024", "2024-12-31", 0, 1],
+      ["2025", "2025-03-31", 0, 1],
+    ]);
+    // A quarter by months.
+    const q3 = await getReport(t.platform, admin, { year: 2025, quarter: 3 });
+    expect(q3.network.overTime.map((x) => [x.label, x.active])).toEqual([
+      ["2025-07", 3],
+      ["2025-08", 3],
+      ["2025-09", 2],
+    ]);
     const celle = r.network.byMunicipality.find((x) => x.key === "Celle");
     expect(celle).toEqual({ key: "Celle", organisations: 2, cooperations: 2 });
     expect(r.network.byMunicipality.find((x) => x.key === "Eschede")).toEqual({
@@ -256,13 +324,13 @@ describe("the API summary", () => {
       from: "2025-01-01",
       to: "2025-12-31",
       events: 2,
-      registrations: { total: 14, confirmed: 9, present: 5, noShow: 4, waitlistOnly: 3 },
-      participantsByKind: { kita: 3, oberschule: 3, grundschule: 2, ohne_angabe: 1 },
+      registrations: { total: 14, confirmed: 9, present: 5, noShow: 4, waitlistOnly: 3, participants: 5 },
+      participantsByKind: { kita: 3, grundschule: 1, oberschule: 1 },
       organisations: 4,
       cooperations: { active: 2, started: 1, startedAtFachtag: 1 },
       posts: { total: 3, done: 1, idea: 1, experience: 0, practice: 1, offer: 1, request: 0 },
     });
-    expect(s.participantsByMunicipality).toMatchObject({ Celle: 3, Südheide: 2, Bergen: 3, Eschede: 0 });
+    expect(s.participantsByMunicipality).toMatchObject({ Celle: 2, Südheide: 2, Bergen: 1, Eschede: 0 });
     expect(eventA).toBeTruthy();
   });
 });

@@ -92,6 +92,8 @@ export const apiSummary = z.object({
     present: z.number().int(),
     noShow: z.number().int(),
     waitlistOnly: z.number().int(),
+    /** "Teilnehmende": present where the Fachtag checked people in, else confirmed. */
+    participants: z.number().int(),
   }),
   participantsByKind: counts,
   participantsByMunicipality: counts,

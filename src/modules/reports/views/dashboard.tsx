@@ -220,6 +220,8 @@ export function DashboardPage({
             [t("reports.network.gapSchool"), String(report.network.gaps.schoolWithoutTransition)],
           ]}
         />
+        <p>{t("reports.network.overTime.intro")}</p>
+        {section("netzwerk-zeitverlauf")}
         {section("netzwerk-bereich")}
         {section("netzwerk-gemeinde")}
         {report.network.starts.perQuarter.length ? (

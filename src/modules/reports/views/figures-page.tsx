@@ -50,12 +50,15 @@ export function FiguresPage({ figures, district }: { figures: PublicFigures; dis
         rows={figures.organisationsByMunicipality.map((r) => [r.key, shown(r.value)])}
       />
       {figures.years.length ? (
-        <Table
-          caption={t("reports.figures.years")}
-          headers={[t("reports.years.year"), t("reports.figures.events"), t("reports.figures.participants")]}
-          numeric={[1, 2]}
-          rows={figures.years.map((y) => [String(y.year), shown(y.events), shown(y.participants)])}
-        />
+        <>
+          <Table
+            caption={t("reports.figures.years")}
+            headers={[t("reports.years.year"), t("reports.figures.events"), t("reports.figures.participants")]}
+            numeric={[1, 2]}
+            rows={figures.years.map((y) => [String(y.year), shown(y.events), shown(y.participants)])}
+          />
+          <p>{t("reports.figures.participantsNote")}</p>
+        </>
       ) : (
         <p>{t("reports.figures.noYears")}</p>
       )}
