@@ -302,6 +302,59 @@ export function Checkbox({
   );
 }
 
+/**
+ * A group of checkboxes in a fieldset with legend; the group's error sits above the options.
+ * Without `required` the legend says the group is optional.
+ */
+export function CheckboxGroup({
+  name,
+  legend,
+  options,
+  checked,
+  error,
+  required,
+}: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  checked: string[];
+  error?: string | undefined;
+  required?: boolean;
+}) {
+  const { t } = usePage();
+  const id = fieldId(name);
+  return (
+    <fieldset
+      class={`kern-fieldset${error ? " kern-fieldset--error" : ""}`}
+      id={id}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
+      <legend class="kern-label">
+        {legend}
+        {required ? null : <span class="kern-label__optional"> – {t("form.optional")}</span>}
+      </legend>
+      {error ? (
+        <p class="kern-error" id={`${id}-error`} role="alert">
+          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
+          <span class="kern-body">{error}</span>
+        </p>
+      ) : null}
+      <div class="kern-fieldset__body">
+        {options.map((o, i) => (
+          <Checkbox
+            key={o.value}
+            id={`${id}-${i}`}
+            name={name}
+            value={o.value}
+            label={o.label}
+            checked={checked.includes(o.value)}
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 export function RadioGroup({
   name,
   legend,

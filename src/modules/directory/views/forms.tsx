@@ -2,9 +2,9 @@ import type { FormState } from "../../../platform/http/forms.js";
 import {
   Button,
   Checkbox,
+  CheckboxGroup,
   ErrorSummary,
   Form,
-  fieldId,
   Heading,
   Select,
   TextArea,
@@ -27,56 +27,6 @@ const list = (values: Record<string, unknown>, name: string): string[] => {
   const v = values[name];
   return Array.isArray(v) ? v.map(String) : typeof v === "string" && v ? [v] : [];
 };
-
-/** A group of checkboxes in a fieldset with legend; the group's error sits above the options. */
-export function CheckboxGroup({
-  name,
-  legend,
-  options,
-  checked,
-  error,
-  required,
-}: {
-  name: string;
-  legend: string;
-  options: { value: string; label: string }[];
-  checked: string[];
-  error?: string | undefined;
-  required?: boolean;
-}) {
-  const { t } = usePage();
-  const id = fieldId(name);
-  return (
-    <fieldset
-      class={`kern-fieldset${error ? " kern-fieldset--error" : ""}`}
-      id={id}
-      aria-describedby={error ? `${id}-error` : undefined}
-    >
-      <legend class="kern-label">
-        {legend}
-        {required ? null : <span class="kern-label__optional"> – {t("form.optional")}</span>}
-      </legend>
-      {error ? (
-        <p class="kern-error" id={`${id}-error`} role="alert">
-          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span class="kern-body">{error}</span>
-        </p>
-      ) : null}
-      <div class="kern-fieldset__body">
-        {options.map((o, i) => (
-          <Checkbox
-            key={o.value}
-            id={`${id}-${i}`}
-            name={name}
-            value={o.value}
-            label={o.label}
-            checked={checked.includes(o.value)}
-          />
-        ))}
-      </div>
-    </fieldset>
-  );
-}
 
 export function OrganisationFields({
   form,

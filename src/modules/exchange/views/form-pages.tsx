@@ -1,6 +1,7 @@
 import type { FormState } from "../../../platform/http/forms.js";
 import {
   Button,
+  CheckboxGroup,
   ErrorSummary,
   Form,
   Heading,
@@ -15,7 +16,6 @@ import { educationAreas, municipalityOptions } from "../../directory/index.js";
 import { postKinds, practiceFields } from "../kinds.js";
 import type { PostView } from "../posts.service.js";
 import { TITLE_MAX } from "../schema.js";
-import { CheckboxGroup } from "./parts.js";
 
 // Writing and changing a post, and reporting one ("Melden"). Plain HTML forms: they
 // work without JavaScript; the practice example's and the offer's fields are always

@@ -1,5 +1,5 @@
 import { formatShortDate } from "../../../platform/i18n/i18n.js";
-import { Badge, Checkbox, fieldId } from "../../../platform/views/components.js";
+import { Badge } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
 import { educationAreas } from "../../directory/index.js";
 import type { PostView } from "../posts.service.js";
@@ -32,52 +32,5 @@ export function PostBadges({ post }: { post: PostView }) {
       {post.open ? <Badge kind="success">{t("exchange.badge.open")}</Badge> : null}
       {post.hidden ? <Badge kind="danger">{t("exchange.badge.hidden")}</Badge> : null}
     </span>
-  );
-}
-
-export function CheckboxGroup({
-  name,
-  legend,
-  options,
-  checked,
-  error,
-}: {
-  name: string;
-  legend: string;
-  options: { value: string; label: string }[];
-  checked: string[];
-  error?: string | undefined;
-}) {
-  const { t } = usePage();
-  const id = fieldId(name);
-  return (
-    <fieldset
-      class={`kern-fieldset${error ? " kern-fieldset--error" : ""}`}
-      id={id}
-      aria-describedby={error ? `${id}-error` : undefined}
-    >
-      <legend class="kern-label">
-        {legend}
-        <span class="kern-label__optional"> – {t("form.optional")}</span>
-      </legend>
-      {error ? (
-        <p class="kern-error" id={`${id}-error`} role="alert">
-          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span class="kern-body">{error}</span>
-        </p>
-      ) : null}
-      <div class="kern-fieldset__body">
-        {options.map((o, i) => (
-          <Checkbox
-            key={o.value}
-            id={`${id}-${i}`}
-            name={name}
-            value={o.value}
-            label={o.label}
-            checked={checked.includes(o.value)}
-          />
-        ))}
-      </div>
-    </fieldset>
   );
 }
