@@ -101,6 +101,35 @@ export function isCountedOn(cooperation: NetworkCooperation, day: string): boole
 }
 
 /**
+ * The distinct organisations of a cooperation that are in the network (`known`); a
+ * cooperation links them only when there are at least two (else: none).
+ */
+export function membersOf(cooperation: NetworkCooperation, known: (id: string) => boolean): readonly string[] {
+  const ids = cooperation.organisationIds;
+  // Most cooperations have two partners: no Set needed for them.
+  if (ids.length === 2) return ids[0] !== ids[1] && known(ids[0]!) && known(ids[1]!) ? ids : [];
+  const members = [...new Set(ids)].filter(known);
+  return members.length < 2 ? [] : members;
+}
+
+/**
+ * The transition gap of one organisation, given its partners (asked for only when its
+ * kind can have one): a Kita without a Grundschule among them, a secondary school
+ * without a partner in a transition area.
+ */
+export function gapKindOf(
+  node: { kind: string },
+  partners: () => readonly { kind: string; areas: readonly string[] }[],
+): GapKind | null {
+  if (node.kind === "kita") return partners().some((p) => p.kind === "grundschule") ? null : "kita_ohne_grundschule";
+  if ((secondarySchoolKinds as readonly string[]).includes(node.kind)) {
+    const transition = partners().some((p) => p.areas.some((a) => (transitionAreas as readonly string[]).includes(a)));
+    return transition ? null : "schule_ohne_uebergang_beruf";
+  }
+  return null;
+}
+
+/**
  * The undirected simple graph of the given organisations and the counted
  * cooperations among them: a cooperation of three organisations links each pair,
  * parallel cooperations between the same pair are one edge (with both ids kept).
@@ -118,14 +147,7 @@ export function buildCooperationGraph(
   for (const c of cooperations) {
     if (!isCountedOn(c, options.asOf)) continue;
     if (options.kind && c.kind !== options.kind) continue;
-    const ids = c.organisationIds;
-    // Most cooperations have two partners: no Set needed for them.
-    const members =
-      ids.length === 2
-        ? ids[0] !== ids[1] && graph.hasNode(ids[0]!) && graph.hasNode(ids[1]!)
-          ? ids
-          : []
-        : [...new Set(ids)].filter((id) => graph.hasNode(id));
+    const members = membersOf(c, (id) => graph.hasNode(id));
     if (members.length < 2) continue;
     counted.push(c);
     for (let i = 0; i < members.length; i++) {
@@ -210,16 +232,8 @@ export function analyseNetwork(
   const gaps: Gap[] = [];
   const neighbours = (id: string) => graph.neighbors(id).map((other) => graph.getNodeAttributes(other));
   for (const id of new Set(sortedIds)) {
-    const node = graph.getNodeAttributes(id);
-    if (node.kind === "kita" && !neighbours(id).some((p) => p.kind === "grundschule")) {
-      gaps.push({ organisationId: id, kind: "kita_ohne_grundschule" });
-    }
-    if (
-      (secondarySchoolKinds as readonly string[]).includes(node.kind) &&
-      !neighbours(id).some((p) => p.areas.some((a) => (transitionAreas as readonly string[]).includes(a)))
-    ) {
-      gaps.push({ organisationId: id, kind: "schule_ohne_uebergang_beruf" });
-    }
+    const kind = gapKindOf(graph.getNodeAttributes(id), () => neighbours(id));
+    if (kind) gaps.push({ organisationId: id, kind });
   }
 
   return {

@@ -1,13 +1,13 @@
 import type { Platform } from "../../platform/platform.js";
-import type { NetworkCooperation } from "./analysis.js";
-import { getNetworkAnalysis, loadNetworkInputs } from "./analysis.service.js";
+import { gapKindOf, isCountedOn, membersOf, type NetworkCooperation, type NetworkOrganisation } from "./analysis.js";
+import { loadNetworkInputs } from "./analysis.service.js";
 
 // Cooperation figures for reports, on the same cached inputs as the network analysis.
 // A cooperation has "started" in a period when it became a real one (every partner
 // confirmed, at least two partners, not merely proposed) and its start date lies in
 // the period; it "started at a Fachtag" when it came out of a Fachtag's agreements
 // (origin_event_id). "Active" stays the analysis' rule: isCountedOn. Isolated actors and
-// transition gaps over time are the analysis itself, run as of each day asked for.
+// transition gaps over time follow the analysis' rules too (networkOn).
 
 export interface CooperationStarts {
   started: number;
@@ -51,7 +51,7 @@ export async function cooperationStarts(platform: Platform, from: string, to: st
   return { started, startedAtFachtag, perQuarter };
 }
 
-/** The network as of one day: the analysis' own counts of active cooperations, isolated actors and gaps. */
+/** The network as of one day: active cooperations, isolated actors and gaps, by the analysis' rules. */
 export interface NetworkOnDay {
   day: string;
   organisations: number;
@@ -62,30 +62,47 @@ export interface NetworkOnDay {
 }
 
 /**
- * The network analysis (getNetworkAnalysis, the same one the analysis page shows) as of
- * each of the given days ("YYYY-MM-DD"): which cooperations were running then follows
- * from their start and end dates; the organisations are the directory's of today (it
- * keeps no record of when one joined). Days are computed one after the other, so a few
- * cold ones do not hold both cores; each stays in the analysis cache until the network changes.
+ * The figures of the network analysis that reports show over time, as of one day,
+ * by the analysis' own rules (isCountedOn, membersOf, gapKindOf) without building the
+ * whole graph: which cooperations were running then follows from their start and end
+ * dates; the organisations are the directory's of today (it keeps no record of when one
+ * joined). The test checks it against analyseNetwork on every day.
  */
-export async function networkOnDays(platform: Platform, days: readonly string[]): Promise<NetworkOnDay[]> {
-  const out: NetworkOnDay[] = [];
-  for (const day of days) {
-    const a = await getNetworkAnalysis(platform, day);
-    let kitaWithoutPrimary = 0;
-    let schoolWithoutTransition = 0;
-    for (const g of a.gaps) {
-      if (g.kind === "kita_ohne_grundschule") kitaWithoutPrimary++;
-      else if (g.kind === "schule_ohne_uebergang_beruf") schoolWithoutTransition++;
+export function networkOn(
+  organisations: readonly NetworkOrganisation[],
+  cooperations: readonly NetworkCooperation[],
+  day: string,
+): NetworkOnDay {
+  const byId = new Map(organisations.map((o) => [o.id, o]));
+  const known = (id: string) => byId.has(id);
+  const partners = new Map<string, Set<string>>();
+  let active = 0;
+  for (const c of cooperations) {
+    if (!isCountedOn(c, day)) continue;
+    const members = membersOf(c, known);
+    if (members.length < 2) continue;
+    active++;
+    for (const a of members) {
+      let set = partners.get(a);
+      if (!set) partners.set(a, (set = new Set()));
+      for (const b of members) if (b !== a) set.add(b);
     }
-    out.push({
-      day,
-      organisations: a.organisations,
-      active: a.cooperations,
-      isolated: a.isolated.length,
-      kitaWithoutPrimary,
-      schoolWithoutTransition,
-    });
   }
-  return out;
+  let isolated = 0;
+  let kitaWithoutPrimary = 0;
+  let schoolWithoutTransition = 0;
+  for (const o of organisations) {
+    const own = partners.get(o.id);
+    if (!own) isolated++;
+    const gap = gapKindOf(o, () => (own ? [...own].map((id) => byId.get(id) as NetworkOrganisation) : []));
+    if (gap === "kita_ohne_grundschule") kitaWithoutPrimary++;
+    else if (gap === "schule_ohne_uebergang_beruf") schoolWithoutTransition++;
+  }
+  return { day, organisations: byId.size, active, isolated, kitaWithoutPrimary, schoolWithoutTransition };
+}
+
+/** networkOn for each of the given days ("YYYY-MM-DD"), on the network's cached inputs. */
+export async function networkOnDays(platform: Platform, days: readonly string[]): Promise<NetworkOnDay[]> {
+  const { organisations, cooperations } = await loadNetworkInputs(platform);
+  return days.map((day) => networkOn(organisations, cooperations, day));
 }
