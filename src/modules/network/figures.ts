@@ -83,8 +83,8 @@ export function networkOn(
     if (members.length < 2) continue;
     active++;
     for (const a of members) {
-      let set = partners.get(a);
-      if (!set) partners.set(a, (set = new Set()));
+      const set = partners.get(a) ?? new Set<string>();
+      partners.set(a, set);
       for (const b of members) if (b !== a) set.add(b);
     }
   }
