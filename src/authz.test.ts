@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type AuthzRole, buildFixture, type Fixture, FORGED_TOKEN, ROLES } from "../tests/authz/fixture.js";
 import { type StateTracker, trackState } from "../tests/authz/state.js";
-import { type Entry, publicSurfaces, table } from "../tests/authz/table.js";
+import { type Entry, publicSurfaces, table, withoutParticipants } from "../tests/authz/table.js";
 import { createTestApp, type TestApp } from "../tests/helpers/test-app.js";
 
 // The authorisation matrix (issue 14, item 7): every state-changing route of the built app
@@ -150,6 +150,16 @@ describe("authorisation matrix", () => {
       Object.keys(table).filter((r) => !registered.has(r)),
       "rows of tests/authz/table.ts for routes that no longer exist",
     ).toEqual([]);
+  });
+
+  it("has decided for every GET route of one Fachtag or registration whether it shows participants", () => {
+    const ofOne = /^GET \/(verwaltung\/fachtage|api\/v1\/events|api\/v1\/registrations|anmeldung)\/.*:/;
+    const gets = [...registered].filter((r) => ofOne.test(r));
+    expect(
+      gets.filter((r) => !(r in table) && !withoutParticipants.includes(r)),
+      "GET routes in neither table nor withoutParticipants (tests/authz/table.ts)",
+    ).toEqual([]);
+    expect(withoutParticipants.filter((r) => !registered.has(r))).toEqual([]);
   });
 
   it.each(Object.keys(table))("%s", async (route) => {

@@ -253,6 +253,11 @@ export const table: Record<string, Entry> = {
   "GET /verwaltung/fachtage/:eventId/bescheinigungen/alle.pdf": { allow: organisers, participants: true },
   "GET /verwaltung/fachtage/:eventId/bescheinigungen/alle.zip": { allow: organisers, participants: true },
   // The desk lists each editor's own Fachtage: the other editor sees nothing of E.
+  "GET /verwaltung/fachtage/:eventId/bescheinigungen/:file": {
+    allow: organisers,
+    participants: true,
+    path: (f) => `/verwaltung/fachtage/${f.event.id}/bescheinigungen/${f.a.id}.pdf`,
+  },
   "GET /verwaltung/anmeldungen": { allow: editors, participants: true, butNotTheirs: ["otherEditor"] },
   "GET /verwaltung/protokoll": { allow: admin, participants: true },
   "GET /api/v1/events/:id/registrations": { allow: organisers, participants: true },
@@ -270,6 +275,38 @@ export const table: Record<string, Entry> = {
   "GET /anmeldung/:token/ticket.pdf": { allow: linkHolder, participants: true },
   "GET /anmeldung/:token/bescheinigung.pdf": { allow: linkHolder, participants: true },
 };
+
+/**
+ * The other GET routes of one Fachtag or one registration (back office, API, manage link):
+ * they show no participant (forms, programme, counts, anonymous survey answers, documents).
+ * A new GET route there fails the test until it is here or, when it shows people, in the table.
+ */
+export const withoutParticipants: string[] = [
+  "GET /verwaltung/fachtage/:id",
+  "GET /verwaltung/fachtage/:id/kopieren",
+  "GET /verwaltung/fachtage/:id/absagen",
+  "GET /verwaltung/fachtage/:id/loeschen",
+  "GET /verwaltung/fachtage/:id/programm",
+  "GET /verwaltung/fachtage/:id/programm/:sessionId",
+  "GET /api/v1/events/:id",
+  "GET /api/v1/events/:id/sessions",
+  "GET /anmeldung/bestaetigen/:token",
+  "GET /verwaltung/fachtage/:eventId/anmeldungen/neu",
+  "GET /verwaltung/fachtage/:eventId/zuteilung/veroeffentlichen",
+  "GET /api/v1/events/:id/checkins/summary",
+  "GET /verwaltung/fachtage/:eventId/umfrage",
+  "GET /verwaltung/fachtage/:eventId/umfrage/fragen/:questionId",
+  "GET /verwaltung/fachtage/:eventId/umfrage/ergebnisse",
+  "GET /verwaltung/fachtage/:eventId/umfrage/ergebnisse.csv",
+  "GET /verwaltung/fachtage/:eventId/umfrage/ergebnisse.xlsx",
+  "GET /api/v1/events/:eventId/survey/results",
+  "GET /verwaltung/fachtage/:id/dokumente",
+  "GET /verwaltung/fachtage/:id/dokumente/:documentId",
+  "GET /api/v1/events/:id/documents",
+  "GET /verwaltung/fachtage/:id/ergebnisse",
+  "GET /verwaltung/fachtage/:id/ergebnisse/:agreementId",
+  "GET /api/v1/events/:id/outcomes",
+];
 
 /**
  * Public surfaces that list or search things: everybody may open them, and none of them may
