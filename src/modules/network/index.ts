@@ -46,3 +46,5 @@ export {
   withdrawFachtagProposal,
 } from "./fachtag-proposals.js";
 export { type CooperationStarts, cooperationStarts, type NetworkOnDay, networkOnDays } from "./figures.js";
+// The partner picker field (chosen, own, search matches) for forms that name organisations.
+export { PartnerPickerField } from "./views/cooperations.js";

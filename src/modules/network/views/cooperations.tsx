@@ -252,23 +252,26 @@ export interface CooperationFormProps {
 }
 
 /**
- * The partner picker: the chosen organisations and the matches of a search as
- * checkboxes. Without JavaScript the search button sends the whole form back and the
- * page comes again with the matches, every value typed so far kept; it is the first
- * button of the form, so Enter in the search field searches instead of saving.
+ * The partner picker: the chosen organisations (field `organisationIds`), the actor's own
+ * and the matches of a search as checkboxes. Without JavaScript the search button sends
+ * the whole form back and the page comes again with the matches, every value typed so far
+ * kept; it must be the first button of the form, so Enter in the search field searches
+ * instead of saving. Also used for a Fachtag's agreements (outcomes), through index.ts;
+ * its look (search row, spacing) comes from /assets/network.css.
  */
-function PartnerPickerField({
+export function PartnerPickerField({
   picker,
+  legend,
   hint,
   error,
 }: {
   picker: PartnerPicker;
+  legend: string;
   hint: string;
   error?: string | undefined;
 }) {
   const { t } = usePage();
   const id = fieldId("organisationIds");
-  const legend = t("network.coop.field.organisations");
   const box = (o: OrganisationChoice, checked: boolean, prefix: string) => (
     <div class="kern-form-check" key={`${prefix}-${o.id}`}>
       <input
@@ -368,6 +371,7 @@ export function CooperationFormPage({ form, action, title, partners, events, con
         />
         <PartnerPickerField
           picker={partners}
+          legend={t("network.coop.field.organisations")}
           hint={`${t("network.coop.field.organisationsHint")} ${t(
             confirmsForAll ? "network.coop.field.organisationsHintAdmin" : "network.coop.field.organisationsHintMember",
           )}`}

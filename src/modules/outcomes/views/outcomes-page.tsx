@@ -3,7 +3,6 @@ import {
   Button,
   ErrorSummary,
   Form,
-  fieldId,
   Heading,
   postedText,
   Select,
@@ -13,7 +12,7 @@ import {
 } from "../../../platform/views/components.js";
 import { usePage } from "../../../platform/views/page-context.js";
 import type { EventView } from "../../events/index.js";
-import type { PartnerPicker } from "../../network/index.js";
+import { type PartnerPicker, PartnerPickerField } from "../../network/index.js";
 import type { AgreementView } from "../outcomes.service.js";
 import { agreementStatuses } from "../schema.js";
 import { cooperationState, dueDate, OrganisationLinks } from "./labels.js";
@@ -23,86 +22,6 @@ import { cooperationState, dueDate, OrganisationLinks } from "./labels.js";
 export const outcomesBase = (eventId: string) => `/verwaltung/fachtage/${eventId}/ergebnisse`;
 // The partner picker's look (search row, spacing) comes from the network's style sheet.
 export const outcomesStyles = ["/assets/network.css?v=2"];
-
-/**
- * The organisations as checkboxes: those chosen, and the matches of a search. Without
- * JavaScript the search button posts the form back and the page comes again with the
- * matches, everything typed kept; it is the form's first button, so Enter searches.
- */
-function OrganisationPicker({ picker, error }: { picker: PartnerPicker; error?: string | undefined }) {
-  const { t } = usePage();
-  const id = fieldId("organisationIds");
-  const box = (o: PartnerPicker["chosen"][number], checked: boolean, prefix: string) => (
-    <div class="kern-form-check" key={`${prefix}-${o.id}`}>
-      <input
-        class="kern-form-check__checkbox"
-        type="checkbox"
-        id={`${id}-${prefix}-${o.id}`}
-        name="organisationIds"
-        value={o.id}
-        checked={checked}
-      />
-      <label class="kern-label" for={`${id}-${prefix}-${o.id}`}>
-        {o.municipality ? `${o.name} (${o.municipality})` : o.name}
-      </label>
-    </div>
-  );
-  return (
-    <fieldset class={`kern-fieldset partner-picker${error ? " kern-fieldset--error" : ""}`} id={id}>
-      <legend class="kern-label">{t("outcomes.field.organisations")}</legend>
-      <div class="kern-hint">{t("outcomes.field.organisationsHint")}</div>
-      {error ? (
-        <p class="kern-error" role="alert">
-          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span class="kern-body">{error}</span>
-        </p>
-      ) : null}
-      <div class="kern-fieldset__body">
-        {picker.chosen.length > 0 ? (
-          <>
-            <p class="kern-body kern-body--bold">{t("outcomes.picker.chosen")}</p>
-            {picker.chosen.map((o) => box(o, true, "c"))}
-          </>
-        ) : (
-          <p class="kern-body">{t("outcomes.picker.noneChosen")}</p>
-        )}
-        <div class="kern-form-input partner-picker__search">
-          <label class="kern-label" for="f-suche">
-            {t("outcomes.picker.search")}
-          </label>
-          <div class="kern-hint" id="f-suche-hint">
-            {t("outcomes.picker.searchHint")}
-          </div>
-          <div class="partner-picker__row">
-            <input
-              class="kern-form-input__input"
-              type="search"
-              id="f-suche"
-              name="suche"
-              value={picker.search}
-              maxLength={100}
-              aria-describedby="f-suche-hint"
-            />
-            <Button name="aktion" value="suchen" variant="secondary">
-              {t("outcomes.picker.searchButton")}
-            </Button>
-          </div>
-        </div>
-        {picker.search ? (
-          <div aria-live="polite">
-            <p class="kern-body kern-body--bold">
-              {picker.matches.length === 0
-                ? t("outcomes.picker.noMatches", { search: picker.search })
-                : t("outcomes.picker.matches", { search: picker.search, count: picker.matches.length })}
-            </p>
-            {picker.matches.map((o) => box(o, false, "m"))}
-            {picker.more ? <p class="kern-body kern-body--small">{t("outcomes.picker.more")}</p> : null}
-          </div>
-        ) : null}
-      </div>
-    </fieldset>
-  );
-}
 
 function AgreementFields({ form, picker }: { form: FormState; picker: PartnerPicker }) {
   const { t } = usePage();
@@ -118,7 +37,12 @@ function AgreementFields({ form, picker }: { form: FormState; picker: PartnerPic
         value={postedText(v.title)}
         error={e.title}
       />
-      <OrganisationPicker picker={picker} error={e.organisationIds} />
+      <PartnerPickerField
+        picker={picker}
+        legend={t("outcomes.field.organisations")}
+        hint={t("outcomes.field.organisationsHint")}
+        error={e.organisationIds}
+      />
       <TextField
         name="dueOn"
         type="date"
