@@ -9,6 +9,7 @@ import { rebuildIndex } from "../modules/search/index.js";
 import { roles } from "../platform/auth/actor.js";
 import { createPlatform, isEmptyDatabase, seedDemo } from "../platform/bootstrap.js";
 import { type Config, ConfigError, loadConfig } from "../platform/config.js";
+import { backupSqlite } from "../platform/db/backup.js";
 import { openDatabase } from "../platform/db/database.js";
 import { migrateToLatest } from "../platform/db/migrator.js";
 import { DomainError, ValidationError } from "../platform/http/errors.js";
@@ -153,7 +154,7 @@ const commands: Command[] = [
     name: "backup",
     usage: "backup --to DATEI",
     description:
-      "Schreibt eine Sicherung der SQLite-Datenbank im laufenden Betrieb (bei PostgreSQL: pg_dump benutzen).",
+      "Schreibt eine Sicherung der SQLite-Datenbank im laufenden Betrieb: den Stand eines Augenblicks, ohne Anmeldungen aufzuhalten (bei PostgreSQL: pg_dump benutzen).",
     options: { to: { type: "string" } },
     async run(values, io) {
       const target = required(values, "to");
@@ -163,7 +164,7 @@ const commands: Command[] = [
             'Die Datenbank ist PostgreSQL: Bitte sichern Sie sie mit pg_dump, z. B. pg_dump --format=custom --file=bildungsnetz.dump "$DATABASE_URL".',
           );
         }
-        await platform.db.sqlite.backup(target);
+        backupSqlite(platform.db.sqlite, target);
         io.out(`Sicherung geschrieben: ${target}`);
       });
     },
