@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import pino from "pino";
 import { freePort } from "../../bench/lib/server.js";
+import { runCli } from "../../src/cli/main.js";
 import { modules } from "../../src/modules/index.js";
 import { createPlatform } from "../../src/platform/bootstrap.js";
 import { loadConfig } from "../../src/platform/config.js";
@@ -87,6 +88,41 @@ export async function editorToken(store: Store): Promise<string> {
   } finally {
     await platform.db.close();
   }
+}
+
+/** Runs a program (pg_dump, pg_restore) and fails with its stderr when it does not exit 0. */
+export async function run(program: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const child = spawn(program, args, { stdio: ["ignore", "pipe", "pipe"], env });
+  let out = "";
+  let err = "";
+  child.stdout?.on("data", (c) => {
+    out += String(c);
+  });
+  child.stderr?.on("data", (c) => {
+    err += String(c);
+  });
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`${program} ${args.join(" ")}: exit ${code}: ${err}`);
+  return out;
+}
+
+/**
+ * The same command in this process (its own database connection, beside the server's
+ * process): saves the CLI's start-up of many seconds on a loaded machine.
+ */
+export async function cliInProcess(store: Store, ...args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await runCli(args, {
+    env: configEnv(store),
+    out: (line) => {
+      out += `${line}\n`;
+    },
+    err: (line) => {
+      err += `${line}\n`;
+    },
+  });
+  return { code, out, err };
 }
 
 export interface AppProcess {
@@ -231,13 +267,17 @@ export async function rush(options: {
   keepGoing?: boolean;
   /** Pause of each loop between its requests (a steady trickle instead of a burst). */
   pauseMs?: number;
+  /** Stops the loops early when it returns true. */
+  stop?: () => boolean;
+  /** Told about every answer (status, body, headers). */
+  onResponse?: (status: number, body: string, headers: Headers) => void;
 }): Promise<RushResult> {
   const acknowledged: Acknowledged[] = [];
   const statuses: Record<string, number> = {};
   let failures = 0;
   let next = 0;
   const worker = async () => {
-    while (next < options.attempts) {
+    while (next < options.attempts && !options.stop?.()) {
       const i = next++;
       const workshop = options.fachtag.workshopIds[i % Math.max(1, options.fachtag.workshopIds.length)];
       const email = `${options.prefix}-${i}@example.org`;
@@ -255,9 +295,10 @@ export async function rush(options: {
           }),
         });
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-        const body = (await res.json()) as Omit<Acknowledged, "at" | "email">;
+        const text = await res.text();
+        options.onResponse?.(res.status, text, res.headers);
         if (res.status === 201) {
-          const ack = { ...body, email, at: performance.now() };
+          const ack = { ...(JSON.parse(text) as Omit<Acknowledged, "at" | "email">), email, at: performance.now() };
           acknowledged.push(ack);
           options.onAck?.(ack, acknowledged);
         }

@@ -37,15 +37,34 @@ export interface OpenOptions {
    * turns this on; short-lived processes (CLI, tests) do not need the extra thread.
    */
   backgroundCheckpoints?: boolean;
+  /** Told when PostgreSQL drops an idle pooled connection (e.g. the server was stopped). */
+  logger?: { warn(object: object, message: string): void };
 }
+
+/**
+ * How long a request waits for a PostgreSQL connection (a new one, or a free one of the
+ * pool) before it fails with 503 instead of hanging while the database is unreachable.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 export function openDatabase(url: string, options: OpenOptions = {}): Db {
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
     const pool = new pg.Pool({
       connectionString: url,
       max: options.poolSize ?? 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
+    // When PostgreSQL is stopped or restarted it ends every session (57P01). A connection
+    // that hears this outside a query emits 'error' — the pool's for an idle one, its own
+    // for one in use (between the statements of a transaction) — and an 'error' nobody
+    // listens to ends the Node process. With these listeners the statement in progress
+    // fails (503), the pool drops the broken connection (idle, or on release, as it is no
+    // longer queryable) and opens new ones once the database is back.
+    const lost = (error: Error) =>
+      options.logger?.warn({ err: error }, "database connection lost; a new one is opened on next use");
+    pool.on("error", lost);
+    pool.on("connect", (client) => client.on("error", lost));
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       kysely,

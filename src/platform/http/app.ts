@@ -23,6 +23,7 @@ import helmet from "helmet";
 import { qs } from "../../lib/querystring.js";
 import { anonymous } from "../auth/actor.js";
 import { resolveActor } from "../auth/resolve-actor.js";
+import { isDatabaseUnavailable } from "../db/unavailable.js";
 import { isLocale, registerMessages, translator } from "../i18n/i18n.js";
 import { platformMessages } from "../i18n/messages.js";
 import type { AppModule } from "../module.js";
@@ -34,6 +35,7 @@ import { DomainError } from "./errors.js";
 import { rateLimitRedis, redisConnected } from "./rate-limit-store.js";
 import { FLASH_COOKIE, LOCALE_COOKIE, renderPage } from "./request-context.js";
 import { safeReturnPath } from "./safe-return.js";
+import { sendUnavailable, unavailableMessages } from "./unavailable.js";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -82,6 +84,7 @@ export async function buildApp({ platform, modules }: BuildOptions): Promise<Fas
   app.decorate("navItems", []);
 
   registerMessages(platformMessages);
+  registerMessages(unavailableMessages);
   for (const module of modules) if (module.messages) registerMessages(module.messages);
   app.navItems.push(...modules.flatMap((m) => m.nav ?? []).sort((a, b) => a.order - b.order));
 
@@ -379,6 +382,9 @@ async function handleError(app: FastifyInstance, error: FastifyError, request: F
       body: ErrorPage({ titleKey: "error.badRequest.title", text: detail }),
     });
   }
+
+  // The database is down or restarting: 503, "try again shortly", not a 500.
+  if (isDatabaseUnavailable(error)) return sendUnavailable(request, reply, api);
 
   request.log.error({ err: error }, "unhandled error");
   if (api) return sendProblem(reply, 500, "internal_error", de("error.server.title"), de("error.server.text"));
