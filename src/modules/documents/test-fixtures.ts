@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
 import PDFDocument from "pdfkit";
+import { insertFachtag } from "../../../tests/helpers/fachtag.js";
 import { newId } from "../../platform/db/ids.js";
 import { nowIso } from "../../platform/db/time.js";
 import type { Platform } from "../../platform/platform.js";
 
 // Test data for the documents tests: a Fachtag with a talk, written straight into the
-// events tables, a real PDF, and multipart bodies as a browser would send them.
+// events tables (the Fachtag through the shared tests/helpers/fachtag.ts), a real PDF, and
+// multipart bodies as a browser would send them.
 
 export interface FixtureEvent {
   id: string;
@@ -17,49 +19,15 @@ export async function createFachtag(
   platform: Platform,
   options: { createdBy?: string | null; startsInDays?: number; status?: "draft" | "published" | "documented" } = {},
 ): Promise<FixtureEvent> {
-  const id = newId();
-  const slug = `fachtag-${id.slice(0, 8)}`;
-  const day = new Date(Date.now() + (options.startsInDays ?? 30) * 24 * 3600_000);
-  day.setUTCHours(8, 0, 0, 0);
-  const at = (hours: number) => new Date(day.getTime() + hours * 3600_000).toISOString();
+  const { id, slug, at } = await insertFachtag(platform, {
+    title: "Übergänge gestalten",
+    startsInDays: options.startsInDays ?? 30,
+    status: options.status ?? "published",
+    capacity: 100,
+    createdBy: options.createdBy,
+  });
   const now = nowIso();
   const db = platform.db.kysely;
-  await db
-    .insertInto("events")
-    .values({
-      id,
-      slug,
-      title: `Übergänge gestalten ${id.slice(0, 4)}`,
-      subtitle: null,
-      description: null,
-      themes: "[]",
-      target_groups: "[]",
-      organisers: "[]",
-      starts_at: at(0),
-      ends_at: at(6),
-      venue_name: "Kreishaus Celle",
-      venue_room: null,
-      venue_address: null,
-      venue_accessibility: null,
-      venue_directions: null,
-      capacity: 100,
-      registration_opens_at: null,
-      registration_closes_at: null,
-      confirm_by_email: 0,
-      hold_hours: 24,
-      reminder_days: 3,
-      fee: null,
-      credit_hours: null,
-      contact_name: null,
-      contact_email: null,
-      contact_phone: null,
-      status: options.status ?? "published",
-      workshop_choice: "first_come",
-      created_by: options.createdBy ?? null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
   const talkId = newId();
   await db
     .insertInto("event_sessions")

@@ -1,11 +1,11 @@
+import { insertFachtag } from "../../../tests/helpers/fachtag.js";
 import type { Actor } from "../../platform/auth/actor.js";
-import { newId } from "../../platform/db/ids.js";
-import { nowIso } from "../../platform/db/time.js";
 import type { Platform } from "../../platform/platform.js";
 import { createOrganisation, inputFromApi, linkMemberByEmail } from "../directory/index.js";
 
-// Test data for the outcomes tests: a Fachtag written straight into the events table, and
-// organisations through the directory (created by an admin: published at once).
+// Test data for the outcomes tests: a Fachtag written straight into the events table (the
+// shared tests/helpers/fachtag.ts), and organisations through the directory (created by an
+// admin: published at once).
 
 export interface FixtureEvent {
   id: string;
@@ -13,53 +13,19 @@ export interface FixtureEvent {
   title: string;
 }
 
+/** A past Fachtag, documented, by default (the one whose results and agreements are recorded). */
 export async function createFachtag(
   platform: Platform,
   options: { createdBy?: string | null; startsInDays?: number; status?: "draft" | "published" | "documented" } = {},
 ): Promise<FixtureEvent> {
-  const id = newId();
-  const slug = `fachtag-${id.slice(0, 8)}`;
-  const title = `Schätze statt Schwächen ${id.slice(0, 4)}`;
-  const day = new Date(Date.now() + (options.startsInDays ?? -30) * 24 * 3600_000);
-  day.setUTCHours(8, 0, 0, 0);
-  const at = (hours: number) => new Date(day.getTime() + hours * 3600_000).toISOString();
-  const now = nowIso();
-  await platform.db.kysely
-    .insertInto("events")
-    .values({
-      id,
-      slug,
-      title,
-      subtitle: null,
-      description: null,
-      themes: JSON.stringify(["Frühkindliche Bildung"]),
-      target_groups: "[]",
-      organisers: "[]",
-      starts_at: at(0),
-      ends_at: at(6),
-      venue_name: "Kreishaus Celle",
-      venue_room: null,
-      venue_address: null,
-      venue_accessibility: null,
-      venue_directions: null,
-      capacity: 150,
-      registration_opens_at: null,
-      registration_closes_at: null,
-      confirm_by_email: 0,
-      hold_hours: 24,
-      reminder_days: 3,
-      fee: null,
-      credit_hours: null,
-      contact_name: null,
-      contact_email: null,
-      contact_phone: null,
-      status: options.status ?? "documented",
-      workshop_choice: "first_come",
-      created_by: options.createdBy ?? null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  const { id, slug, title } = await insertFachtag(platform, {
+    title: "Schätze statt Schwächen",
+    themes: ["Frühkindliche Bildung"],
+    startsInDays: options.startsInDays ?? -30,
+    status: options.status ?? "documented",
+    capacity: 150,
+    createdBy: options.createdBy,
+  });
   return { id, slug, title };
 }
 
