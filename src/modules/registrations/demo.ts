@@ -1,5 +1,6 @@
 import { newId } from "../../platform/db/ids.js";
 import type { SeedContext } from "../../platform/module.js";
+import { directoryModule, listOrganisationsForNetwork } from "../directory/index.js";
 import { listPublicEvents, listWorkshops } from "../events/index.js";
 import { countByStatus } from "./capacity.repo.js";
 import { insertPreferences } from "./preferences.repo.js";
@@ -113,6 +114,9 @@ function drawRanked(weights: number[], count: number, random: () => number): num
 export async function seedRegistrationsDemo(context: SeedContext): Promise<void> {
   await seedWishesDemo(context);
   await seedUpcomingDemo(context);
+  // Their people name organisations of the directory demo (for the reports' areas), so it
+  // comes first; it adds nothing when the directory has organisations already.
+  await directoryModule.seedDemo?.(context);
   for (const past of pastFachtage) await seedPastDemo(context, past);
 }
 
@@ -215,6 +219,7 @@ async function seedPastDemo({ platform }: SeedContext, past: PastFachtag): Promi
   const counts = await countByStatus(db, event.id);
   if (Object.values(counts).some((n) => n > 0)) return;
   const slots = workshopSlots(await listWorkshops(db, event.id));
+  const directory = new Map((await listOrganisationsForNetwork(db)).map((o) => [o.name, o.id]));
   const places = Math.min(past.confirmed, event.capacity);
   const start = Date.parse(past.firstAt);
   const closedAt = new Date(Date.parse(event.startsAt) - 2 * 86_400_000).toISOString();
@@ -240,6 +245,7 @@ async function seedPastDemo({ platform }: SeedContext, past: PastFachtag): Promi
         ...base,
         email: `${past.prefix}-${String(i + 1).padStart(3, "0")}@demo.example`,
         organisation,
+        organisation_id: organisation ? (directory.get(organisation) ?? null) : null,
         organisation_kind: kind,
         municipality,
         role: jobs[i % jobs.length] as string,
