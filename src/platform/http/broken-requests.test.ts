@@ -3,7 +3,8 @@ import { createTestApp, type TestApp } from "../../../tests/helpers/test-app.js"
 import { createUserWithToken } from "../../../tests/helpers/users.js";
 
 // Requests the fuzz tests (tests/fuzz) found answered with the wrong thing: an address
-// the router cannot read, and a multipart body the parser cannot read.
+// the router cannot read, a multipart body the parser cannot read, and a NUL in an
+// address (PostgreSQL refuses it in any text, also in a WHERE).
 
 let t: TestApp;
 let admin: { authorization: string };
@@ -67,4 +68,21 @@ describe("multipart bodies the parser cannot read", () => {
     expect(res.headers["content-type"]).toContain("text/html");
     expect(res.body).toContain("Die gesendeten Formulardaten sind unvollständig oder beschädigt.");
   });
+});
+
+describe("control characters in an address", () => {
+  it.each(["/api/v1/posts/%00", "/api/v1/events/%00/sessions/x%1b", "/api/v1/organisations/a%00b"])(
+    "PATCH %s is a 4xx problem, never a 500",
+    async (url) => {
+      const res = await t.app.inject({
+        method: "PATCH",
+        url,
+        headers: { authorization: admin.authorization, "content-type": "application/json" },
+        payload: "{}",
+      });
+      expect(res.statusCode).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode).toBeLessThan(500);
+      expect(res.headers["content-type"]).toContain("application/problem+json");
+    },
+  );
 });
