@@ -333,6 +333,19 @@ async function handleError(app: FastifyInstance, error: FastifyError, request: F
   const api = isApiRequest(request);
 
   if (hasZodFastifySchemaValidationErrors(error)) {
+    // A page whose address or query does not fit its schema (an id of 500 characters, a
+    // NUL stripped to nothing): the person sees "not found" or "please check", never JSON.
+    if (!api) {
+      const inAddress = (error as { validationContext?: string }).validationContext === "params";
+      const titleKey = inAddress ? "error.notFound.title" : "error.validation.title";
+      return reply.page({
+        status: inAddress ? 404 : 422,
+        title: request.t(titleKey),
+        body: ErrorPage(
+          inAddress ? { titleKey, textKey: "error.notFound.text" } : { titleKey, text: "Die Anfrage ist ungültig." },
+        ),
+      });
+    }
     const errors = error.validation.map((issue) => ({
       field: issue.instancePath.replace(/^\//, "").replace(/\//g, "."),
       message: issue.message ?? "ungültig",

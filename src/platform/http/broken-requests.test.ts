@@ -85,4 +85,12 @@ describe("control characters in an address", () => {
       expect(res.headers["content-type"]).toContain("application/problem+json");
     },
   );
+
+  it("answers a Fachtag page address with a NUL with the German page 'not found', not JSON", async () => {
+    const res = await t.app.inject("/fachtage/%00");
+    expect(res.statusCode).toBe(404);
+    expect(res.headers["content-type"]).toContain("text/html");
+    expect(res.body).toContain("Seite nicht gefunden");
+    expect(res.body).toContain('<html lang="de"');
+  });
 });
