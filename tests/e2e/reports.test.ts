@@ -1,7 +1,8 @@
 // The education office reads its reports: from the back office to the dashboard (the pages
 // load no script), a period and a municipality chosen by keyboard land in the address, the
 // figures, charts and tables show, the print layout hides the controls; the public page
-// /zahlen is reached from the main navigation. Axe-clean, Nu-valid, 1280 and 390 px.
+// /zahlen is reached from the main navigation; isolated organisations and gaps over time
+// show as chart and table. Axe-clean, Nu-valid, 1280 and 390 px.
 import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -74,6 +75,17 @@ it("the office opens the dashboard, filters by keyboard, prints; everybody sees 
   expect(await page.locator("main").textContent()).toContain("Wienhausen");
   expect(await noSideways(page)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: `${shots}/reports-dashboard-1280.png`, fullPage: true });
+  // Isolated organisations and gaps over time: 2025 by quarters, a chart with its title and the table beside.
+  const overTime = page.locator("section.report-table", {
+    has: page.getByRole("heading", { name: "Einrichtungen ohne Kooperation und Lücken im Zeitverlauf" }),
+  });
+  expect(await overTime.locator("tbody tr").count()).toBe(4);
+  expect(await overTime.locator("tbody").textContent()).toContain("2025-Q4");
+  expect(await overTime.locator("svg.bar-chart title").textContent()).toContain("im Zeitverlauf");
+  expect(await overTime.getByRole("link", { name: /im Zeitverlauf als Excel/ }).getAttribute("href")).toBe(
+    "/verwaltung/berichte/tabelle/netzwerk-zeitverlauf.xlsx?year=2025",
+  );
+  await overTime.screenshot({ path: `${shots}/reports-over-time-1280.png` });
 
   // Printed: no filter form, no download links, the figures and tables stay.
   await page.emulateMedia({ media: "print" });
@@ -87,6 +99,7 @@ it("the office opens the dashboard, filters by keyboard, prints; everybody sees 
   await page.goto("/verwaltung/berichte?year=2025");
   expect(await noSideways(page)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: `${shots}/reports-dashboard-390.png`, fullPage: true });
+  await overTime.screenshot({ path: `${shots}/reports-over-time-390.png` });
   await context.close();
 
   // The public page, from the main navigation, signed out.
@@ -99,6 +112,7 @@ it("the office opens the dashboard, filters by keyboard, prints; everybody sees 
   await pub.waitForURL(/\/zahlen$/);
   expect(await pub.locator("h1").textContent()).toBe("Zahlen zur Bildungslandschaft");
   await checked(pub, html);
+  expect(await pub.locator("main").textContent()).toContain("Teilnehmende: die beim Einlass als anwesend Erfassten");
   const cells = await pub.locator("td.kern-table__cell--numeric").allTextContents();
   for (const cell of cells) expect(cell === "< 5" || Number(cell) >= 5).toBe(true);
   expect(await noSideways(pub)).toBeLessThanOrEqual(0);

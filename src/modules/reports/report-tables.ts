@@ -15,8 +15,11 @@ export interface ReportTable {
   rows: (string | number)[][];
   /** Columns holding numbers (right-aligned, charted). */
   numeric: number[];
-  /** Chart description; no chart when absent. */
-  chart?: { description: string; label: number; series: number[] };
+  /**
+   * Chart description; no chart when absent. `names`: short legend names of the series
+   * (the column headers otherwise); `below`: the table needs the whole width, the chart goes under it.
+   */
+  chart?: { description: string; label: number; series: number[]; names?: string[]; below?: boolean };
 }
 
 const label = (terms: readonly { id: string; de: string; en: string }[], id: string, t: Translate, locale: Locale) =>
@@ -179,23 +182,27 @@ export function reportTables(r: Report, t: Translate, locale: Locale): ReportTab
       id: "netzwerk-zeitverlauf",
       title: t("reports.network.overTime"),
       headers: [
-        t("reports.col.part"),
         t("reports.col.asOf"),
         t("reports.col.cooperations"),
-        t("reports.network.isolated"),
-        t("reports.network.gapKita"),
-        t("reports.network.gapSchool"),
+        t("reports.col.isolated"),
+        t("reports.col.gapKita"),
+        t("reports.col.gapSchool"),
       ],
       rows: n.overTime.map((x) => [
-        x.label,
-        formatShortDate(x.day, locale),
+        t("reports.network.overTime.part", { part: x.label, day: formatShortDate(x.day, locale) }),
         x.active,
         x.isolated,
         x.kitaWithoutPrimary,
         x.schoolWithoutTransition,
       ]),
-      numeric: [2, 3, 4, 5],
-      chart: { description: t("reports.network.overTime.desc"), label: 0, series: [3, 4, 5] },
+      numeric: [1, 2, 3, 4],
+      chart: {
+        description: t("reports.network.overTime.desc"),
+        label: 0,
+        series: [2, 3, 4],
+        names: [t("reports.chart.isolated"), t("reports.chart.gapKita"), t("reports.chart.gapSchool")],
+        below: true,
+      },
     },
     {
       id: "kooperationen-quartal",

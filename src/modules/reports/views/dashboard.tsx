@@ -42,7 +42,7 @@ function TableWithChart({ table, params }: { table: ReportTable; params: ReportP
       <h3 class="kern-heading kern-heading-medium" id={`h-${table.id}`}>
         {table.title}
       </h3>
-      <div class={chart && table.rows.length ? "chart-with-table" : undefined}>
+      <div class={chart && table.rows.length ? (chart.below ? "stack" : "chart-with-table") : undefined}>
         <Table
           caption={table.title}
           captionHidden
@@ -59,8 +59,8 @@ function TableWithChart({ table, params }: { table: ReportTable; params: ReportP
               title={table.title}
               description={chart.description}
               categories={table.rows.map((row) => String(row[chart.label]))}
-              series={chart.series.map((col) => ({
-                name: table.headers[col] as string,
+              series={chart.series.map((col, i) => ({
+                name: chart.names?.[i] ?? (table.headers[col] as string),
                 values: table.rows.map((row) => Number(row[col])),
               }))}
             />
