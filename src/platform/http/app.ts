@@ -282,7 +282,13 @@ export async function buildApp({ platform, modules }: BuildOptions): Promise<Fas
     const { lang, zurueck } = request.query as { lang?: string; zurueck?: unknown };
     const target = safeReturnPath(zurueck, config.baseUrl);
     if (isLocale(lang)) {
-      reply.setCookie(LOCALE_COOKIE, lang, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 365 * 24 * 3600 });
+      reply.setCookie(LOCALE_COOKIE, lang, {
+        path: "/",
+        sameSite: "lax",
+        httpOnly: true,
+        secure: config.isProduction,
+        maxAge: 365 * 24 * 3600,
+      });
     }
     return reply.redirect(target, 303);
   });

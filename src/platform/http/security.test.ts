@@ -44,6 +44,21 @@ describe("return addresses", () => {
   });
 });
 
+describe("cookies in production", () => {
+  it("are all Secure, the language choice too (wapiti found bn_lang without it)", async () => {
+    const prod = await createTestApp({ NODE_ENV: "production", BASE_URL: "https://bildung.example" });
+    try {
+      const language = await prod.app.inject("/sprache?lang=en&zurueck=%2F");
+      const page = await prod.app.inject("/anmeldung/link");
+      const cookies = [language.headers["set-cookie"], page.headers["set-cookie"]].flat().filter(Boolean);
+      expect(cookies.map((c) => String(c).split("=")[0])).toEqual(expect.arrayContaining(["bn_lang", "bn_csrf"]));
+      for (const cookie of cookies) expect(String(cookie)).toMatch(/;\s*Secure/i);
+    } finally {
+      await prod.close();
+    }
+  });
+});
+
 describe("the JSON API and session cookies", () => {
   it("ignores a session cookie: a signed-in browser cannot be made to write through the API", async () => {
     const browser = new Browser(t.app);
