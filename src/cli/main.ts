@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from "fastify";
 import pino from "pino";
 import { createTokenForAccount, createUserWithPassword } from "../modules/accounts/index.js";
 import { modules } from "../modules/index.js";
+import { erasePersonData, erasureLine, exportPersonData } from "../modules/privacy/index.js";
 import { retentionReportLines, runRetention } from "../modules/retention/index.js";
 import { rebuildIndex } from "../modules/search/index.js";
 import { roles } from "../platform/auth/actor.js";
@@ -182,7 +183,52 @@ const commands: Command[] = [
       });
     },
   },
+  {
+    name: "privacy:export",
+    usage: "privacy:export --email E-MAIL",
+    description:
+      "Auskunft nach Art. 15 DSGVO: schreibt alles, was die Plattform zu dieser E-Mail-Adresse speichert, als JSON auf die Standardausgabe (im Protokoll vermerkt).",
+    options: { email: { type: "string" } },
+    async run(values, io) {
+      const email = emailOption(values);
+      await withPlatform(io, async (platform) => {
+        io.out(JSON.stringify(await exportPersonData(platform, email), null, 2));
+      });
+    },
+  },
+  {
+    name: "privacy:erase",
+    usage: 'privacy:erase --email E-MAIL --reason "GRUND"',
+    description:
+      "Löschung nach Art. 17 DSGVO: löscht oder anonymisiert die Person mit dieser E-Mail-Adresse in einem Schritt; Bescheinigungen bleiben prüfbar, die Zahlen der Fachtage bleiben. Der Grund steht im Protokoll.",
+    options: { email: { type: "string" }, reason: { type: "string" } },
+    async run(values, io) {
+      const email = emailOption(values);
+      const reason = required(values, "reason").trim();
+      if (reason.length < 5)
+        throw new CliError("Die Option --reason braucht einen Grund mit mindestens 5 Zeichen.", EX_USAGE);
+      await withPlatform(io, async (platform) => {
+        try {
+          io.out(erasureLine(await erasePersonData(platform, { email, reason: reason.slice(0, 500) })));
+        } catch (error) {
+          if (error instanceof DomainError && error.code === "person_unknown") {
+            throw new CliError(`Zu ${email} ist nichts gespeichert.`);
+          }
+          throw error;
+        }
+      });
+    },
+  },
 ];
+
+/** A well-formed --email, lower case; anything else is a usage error in German. */
+function emailOption(values: Record<string, string | boolean | undefined>): string {
+  const email = required(values, "email").trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+    throw new CliError(`„${email}“ ist keine gültige E-Mail-Adresse.`, EX_USAGE);
+  }
+  return email;
+}
 
 /** An ISO 8601 time (a date alone means midnight UTC); anything else is a usage error in German. */
 function isoTime(value: string, option: string): Date {

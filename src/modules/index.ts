@@ -12,6 +12,7 @@ import { matchingModule } from "./matching/index.js";
 import { networkModule } from "./network/index.js";
 import { notificationsModule } from "./notifications/index.js";
 import { outcomesModule } from "./outcomes/index.js";
+import { privacyModule } from "./privacy/index.js";
 import { registrationsModule } from "./registrations/index.js";
 import { reportsModule } from "./reports/index.js";
 import { retentionModule } from "./retention/index.js";
@@ -43,4 +44,5 @@ export const modules: AppModule[] = [
   reportsModule,
   searchModule,
   notificationsModule,
+  privacyModule,
 ];

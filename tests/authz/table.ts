@@ -266,6 +266,15 @@ export const table: Record<string, Entry> = {
   "PUT /api/v1/events/:id/outcomes/results": { allow: organisers, body: { summary: "Ergebnis" } },
   "POST /api/v1/events/:id/outcomes/agreements": { allow: organisers, body: { title: "Vereinbarung" } },
   "POST /verwaltung/suche/neu-aufbauen": { allow: admin },
+  // Data subject requests (privacy): the lookup and the export show everything about A; the
+  // erasure's first step only asks for confirmation, so the matrix's data stays.
+  "POST /verwaltung/datenschutz": { allow: admin, participants: true, body: (f) => ({ email: f.a.email }) },
+  "POST /verwaltung/datenschutz/auskunft": { allow: admin, participants: true, body: (f) => ({ email: f.a.email }) },
+  "POST /verwaltung/datenschutz/loeschen": {
+    allow: admin,
+    participants: true,
+    body: (f) => ({ email: f.a.email, reason: "Matrix-Test" }),
+  },
 
   // --- pages and files that show participants ----------------------------------------------
   "GET /verwaltung/fachtage/:eventId/anmeldungen": { allow: organisers, participants: true },

@@ -2,6 +2,7 @@ import type { AppModule } from "../../platform/module.js";
 import { accountRoutes } from "./account.routes.js";
 import { seedDemoAccounts } from "./demo.js";
 import { accountsMessages } from "./messages.js";
+import { eraseAccount, exportAccount } from "./privacy.js";
 import { actorForSession } from "./session.js";
 import { signInRoutes } from "./sign-in.routes.js";
 import { usersRoutes } from "./users.routes.js";
@@ -19,9 +20,15 @@ export const accountsModule: AppModule = {
     accountRoutes(app, platform);
     usersRoutes(app, platform);
   },
+  subscribe(hooks) {
+    hooks.on("privacy.exportPerson", exportAccount);
+    hooks.on("privacy.eraseIdentity", eraseAccount);
+  },
   seedDemo: seedDemoAccounts,
 };
 
+// Data subject requests (privacy) find the account of an address through this.
+export { accountIdForEmail } from "./privacy.js";
 // The operator's tools (command line, test factories) create accounts and tokens through these.
 export { createTokenForAccount } from "./tokens.service.js";
 // Modules above create an account as part of their own change (the directory: an account for

@@ -3,6 +3,7 @@ import { certificateCodesFor, keepCertificatesOfEvent, sendDue } from "./certifi
 import { seedCertificatesDemo } from "./demo.js";
 import { manageSection } from "./manage-section.js";
 import { certificatesMessages } from "./messages.js";
+import { exportCertificates, keepCertificatesOfPerson } from "./privacy.js";
 import { certificateRoutes } from "./routes.js";
 
 /** Attendance certificates (Teilnahmebescheinigungen) with a public verification code. */
@@ -14,6 +15,8 @@ export const certificatesModule: AppModule = {
   subscribe(hooks) {
     hooks.on("registrations.apiListFields", ({ registrationIds }, ctx) => certificateCodesFor(ctx, registrationIds));
     hooks.on("retention.anonymiseEvent", ({ eventId }, { db }) => keepCertificatesOfEvent(db, eventId));
+    hooks.on("privacy.exportPerson", exportCertificates);
+    hooks.on("privacy.erasePerson", keepCertificatesOfPerson);
   },
   jobs: [{ name: "certificates-send", everyMs: 15 * 60_000, run: async (platform) => void (await sendDue(platform)) }],
   seedDemo: seedCertificatesDemo,

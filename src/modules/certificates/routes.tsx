@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { recordListAccess } from "../../platform/audit.js";
 import { DomainError } from "../../platform/http/errors.js";
 import { emptyForm, type FormState, handleForm, parseForm, parseQuery } from "../../platform/http/forms.js";
 import { multipartBody } from "../../platform/http/multipart.js";
@@ -120,6 +121,11 @@ export function certificateRoutes(root: FastifyInstance, platform: Platform): vo
   // --- the organiser's page ----------------------------------------------------------------
   const page = async (request: FastifyRequest<EventParams>, reply: FastifyReply, form = emptyForm, status = 200) => {
     const o = await getOverview(platform, request.actor, request.params.eventId);
+    await recordListAccess(platform.db.kysely, request.actor, {
+      list: "certificates",
+      format: "html",
+      eventId: request.params.eventId,
+    });
     return reply.page({
       status,
       title: request.t("certificates.page.title", { event: o.event.title }),
@@ -153,12 +159,23 @@ export function certificateRoutes(root: FastifyInstance, platform: Platform): vo
     return reply.redirect(certificatesBase(request.params.eventId), 303);
   });
 
-  app.get<EventParams>("/verwaltung/fachtage/:eventId/bescheinigungen/alle.pdf", async (request, reply) =>
-    sendPdf(reply, await allCertificates(platform, request.actor, request.params.eventId)),
-  );
+  app.get<EventParams>("/verwaltung/fachtage/:eventId/bescheinigungen/alle.pdf", async (request, reply) => {
+    const pdf = await allCertificates(platform, request.actor, request.params.eventId);
+    await recordListAccess(platform.db.kysely, request.actor, {
+      list: "certificates",
+      format: "pdf",
+      eventId: request.params.eventId,
+    });
+    return sendPdf(reply, pdf);
+  });
 
   app.get<EventParams>("/verwaltung/fachtage/:eventId/bescheinigungen/alle.zip", async (request, reply) => {
     const { zip, filename } = await allCertificatesZip(platform, request.actor, request.params.eventId);
+    await recordListAccess(platform.db.kysely, request.actor, {
+      list: "certificates",
+      format: "zip",
+      eventId: request.params.eventId,
+    });
     return reply
       .header("content-type", "application/zip")
       .header("content-disposition", contentDisposition(filename))

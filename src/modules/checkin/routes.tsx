@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { recordListAccess } from "../../platform/audit.js";
 import { DomainError } from "../../platform/http/errors.js";
 import { emptyForm, type FormState, handleForm, parseForm, parseQuery } from "../../platform/http/forms.js";
 import { formatTime } from "../../platform/i18n/i18n.js";
@@ -51,6 +52,11 @@ export function checkinRoutes(app: FastifyInstance, platform: Platform): void {
     status = 200,
   ) => {
     const e = await getEntrance(platform, request.actor, request.params.eventId);
+    await recordListAccess(platform.db.kysely, request.actor, {
+      list: "checkin",
+      format: "html",
+      eventId: request.params.eventId,
+    });
     const q = parseQuery(searchQuery, request.query).q ?? "";
     return reply.page({
       status,
@@ -156,6 +162,11 @@ export function checkinRoutes(app: FastifyInstance, platform: Platform): void {
   app.get<Params>("/verwaltung/fachtage/:eventId/einlass/liste.json", async (request, reply) => {
     try {
       const e = await getEntrance(platform, request.actor, request.params.eventId);
+      await recordListAccess(platform.db.kysely, request.actor, {
+        list: "checkin",
+        format: "api",
+        eventId: request.params.eventId,
+      });
       return reply.header("cache-control", "no-store").send({ counts: e.counts, people: e.people });
     } catch (error) {
       return jsonError(request, reply, error);

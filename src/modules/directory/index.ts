@@ -4,6 +4,7 @@ import { directoryAdminRoutes } from "./admin-routes.js";
 import { apiRoutes } from "./api.js";
 import { seedDirectoryDemo } from "./demo.js";
 import { directoryMessages } from "./messages.js";
+import { eraseDirectory, exportDirectory } from "./privacy.js";
 import { directoryRoutes } from "./routes.js";
 
 export const directoryModule: AppModule = {
@@ -25,6 +26,10 @@ export const directoryModule: AppModule = {
     directoryRoutes(app, platform);
     directoryAdminRoutes(app, platform);
     apiRoutes(app, platform);
+  },
+  subscribe(hooks) {
+    hooks.on("privacy.exportPerson", exportDirectory);
+    hooks.on("privacy.erasePerson", eraseDirectory);
   },
   seedDemo: seedDirectoryDemo,
 };

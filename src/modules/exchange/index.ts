@@ -2,6 +2,7 @@ import type { AppModule } from "../../platform/module.js";
 import "./hooks.js";
 import { seedExchangeDemo } from "./demo.js";
 import { exchangeMessages } from "./messages.js";
+import { exportExchange, removeExchangeAuthor } from "./privacy.js";
 import { exchangeRoutes } from "./routes.js";
 
 /**
@@ -17,6 +18,10 @@ export const exchangeModule: AppModule = {
     { href: "/austausch/meine", label: "exchange.my.title", roles: ["admin", "member"], order: 41 },
   ],
   register: exchangeRoutes,
+  subscribe(hooks) {
+    hooks.on("privacy.exportPerson", exportExchange);
+    hooks.on("privacy.erasePerson", removeExchangeAuthor);
+  },
   seedDemo: seedExchangeDemo,
 };
 

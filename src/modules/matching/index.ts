@@ -1,6 +1,7 @@
 import type { AppModule } from "../../platform/module.js";
 import { recordNewMatches } from "./matching.service.js";
 import { matchingMessages } from "./messages.js";
+import { eraseMatching, exportMatching } from "./privacy.js";
 import { matchingRoutes } from "./routes.js";
 import {
   accountSection,
@@ -22,6 +23,8 @@ export const matchingModule: AppModule = {
   register: matchingRoutes,
   sections: [profileKeepSection, eventKeepSection, pastEventKeepSection, postMatchesSection, accountSection],
   subscribe(hooks) {
+    hooks.on("privacy.exportPerson", exportMatching);
+    hooks.on("privacy.erasePerson", eraseMatching);
     hooks.on("exchange.postChanged", async ({ postId, change }, { platform, db }) => {
       if (change === "created" || change === "updated" || change === "shown") {
         await recordNewMatches(platform, db, postId);

@@ -3,6 +3,7 @@ import { accountSection } from "./account-section.js";
 import { homeSection } from "./home-section.js";
 import { notificationsMessages } from "./messages.js";
 import { runDigest } from "./notifications.service.js";
+import { eraseSubscription, exportSubscription } from "./privacy.js";
 import { notificationRoutes } from "./routes.js";
 
 /**
@@ -21,6 +22,10 @@ export const notificationsModule: AppModule = {
     },
   ],
   register: notificationRoutes,
+  subscribe(hooks) {
+    hooks.on("privacy.exportPerson", exportSubscription);
+    hooks.on("privacy.erasePerson", eraseSubscription);
+  },
   sections: [homeSection, accountSection],
   // Hourly: each subscription is looked at once its day or week is over (see runDigest).
   jobs: [

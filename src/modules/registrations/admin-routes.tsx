@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { toCsv, toXlsx } from "../../lib/spreadsheet.js";
+import { recordListAccess } from "../../platform/audit.js";
 import { emptyForm, type FormState, handleForm, parseQuery } from "../../platform/http/forms.js";
 import type { Platform } from "../../platform/platform.js";
 import { contentDisposition } from "../../platform/storage/storage.js";
@@ -44,6 +45,11 @@ export function adminRoutes(app: FastifyInstance, platform: Platform): void {
     status = 200,
   ) => {
     const o = await listRegistrations(platform, request.actor, request.params.eventId, filterOf(request.query));
+    await recordListAccess(platform.db.kysely, request.actor, {
+      list: "registrations",
+      format: "html",
+      eventId: request.params.eventId,
+    });
     return reply.page({
       status,
       styles: deskStyles,
@@ -74,6 +80,11 @@ export function adminRoutes(app: FastifyInstance, platform: Platform): void {
       request.params.eventId,
       filterOf(request.query),
     );
+    await recordListAccess(platform.db.kysely, request.actor, {
+      list: "registrations",
+      format: "csv",
+      eventId: request.params.eventId,
+    });
     return reply
       .header("content-type", "text/csv; charset=utf-8")
       .header("content-disposition", contentDisposition(exportFileName(event.slug, "csv")))
@@ -88,6 +99,11 @@ export function adminRoutes(app: FastifyInstance, platform: Platform): void {
       request.params.eventId,
       filterOf(request.query),
     );
+    await recordListAccess(platform.db.kysely, request.actor, {
+      list: "registrations",
+      format: "xlsx",
+      eventId: request.params.eventId,
+    });
     return reply
       .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
       .header("content-disposition", contentDisposition(exportFileName(event.slug, "xlsx")))

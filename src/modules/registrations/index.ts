@@ -12,6 +12,7 @@ import { participantCountsByEvent } from "./figures.js";
 import { registrationsMessages } from "./messages.js";
 import { networkingSection } from "./networking-section.js";
 import { eventPageSection } from "./page-section.js";
+import { eraseRegistrations, exportRegistrations } from "./privacy.js";
 import { expireUnconfirmed, sendReminders } from "./reminders.service.js";
 import { anonymiseRegistrations } from "./retention.js";
 import { registrationRoutes } from "./routes.js";
@@ -33,6 +34,8 @@ export const registrationsModule: AppModule = {
     hooks.on("events.copied", onEventCopied);
     hooks.on("events.activeRegistrations", onActiveRegistrationsAsked);
     hooks.on("retention.anonymiseEvent", ({ eventId }, { db }) => anonymiseRegistrations(db, eventId));
+    hooks.on("privacy.exportPerson", exportRegistrations);
+    hooks.on("privacy.eraseIdentity", eraseRegistrations);
     hooks.on("events.participants", ({ eventIds }, { db }) => participantCountsByEvent(db, eventIds));
   },
   sections: [eventPageSection, networkingSection],
@@ -63,6 +66,8 @@ export type { ManagePageSlot } from "./hooks.js";
 export { manageUrl } from "./mails.js";
 export { moveWorkshop } from "./organiser-desk.service.js";
 export { listEventPreferences, type PreferenceRow, placeInWorkshops } from "./preferences.repo.js";
+// A person's registrations, for the modules' parts of a data subject request (certificates).
+export { personRegistrationIds } from "./privacy.js";
 export { type RegistrationInput, register } from "./register.service.js";
 export {
   getTicketById,

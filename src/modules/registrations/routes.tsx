@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { recordListAccess } from "../../platform/audit.js";
 import { emptyForm, type FormState, handleForm } from "../../platform/http/forms.js";
 import type { Platform } from "../../platform/platform.js";
 import { listForApi } from "./organiser-desk.service.js";
@@ -308,7 +309,15 @@ export function registrationRoutes(root: FastifyInstance, platform: Platform): v
         response: { 200: apiRegistrationItem.array() },
       },
     },
-    async (request) => listForApi(platform, request.actor, request.params.id),
+    async (request) => {
+      const list = await listForApi(platform, request.actor, request.params.id);
+      await recordListAccess(platform.db.kysely, request.actor, {
+        list: "registrations",
+        format: "api",
+        eventId: request.params.id,
+      });
+      return list;
+    },
   );
 
   app.post(

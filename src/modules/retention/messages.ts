@@ -16,7 +16,7 @@ const de = {
   "retention.audit.link": "Protokoll (Löschungen)",
   "retention.audit.title": "Protokoll",
   "retention.audit.intro":
-    "Was das System mit personenbezogenen Daten getan hat, vor allem Löschungen nach Ablauf der Löschfrist. Das Protokoll nennt Zahlen, keine Personen.",
+    "Was mit personenbezogenen Daten geschehen ist: Löschungen nach Ablauf der Löschfrist, Auskünfte und Löschungen auf Antrag (Art. 15 und 17 DSGVO) und wer Teilnehmerlisten angesehen oder exportiert hat. Das Protokoll nennt Zahlen, keine Teilnehmenden.",
   "retention.audit.empty": "Noch keine Einträge.",
   "retention.audit.caption": "{total} Einträge, neueste zuerst",
   "retention.audit.col.at": "Zeit",
@@ -54,7 +54,7 @@ const en: typeof de = {
   "retention.audit.link": "Log (deletions)",
   "retention.audit.title": "Log",
   "retention.audit.intro":
-    "What the system did with personal data, above all deletions after the retention period. The log gives figures, no people.",
+    "What happened to personal data: deletions after the retention period, access and erasure on request (Art. 15 and 17 GDPR), and who viewed or exported participant lists. The log gives figures, no participants.",
   "retention.audit.empty": "No entries yet.",
   "retention.audit.caption": "{total} entries, newest first",
   "retention.audit.col.at": "Time",

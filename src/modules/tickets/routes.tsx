@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { recordListAccess } from "../../platform/audit.js";
 import type { Platform } from "../../platform/platform.js";
 import { contentDisposition } from "../../platform/storage/storage.js";
 import {
@@ -39,12 +40,24 @@ export function ticketRoutes(root: FastifyInstance, platform: Platform): void {
 
   app.get<EventParams>("/verwaltung/fachtage/:eventId/namensschilder.pdf", async (request, reply) => {
     const workshop = workshopParam(request.query);
-    return sendPdf(reply, await badgeSheets(platform, request.actor, request.params.eventId, workshop));
+    const pdf = await badgeSheets(platform, request.actor, request.params.eventId, workshop);
+    await recordListAccess(platform.db.kysely, request.actor, {
+      list: "badges",
+      format: "pdf",
+      eventId: request.params.eventId,
+    });
+    return sendPdf(reply, pdf);
   });
 
   app.get<EventParams>("/verwaltung/fachtage/:eventId/unterschriften.pdf", async (request, reply) => {
     const workshop = workshopParam(request.query);
-    return sendPdf(reply, await signatureLists(platform, request.actor, request.params.eventId, workshop));
+    const pdf = await signatureLists(platform, request.actor, request.params.eventId, workshop);
+    await recordListAccess(platform.db.kysely, request.actor, {
+      list: "signatures",
+      format: "pdf",
+      eventId: request.params.eventId,
+    });
+    return sendPdf(reply, pdf);
   });
 
   app.get(

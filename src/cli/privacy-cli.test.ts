@@ -1,0 +1,114 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { modules } from "../modules/index.js";
+import { figuresOf, heldFachtag } from "../modules/retention/test-fixtures.js";
+import { createPlatform } from "../platform/bootstrap.js";
+import { loadConfig } from "../platform/config.js";
+import { dropSchema, ensureSchema } from "../platform/db/database.js";
+import type { Platform } from "../platform/platform.js";
+import { type CliIo, runCli } from "./main.js";
+
+// The command-line contract of the data subject requests: `privacy:export --email` writes the
+// JSON to standard output, `privacy:erase --email --reason` erases and prints one German line.
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+let dataDir: string;
+let schema: string | undefined;
+let env: NodeJS.ProcessEnv;
+let platform: Platform;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), "bn-privacy-cli-"));
+  env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DATA_DIR: dataDir,
+    NODE_ENV: "test",
+    LOG_LEVEL: "warn",
+    SESSION_SECRET: "test-secret-test-secret-test-secret-1234",
+  };
+  if (pgUrl) {
+    schema = `pcli_${randomBytes(5).toString("hex")}`;
+    await ensureSchema(pgUrl, schema);
+    const url = new URL(pgUrl);
+    url.searchParams.set("options", `-c search_path=${schema}`);
+    env.DATABASE_URL = url.toString();
+  }
+  platform = await createPlatform(loadConfig({ ...env, LOG_LEVEL: "silent" }), modules);
+});
+afterAll(async () => {
+  await platform?.db.close();
+  if (pgUrl && schema) await dropSchema(pgUrl, schema);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const cli = async (...args: string[]) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { env, out: (l) => out.push(l), err: (l) => err.push(l) };
+  const code = await runCli(args, io);
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+};
+
+describe("npm run cli -- privacy:export / privacy:erase", () => {
+  it("refuses a missing or malformed address and a missing reason, in German with the usage", async () => {
+    const missing = await cli("privacy:export");
+    expect(missing.code).toBe(64);
+    expect(missing.stderr).toContain("Die Option --email fehlt.");
+    const bad = await cli("privacy:export", "--email", "kein-at");
+    expect(bad.code).toBe(64);
+    expect(bad.stderr).toContain("ist keine gültige E-Mail-Adresse");
+    const noReason = await cli("privacy:erase", "--email", "a@beispiel.de");
+    expect(noReason.code).toBe(64);
+    expect(noReason.stderr).toContain("Die Option --reason fehlt.");
+    expect(noReason.stderr).toContain('Aufruf: npm run cli -- privacy:erase --email E-MAIL --reason "GRUND"');
+    const unknown = await cli("privacy:erase", "--email", "niemand@beispiel.de", "--reason", "Antrag 2026-7");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("Zu niemand@beispiel.de ist nichts gespeichert.");
+    expect((await cli("--help")).stdout).toContain("privacy:erase");
+  });
+
+  it("exports a person as JSON on stdout, erases them keeping the figures, and logs both as the command line", async () => {
+    const ev = await heldFachtag(platform, { people: 3 });
+    const [person] = ev.people;
+    if (!person) throw new Error("fixture");
+    const before = await figuresOf(platform, ev.id);
+
+    const exported = await cli("privacy:export", "--email", person.email);
+    expect(exported.code).toBe(0);
+    const doc = JSON.parse(exported.stdout);
+    expect(doc.email).toBe(person.email);
+    expect(doc.parts.registrations.data.registrations[0].lastName).toBe(person.lastName);
+    expect(doc.parts.certificates.data.certificates[0].code).toBe(ev.code);
+
+    const erased = await cli(
+      "privacy:erase",
+      "--email",
+      person.email,
+      "--reason",
+      "Antrag nach Art. 17, Vorgang 2026-7",
+    );
+    expect(erased.code).toBe(0);
+    expect(erased.stdout).toContain("Gelöscht oder anonymisiert: Anmeldungen zu Fachtagen: 1");
+    expect(erased.stdout).toContain("Erhalten: Teilnahmebescheinigungen: 1");
+    expect(await figuresOf(platform, ev.id)).toEqual(before);
+
+    const after = JSON.parse((await cli("privacy:export", "--email", person.email)).stdout);
+    expect(after.parts).toEqual({});
+    const log = await platform.db.kysely
+      .selectFrom("audit_log")
+      .select(["actor", "action", "details"])
+      .where("action", "like", "privacy.%")
+      .orderBy("at")
+      .execute();
+    expect(log.map((e) => [e.actor, e.action])).toEqual([
+      ["cli", "privacy.exported"],
+      ["cli", "privacy.erased"],
+      ["cli", "privacy.exported"],
+    ]);
+    expect(log.map((e) => e.details).join(" ")).not.toContain(person.email);
+  });
+});
