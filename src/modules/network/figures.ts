@@ -101,8 +101,25 @@ export function networkOn(
   return { day, organisations: byId.size, active, isolated, kitaWithoutPrimary, schoolWithoutTransition };
 }
 
-/** networkOn for each of the given days ("YYYY-MM-DD"), on the network's cached inputs. */
+/** Days already counted, per inputs object: the analysis cache hands out a new one when the network changed. */
+const counted = new WeakMap<object, Map<string, NetworkOnDay>>();
+const MAX_CACHED_DAYS = 64;
+
+/** networkOn for each of the given days ("YYYY-MM-DD"), on the network's cached inputs; each day counted once. */
 export async function networkOnDays(platform: Platform, days: readonly string[]): Promise<NetworkOnDay[]> {
-  const { organisations, cooperations } = await loadNetworkInputs(platform);
-  return days.map((day) => networkOn(organisations, cooperations, day));
+  const inputs = await loadNetworkInputs(platform);
+  let known = counted.get(inputs);
+  if (!known) {
+    known = new Map();
+    counted.set(inputs, known);
+  }
+  const cache = known;
+  return days.map((day) => {
+    const hit = cache.get(day);
+    if (hit) return hit;
+    const figures = networkOn(inputs.organisations, inputs.cooperations, day);
+    if (cache.size >= MAX_CACHED_DAYS) cache.delete(cache.keys().next().value as string);
+    cache.set(day, figures);
+    return figures;
+  });
 }
