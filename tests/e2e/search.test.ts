@@ -7,11 +7,9 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import {
-  checkAxe,
-  checkPageBasics,
   closeBrowser,
-  formatAxe,
   formatHtmlProblems,
+  lookAt,
   newContext,
   type StartedServer,
   signInAs,
@@ -20,7 +18,6 @@ import {
 } from "./helpers/index.js";
 
 let server: StartedServer;
-const shots = process.env.SCREENSHOT_DIR ?? "/tmp/shots";
 
 beforeAll(async () => {
   server = await startServer();
@@ -31,19 +28,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-
-/** Axe (needs JavaScript: a second page of the same context kind with it on), no sideways scroll, screenshots at 1280 and 390 px. */
+/** The page's address opened in a second window with JavaScript on, there lookAt (axe, page basics, 1280 and 390 px). */
 async function look(page: Page, name: string, viewer: Page) {
-  await viewer.setViewportSize({ width: 1280, height: 900 });
   await viewer.goto(page.url());
-  expect(formatAxe(await checkAxe(viewer))).toBe("");
-  expect(await noSideways(viewer)).toBeLessThanOrEqual(1);
-  await viewer.screenshot({ path: `${shots}/search-${name}-1280.png`, fullPage: true });
-  await viewer.setViewportSize({ width: 390, height: 844 });
-  expect(await noSideways(viewer)).toBeLessThanOrEqual(1);
-  await viewer.screenshot({ path: `${shots}/search-${name}-390.png`, fullPage: true });
-  expect(formatAxe(await checkAxe(viewer))).toBe("");
+  await lookAt(viewer, `search-${name}`);
 }
 
 it("the header search finds the post, the Kita's offer, the organisations and the 2024 Fachtag", async () => {
@@ -78,7 +66,6 @@ it("the header search finds the post, the Kita's offer, the organisations and th
   ).toBe("Sprachförderung");
   await look(page, "results", viewer);
   html.push({ url: "results", html: await page.content() });
-  expect(await checkPageBasics(viewer)).toEqual([]);
 
   // Each type by its count link.
   const types = page.getByRole("navigation", { name: "Nach Art" });
