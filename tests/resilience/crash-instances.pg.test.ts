@@ -61,10 +61,25 @@ describe("one of two instances killed during a rush", () => {
       killedPerf = performance.now();
       a.child.kill("SIGKILL");
     };
-    const common = { fachtag, attempts: 1000, connections: 3, pauseMs: 100 };
+    let acks = 0;
+    const common = {
+      fachtag,
+      attempts: 1000,
+      connections: 3,
+      pauseMs: 100,
+      onAck: () => {
+        acks++;
+      },
+    };
+    // The survivor goes on for 4 s after the kill, and until the waitlist has begun.
     const [onA, onB] = await Promise.all([
       rush({ ...common, baseUrl: a.baseUrl, prefix: "a" }),
-      rush({ ...common, baseUrl: b.baseUrl, prefix: "b", stop: () => killedAt > 0 && Date.now() > killedAt + 4000 }),
+      rush({
+        ...common,
+        baseUrl: b.baseUrl,
+        prefix: "b",
+        stop: () => killedAt > 0 && Date.now() > killedAt + 4000 && acks > CAPACITY + 3,
+      }),
     ]);
     killOnMail = undefined;
     expect((await a.exited).signal).toBe("SIGKILL");
