@@ -1,20 +1,13 @@
-// The feedback survey in Chromium: the organiser opens it from the Fachtag's registrations,
-// adds a question and sends the links; a participant answers WITHOUT JavaScript (a missing
-// answer is named beside its field, the second try with the same link is refused); the
-// organiser reads the results (charts with their numbers in tables). Axe-clean, Nu-valid,
-// looked at at 1280 and 390 px.
-import { mkdirSync } from "node:fs";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { attendedFachtag } from "../../src/modules/certificates/test-fixtures.js";
 import { surveyLinks } from "../../src/modules/feedback/test-fixtures.js";
 import { createUser } from "../helpers/auth.js";
 import {
   checkAxe,
-  checkPageBasics,
   closeBrowser,
   formatAxe,
   formatHtmlProblems,
+  lookAt,
   newContext,
   type StartedServer,
   signInAs,
@@ -25,7 +18,6 @@ import {
 let server: StartedServer;
 let owner: Awaited<ReturnType<typeof createUser>>;
 let ev: Awaited<ReturnType<typeof attendedFachtag>>;
-const shots = process.env.SCREENSHOT_DIR ?? "/tmp/shots";
 const html: { url: string; html: string }[] = [];
 
 beforeAll(async () => {
@@ -40,27 +32,12 @@ beforeAll(async () => {
       { firstName: "Ömer", lastName: "Yılmaz", present: false },
     ],
   });
-  mkdirSync(shots, { recursive: true });
 });
 
 afterAll(async () => {
   await closeBrowser();
   await server?.close();
 });
-
-const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-
-async function looked(page: Page, name: string, axe = true) {
-  if (axe) expect(formatAxe(await checkAxe(page))).toBe("");
-  expect(await checkPageBasics(page)).toEqual([]);
-  html.push({ url: name, html: await page.content() });
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${shots}/survey-${name}-${width}.png`, fullPage: true });
-    expect({ name, width, overflow: Math.max(0, await noSideways(page)) }).toEqual({ name, width, overflow: 0 });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 it("the organiser opens the survey from the registrations, adds a question and sends the links", async () => {
   const context = await newContext(server.baseUrl);
@@ -75,7 +52,7 @@ it("the organiser opens the survey from the registrations, adds a question and s
   await page.getByRole("link", { name: "Feedback-Umfrage" }).click();
   await page.waitForURL(/\/umfrage$/);
   expect(await page.locator("main").textContent()).toContain("2 anwesend, 0 Links verschickt, 0 Antworten");
-  await looked(page, "organiser");
+  await lookAt(page, "survey-organiser", html);
 
   await page.getByLabel("Art der Frage").selectOption("multiple");
   await page.getByLabel("Frage", { exact: true }).fill("Wie sind Sie angereist?");
@@ -87,7 +64,7 @@ it("the organiser opens the survey from the registrations, adds a question and s
   // A question changed on its own page.
   await page.getByRole("link", { name: "Frage 7 ändern" }).click();
   await page.waitForURL(/\/fragen\/comments$/);
-  await looked(page, "question");
+  await lookAt(page, "survey-question", html);
   await page.getByLabel("Frage", { exact: true }).fill("Was sollen wir beim nächsten Mal anders machen?");
   await page.getByRole("button", { name: "Frage speichern" }).click();
   await page.waitForURL(/\/umfrage$/);
@@ -96,7 +73,7 @@ it("the organiser opens the survey from the registrations, adds a question and s
   await page.getByRole("button", { name: "Umfrage-Links verschicken" }).click();
   await page.waitForURL(/\/umfrage/);
   expect(await page.locator("main").textContent()).toContain("2 Umfrage-Links wurden verschickt.");
-  await looked(page, "organiser-sent");
+  await lookAt(page, "survey-organiser-sent", html);
   await context.close();
 });
 
@@ -108,7 +85,7 @@ it("a participant answers WITHOUT JavaScript, once: a missing answer is named, t
   page.setDefaultTimeout(20_000);
   await page.goto(link as string);
   expect(await page.locator("h1").textContent()).toBe("Ihre Meinung zum Fachtag");
-  await looked(page, "answer", false);
+  await lookAt(page, "survey-answer", html, { axe: false });
 
   // Nothing chosen for the overall rating: named at the top and beside the question.
   const overall = page.getByRole("group", { name: "Wie zufrieden sind Sie mit dem Fachtag insgesamt?" });
@@ -116,7 +93,7 @@ it("a participant answers WITHOUT JavaScript, once: a missing answer is named, t
   await page.waitForLoadState("load");
   expect(await page.locator("#fehler").textContent()).toContain("Bitte beantworten Sie diese Frage.");
   expect(await overall.textContent()).toContain("Bitte beantworten Sie diese Frage.");
-  await looked(page, "answer-error", false);
+  await lookAt(page, "survey-answer-error", html, { axe: false });
 
   await overall.getByLabel("5 – sehr zufrieden").check();
   const group = (name: string) => page.getByRole("group", { name });
@@ -129,7 +106,7 @@ it("a participant answers WITHOUT JavaScript, once: a missing answer is named, t
   await page.getByRole("button", { name: "Antworten absenden" }).click();
   await page.waitForURL(/\/umfrage\/danke$/);
   expect(await page.locator("h1").textContent()).toBe("Vielen Dank für Ihre Rückmeldung");
-  await looked(page, "thanks", false);
+  await lookAt(page, "survey-thanks", html, { axe: false });
 
   await page.goto(link as string);
   expect(await page.locator("main").textContent()).toContain("Mit diesem Link wurde bereits geantwortet");
@@ -165,7 +142,7 @@ it("the organiser reads the results: a chart with its numbers beside it for each
   expect(await page.getByRole("table", { name: "Antworten auf „Wie sind Sie angereist?“" }).textContent()).toContain(
     "Bahn",
   );
-  await looked(page, "results");
+  await lookAt(page, "survey-results", html);
   expect(formatHtmlProblems(await validateHtml(html))).toBe("");
   await context.close();
 });
@@ -187,7 +164,7 @@ it("the demo's 2025 Fachtag: 100 anonymous answers as charts and tables, per wor
   const text = (await page.locator("main").textContent()) ?? "";
   expect(text).toContain("Antworten insgesamt: 100");
   expect(text).toContain("Mittelwert");
-  await looked(page, "demo-results");
+  await lookAt(page, "survey-demo-results", html);
   expect(formatHtmlProblems(await validateHtml(html.slice(-1)))).toBe("");
   await context.close();
 });
