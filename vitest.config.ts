@@ -6,6 +6,7 @@ import { defineConfig } from "vitest/config";
 // run when TEST_REDIS_URL is set — CI sets it; this machine kind runs Redis on 6379.
 // PostgreSQL-only tests (*.pg.test.ts: the database outage) run when TEST_DATABASE_URL is set.
 // tests/resilience: the server killed, backed up and restored, its database stopped.
+// tests/fuzz: hostile input to every API body and form (fast-check, fixed seed; FUZZ_SEED, FUZZ_RUNS).
 // `npm test` runs both in one Vitest run: first all unit tests (group 0), then the browser
 // tests (group 1), one file at a time, so Chromium does not compete with the unit workers.
 export default defineConfig({
@@ -21,6 +22,7 @@ export default defineConfig({
             "src/**/*.test.tsx",
             "tests/http/**/*.test.ts",
             "tests/resilience/**/*.test.ts",
+            "tests/fuzz/**/*.test.ts",
           ],
           exclude: [
             "**/node_modules/**",
