@@ -102,7 +102,6 @@ export const table: Record<string, Entry> = {
   "POST /verwaltung/fachtage/:id/status": {
     allow: organisers,
     body: { status: "draft" },
-    validatesFirst: "the route reads the form before the service checks the permission",
   },
   "POST /verwaltung/fachtage/:id/absagen": { allow: organisers, body: {} },
   "POST /verwaltung/fachtage/:id/loeschen": { allow: organisers },
@@ -147,7 +146,6 @@ export const table: Record<string, Entry> = {
   "POST /angebote/:id/loeschen": { allow: organisation },
   "POST /verwaltung/akteure/neu": { allow: admin, body: { name: "" } },
   "POST /verwaltung/akteure/vorschlaege/:id": {
-    validatesFirst: "the route reads the form before the service checks the permission",
     allow: admin,
     body: { decision: "approve" },
     allowedMay404: "the demo has no open proposal",
@@ -202,10 +200,8 @@ export const table: Record<string, Entry> = {
   "POST /austausch/:id/moderation": {
     allow: admin,
     body: { action: "hide", reason: "Matrix" },
-    validatesFirst: "the route reads the form before the service checks the permission",
   },
   "POST /austausch/:id/kommentare/:commentId/moderation": {
-    validatesFirst: "the route reads the form before the service checks the permission",
     allow: admin,
     body: { action: "hide", reason: "Matrix" },
   },
@@ -218,12 +214,10 @@ export const table: Record<string, Entry> = {
   "POST /merken": {
     allow: signedIn,
     body: (f) => ({ type: "post", id: f.postId }),
-    validatesFirst: "the route reads the form before the service checks the permission",
   },
   "POST /merken/entfernen": {
     allow: signedIn,
     body: (f) => ({ type: "post", id: f.postId }),
-    validatesFirst: "the route reads the form before the service checks the permission",
   },
   "POST /merkliste/einstellungen": { allow: signedIn, body: { notify: "on" } },
 

@@ -3,6 +3,7 @@ import { DomainError, ValidationError } from "../../platform/http/errors.js";
 import { emptyForm, type FormState, handleForm, parseQuery } from "../../platform/http/forms.js";
 import { multipartBody } from "../../platform/http/multipart.js";
 import type { Platform } from "../../platform/platform.js";
+import { directoryAccess } from "./access.js";
 import { listChangeLog, reviewAllChanges, reviewChange } from "./change-log.service.js";
 import { confirmImport, previewImport, startImport } from "./import.service.js";
 import { addKind, listKindsForAdmin } from "./kinds.service.js";
@@ -96,17 +97,24 @@ export function directoryAdminRoutes(app: FastifyInstance, platform: Platform): 
     return page(reply, request.t("directory.proposals.title"), <ProposalsPage proposals={proposals} />);
   });
 
-  app.post<Params<"id">>("/verwaltung/akteure/vorschlaege/:id", async (request, reply) => {
-    const parsed = proposalDecision.safeParse(request.body ?? {});
-    if (!parsed.success) throw new ValidationError({ decision: "validation.choice" });
-    const { decision } = parsed.data;
-    const org = await decideProposal(platform, request.actor, request.params.id, decision);
-    return reply
-      .flash("success", decision === "approve" ? "directory.proposals.approved" : "directory.proposals.rejected", {
-        name: org.name,
-      })
-      .redirect("/verwaltung/akteure/vorschlaege", 303);
-  });
+  // Nobody and non-admins are refused before the decision is read.
+  const reviewersOnly = async (request: FastifyRequest) =>
+    directoryAccess.requireAccess(request.actor, "proposal.review", undefined);
+  app.post<Params<"id">>(
+    "/verwaltung/akteure/vorschlaege/:id",
+    { preValidation: reviewersOnly },
+    async (request, reply) => {
+      const parsed = proposalDecision.safeParse(request.body ?? {});
+      if (!parsed.success) throw new ValidationError({ decision: "validation.choice" });
+      const { decision } = parsed.data;
+      const org = await decideProposal(platform, request.actor, request.params.id, decision);
+      return reply
+        .flash("success", decision === "approve" ? "directory.proposals.approved" : "directory.proposals.rejected", {
+          name: org.name,
+        })
+        .redirect("/verwaltung/akteure/vorschlaege", 303);
+    },
+  );
 
   app.get("/verwaltung/akteure/aenderungen", async (request, reply) => {
     const query = parseQuery(changeLogQuery, request.query);

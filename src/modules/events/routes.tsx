@@ -393,6 +393,7 @@ export function eventRoutes(root: FastifyInstance, platform: Platform): void {
   });
 
   app.post("/verwaltung/fachtage/:id/status", { schema: { params: idParams } }, async (request, reply) => {
+    await getManageableEvent(platform, request.actor, request.params.id); // refused before the form is read
     const form = parseForm(statusForm, request.body, request.t, request.locale);
     if (!form.ok) throw new ValidationError({ status: "validation.choice" });
     const event = await changeEventStatus(platform, request.actor, request.params.id, form.data.status);

@@ -5,7 +5,7 @@ import { emptyForm, type FormState, handleForm, oneParam, parseForm, parseQuery 
 import { multipartBody } from "../../platform/http/multipart.js";
 import type { Platform } from "../../platform/platform.js";
 import { contentDisposition } from "../../platform/storage/storage.js";
-import { can } from "./access.js";
+import { can, exchangeAccess } from "./access.js";
 import { addAttachment, deleteAttachment, getAttachmentFile, listAttachments } from "./attachments.service.js";
 import { kindOfSlug, kindSlugs, type PostKind } from "./kinds.js";
 import {
@@ -328,23 +328,30 @@ export function exchangeRoutes(root: FastifyInstance, platform: Platform): void 
     );
   });
 
-  app.post("/austausch/:id/moderation", { schema: { params: postParams } }, async (request, reply) => {
-    return handleForm(
-      request,
-      moderationForm,
-      async (data) => {
-        await moderatePost(platform, request.actor, request.params.id, data.action, data.reason);
-        return reply
-          .flash("success", `exchange.flash.${data.action}`)
-          .redirect(data.action === "delete" ? "/verwaltung/austausch" : `/austausch/${request.params.id}`, 303);
-      },
-      (form, status) => postPage(request, reply, { moderation: form }, status),
-    );
-  });
+  // Only moderators get as far as the form: everybody else is refused before it is read.
+  const moderatorsOnly = async (request: FastifyRequest) =>
+    exchangeAccess.requireAccess(request.actor, "post.moderate", undefined);
+  app.post(
+    "/austausch/:id/moderation",
+    { schema: { params: postParams }, preValidation: moderatorsOnly },
+    async (request, reply) => {
+      return handleForm(
+        request,
+        moderationForm,
+        async (data) => {
+          await moderatePost(platform, request.actor, request.params.id, data.action, data.reason);
+          return reply
+            .flash("success", `exchange.flash.${data.action}`)
+            .redirect(data.action === "delete" ? "/verwaltung/austausch" : `/austausch/${request.params.id}`, 303);
+        },
+        (form, status) => postPage(request, reply, { moderation: form }, status),
+      );
+    },
+  );
 
   app.post(
     "/austausch/:id/kommentare/:commentId/moderation",
-    { schema: { params: commentParams } },
+    { schema: { params: commentParams }, preValidation: moderatorsOnly },
     async (request, reply) => {
       const form = parseForm(moderationForm, request.body, request.t, request.locale);
       if (!form.ok) {

@@ -4,6 +4,7 @@ import { ValidationError } from "../../platform/http/errors.js";
 import { parseForm } from "../../platform/http/forms.js";
 import { safeReturnPath } from "../../platform/http/safe-return.js";
 import type { Platform } from "../../platform/platform.js";
+import { matchingAccess } from "./access.js";
 import { addBookmark, getMerkliste, removeBookmark, setMatchMails } from "./bookmarks.service.js";
 import { getMatches } from "./matching.service.js";
 import { apiMatches, keepForm, postParams, settingsForm } from "./schema.js";
@@ -53,8 +54,11 @@ export function matchingRoutes(app: FastifyInstance, platform: Platform): void {
       .flash("success", remove ? "matching.flash.removed" : "matching.flash.kept")
       .redirect(safeReturnPath(zurueck, platform.config.baseUrl, "/merkliste"), 303);
   };
-  app.post("/merken", keep(false));
-  app.post("/merken/entfernen", keep(true));
+  // Nobody signed in is told so (401) before the form is read.
+  const signedInOnly = async (request: FastifyRequest) =>
+    matchingAccess.requireAccess(request.actor, "bookmark.keep", undefined);
+  app.post("/merken", { preValidation: signedInOnly }, keep(false));
+  app.post("/merken/entfernen", { preValidation: signedInOnly }, keep(true));
 
   app.get("/merkliste", async (request, reply) => {
     const list = await getMerkliste(platform, request.actor);
