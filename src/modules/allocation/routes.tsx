@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { recordListAccess } from "../../platform/audit.js";
 import { emptyForm, type FormState, handleForm, parseQuery } from "../../platform/http/forms.js";
 import type { Platform } from "../../platform/platform.js";
 import { allocationAccess } from "./access.js";
@@ -26,6 +27,11 @@ export function allocationRoutes(root: FastifyInstance, platform: Platform): voi
     status = 200,
   ) => {
     const o = await getAllocationOverview(platform, request.actor, request.params.eventId);
+    await recordListAccess(platform.db.kysely, request.actor, {
+      list: "allocation",
+      format: "html",
+      eventId: request.params.eventId,
+    });
     return reply.page({
       status,
       styles: allocationStyles,

@@ -397,6 +397,7 @@ describe("audit of participant lists", () => {
     expect((await organiser.get(`${base}/namensschilder.pdf`)).statusCode).toBe(200);
     expect((await organiser.get(`${base}/unterschriften.pdf`)).statusCode).toBe(200);
     expect((await organiser.get(`${base}/bescheinigungen`)).statusCode).toBe(200);
+    expect((await organiser.get(`${base}/zuteilung`)).statusCode).toBe(200);
     const rows = await t.platform.db.kysely
       .selectFrom("audit_log")
       .select(["actor", "action", "details"])
@@ -413,9 +414,10 @@ describe("audit of participant lists", () => {
       ["participants.exported", { list: "badges", format: "pdf" }],
       ["participants.exported", { list: "signatures", format: "pdf" }],
       ["participants.viewed", { list: "certificates", format: "html" }],
+      ["participants.viewed", { list: "allocation", format: "html" }],
     ]);
     expect(new Set(rows.map((r) => r.actor))).toEqual(new Set([owner.id]));
-    expect((await auditRows("participants.viewed")).length).toBe(before + 3);
+    expect((await auditRows("participants.viewed")).length).toBe(before + 4);
 
     // The API list too, with the organiser's token.
     const api = await createUserWithToken(t.platform, "admin");
@@ -431,7 +433,7 @@ describe("audit of participant lists", () => {
     const stranger = new Browser(t.app);
     await signInAs(t.platform, stranger, "editor");
     expect((await stranger.get(`${base}/anmeldungen`)).statusCode).toBe(403);
-    expect((await auditRows("participants.viewed")).length).toBe(before + 4);
+    expect((await auditRows("participants.viewed")).length).toBe(before + 5);
 
     const admin = new Browser(t.app);
     await signInAs(t.platform, admin, "admin");
