@@ -37,7 +37,13 @@ it("a subscriber to the theme gets the weekly digest and unsubscribes with one c
   const html: { url: string; html: string }[] = [];
   const { context, page } = await journeyPage(server.baseUrl, { role: "member" });
 
-  // Reached from the back-office dashboard.
+  // "Mein Konto" links to it and to the Merkliste.
+  await page.goto("/konto");
+  expect(await page.getByRole("link", { name: "Zur Merkliste" }).getAttribute("href")).toBe("/merkliste");
+  await page.getByRole("link", { name: "Benachrichtigungen einstellen" }).click();
+  await page.waitForURL(/\/konto\/benachrichtigungen$/);
+
+  // Reached from the back-office dashboard too.
   await page.goto("/verwaltung");
   await page.getByRole("link", { name: "Benachrichtigungen", exact: true }).click();
   await page.waitForURL(/\/konto\/benachrichtigungen$/);
@@ -66,6 +72,8 @@ it("a subscriber to the theme gets the weekly digest and unsubscribes with one c
   await signInAs(p, "member");
   await p.goto("/konto/benachrichtigungen");
   await lookAt(p, "notify-subscription", html);
+  await p.goto("/konto");
+  await lookAt(p, "konto", html);
   await js.close();
 
   // A practice example on the theme, published in the coming week; the week ends.
