@@ -1,6 +1,6 @@
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import type { Conn, Dialect } from "../../platform/db/database.js";
-import { dialectSql } from "./fulltext.js";
+import { dialectSql, type PageRow } from "./fulltext.js";
 import type { SearchEntriesTable, SearchType } from "./tables.js";
 
 // All SQL of the site search. The full-text part differs by database: SQLite keeps an FTS5
@@ -34,12 +34,69 @@ export async function deleteEntries(
   }
 }
 
+/** The key of a type and facet list in search_facet_sets. */
+const setKey = (type: string, facets: string) => `${type} ${facets}`;
+
+/**
+ * The search_facet_sets numbers of these entries' types and facet lists, adding the ones
+ * not there yet (only those: PostgreSQL would spend a sequence number on every conflict).
+ */
+async function facetSetIds(db: Conn, entries: readonly SearchEntriesTable[]): Promise<Map<string, number>> {
+  const wanted = new Map(entries.map((e) => [setKey(e.type, e.facets), { type: e.type, facets: e.facets }]));
+  const found = new Map<string, number>();
+  const read = async () => {
+    const rows = await db
+      .selectFrom("search_facet_sets")
+      .select(["sid", "type", "facets"])
+      .where("facets", "in", [...new Set([...wanted.values()].map((w) => w.facets))])
+      .execute();
+    for (const r of rows) found.set(setKey(r.type, r.facets), r.sid);
+  };
+  await read();
+  const missing = [...wanted].filter(([key]) => !found.has(key)).map(([, w]) => w);
+  if (missing.length > 0) {
+    // Another transaction may add the same set meanwhile: then its row is taken.
+    await db
+      .insertInto("search_facet_sets")
+      .values(missing)
+      .onConflict((oc) => oc.columns(["type", "facets"]).doNothing())
+      .execute();
+    await read();
+  }
+  return found;
+}
+
+/** SQLite: a full-text row id is the facet set's number × 2³² + a running number within the set. */
+const SET_SPAN = 2 ** 32;
+/** …and stays a safe JavaScript integer (better-sqlite3 reads integers as numbers). */
+const MAX_SETS = 2 ** 21;
+
+/**
+ * SQLite: the next free full-text row ids of these facet sets (the highest one in use in
+ * each set's range + 1, or its first), one statement for all.
+ */
+async function nextRowIds(db: Conn, sids: readonly number[]): Promise<Map<number, number>> {
+  for (const sid of sids) {
+    if (sid >= MAX_SETS) throw new Error(`search_facet_sets: Nummer ${sid} passt nicht mehr in die Zeilennummern`);
+  }
+  const values = sql.join(sids.map((sid) => sql`(${sid})`));
+  const rows = await sql<{ sid: number; top: number | null }>`
+    WITH s(sid) AS (VALUES ${values})
+    SELECT s.sid, (SELECT max(rid) FROM search_fts_rows
+                   WHERE rid BETWEEN s.sid * ${SET_SPAN} AND s.sid * ${SET_SPAN} + ${SET_SPAN - 1}) AS top
+    FROM s`.execute(db);
+  return new Map(rows.rows.map((r) => [r.sid, (r.top ?? r.sid * SET_SPAN) + 1]));
+}
+
 /** Stores entries with their full-text rows. */
 export async function insertEntries(db: Conn, dialect: Dialect, entries: readonly SearchEntriesTable[]): Promise<void> {
   for (const chunk of chunks(entries, 100)) {
+    const sets = await facetSetIds(db, chunk);
+    const sidOf = (e: SearchEntriesTable) => sets.get(setKey(e.type, e.facets)) ?? 0;
     if (dialect === "postgres") {
       const rows = chunk.map((e) => ({
         ...e,
+        set_id: sidOf(e),
         // Title words weigh more than the rest (ts_rank's weights A and B).
         tsv: sql<string>`setweight(to_tsvector('german', ${e.title_terms}), 'A') || setweight(to_tsvector('german', ${e.body_terms}), 'B')`,
       }));
@@ -52,18 +109,21 @@ export async function insertEntries(db: Conn, dialect: Dialect, entries: readonl
         .insertInto("search_entries")
         .values([...chunk])
         .execute();
-      // The FTS5 row's id is the narrow row's integer key (see the 0501 migration).
-      const keys = await db
-        .insertInto("search_fts_rows")
-        .values(chunk.map((e) => ({ entry_id: e.id, type: e.type, facets: e.facets, sort_at: e.sort_at })))
-        .returning(["rid", "entry_id"])
-        .execute();
-      const byId = new Map(chunk.map((e) => [e.id, e]));
-      const rows = keys.map((k) => {
-        const e = byId.get(k.entry_id);
-        return sql`(${k.rid}, ${e?.title_terms ?? ""}, ${e?.body_terms ?? ""})`;
+      const next = await nextRowIds(db, [...new Set(chunk.map(sidOf))]);
+      const rows = chunk.map((e) => {
+        const sid = sidOf(e);
+        const rid = next.get(sid) ?? 0;
+        if (rid - sid * SET_SPAN >= SET_SPAN)
+          throw new Error(`search_fts_rows: Satz ${sid} hat keine freie Nummer mehr`);
+        next.set(sid, rid + 1);
+        return { rid, entry: e };
       });
-      await sql`INSERT INTO search_fts (rowid, title, body) VALUES ${sql.join(rows)}`.execute(db);
+      await db
+        .insertInto("search_fts_rows")
+        .values(rows.map(({ rid, entry }) => ({ rid, entry_id: entry.id, sort_at: entry.sort_at })))
+        .execute();
+      const fts = rows.map(({ rid, entry }) => sql`(${rid}, ${entry.title_terms}, ${entry.body_terms})`);
+      await sql`INSERT INTO search_fts (rowid, title, body) VALUES ${sql.join(fts)}`.execute(db);
     }
   }
 }
@@ -85,8 +145,8 @@ export interface Filters {
 }
 
 export interface Answer {
-  /** The ids of the page's entries, best first. */
-  page: string[];
+  /** The page's entries, best first. */
+  page: PageRow[];
   /** Matches per type (the type filter left out). */
   types: Map<string, number>;
   /** Matches (of the chosen type) per "facet:value". */
@@ -97,11 +157,25 @@ export interface Answer {
 const facetPattern = (facet: string, value: string) =>
   `%${JSON.stringify(`${facet}:${value}`).replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
+/** The facet sets' lists, taken apart once each (the same few thousand lists come back with every search). */
+const parsedLists = new Map<string, readonly string[]>();
+function facetKeys(facets: string): readonly string[] {
+  let keys = parsedLists.get(facets);
+  if (!keys) {
+    if (parsedLists.size >= 50_000) parsedLists.clear();
+    keys = JSON.parse(facets) as string[];
+    parsedLists.set(facets, keys);
+  }
+  return keys;
+}
+
 /**
  * The page and all counts of one search, in two queries that the database can each do
- * well: the page is the best few of the ranked matches; the counts group the matches by
- * type and facet list without ranking them (ranking every one of thousands of matches
- * only to count them was what made broad searches slow). On PostgreSQL both run at once.
+ * well: the page is the best few of the ranked matches, read with what a hit shows; the
+ * counts group the matches by their facet set's number without ranking them (ranking every
+ * one of thousands of matches only to count them, or grouping them by a JSON text, was
+ * what made broad searches slow). Filters choose facet sets first (a few thousand rows),
+ * the matches are then kept by their set's number. On PostgreSQL both queries run at once.
  */
 export async function answer(
   db: Conn,
@@ -115,40 +189,29 @@ export async function answer(
   const conditions = (["area", "theme", "municipality"] as const)
     .filter((f) => filters[f] !== undefined)
     .map((f) => sql` AND facets LIKE ${facetPattern(f, filters[f] ?? "")} ESCAPE '!'`);
-  const where = sql.join(conditions, sql``);
-  const matches =
-    query === null
-      ? sql`SELECT id, type, facets, sort_at, 0 AS rank FROM search_entries WHERE 1 = 1${where}`
-      : d.matches(query, where);
-  const counted =
-    query === null ? sql`SELECT type, facets FROM search_entries WHERE 1 = 1${where}` : d.counted(query, where);
-  const ofType = type === undefined ? sql`` : sql` WHERE m.type = ${type}`;
-  // Many matches share the same facet list, so only the distinct lists are taken apart (below).
-  const [page, groups] = await Promise.all([
-    sql<{ id: string }>`
-      SELECT m.id FROM (${matches}) AS m${ofType}
-      ORDER BY m.rank, m.sort_at DESC, m.id LIMIT ${slice.limit} OFFSET ${slice.offset}`.execute(db),
-    sql<{ type: string; facets: string | null; n: number | string }>`
-      SELECT c.type, c.facets, COUNT(*) AS n FROM (${counted}) AS c GROUP BY c.type, c.facets`.execute(db),
-  ]);
-  const result: Answer = { page: page.rows.map((r) => r.id), types: new Map(), facets: new Map() };
+  const sets =
+    conditions.length === 0
+      ? null
+      : await d.facetSets(
+          db,
+          sql<{ sid: number }>`SELECT sid FROM search_facet_sets WHERE 1 = 1${sql.join(conditions, sql``)}`,
+        );
+  const run = <R>(statement: RawBuilder<R>) =>
+    d.indexOnly(query) && !db.isTransaction
+      ? db.transaction().execute(async (trx) => {
+          await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+          return statement.execute(trx);
+        })
+      : statement.execute(db);
+  const [page, groups] = await Promise.all([run(d.page(query, { sets, type }, slice)), run(d.counts(query, { sets }))]);
+  const result: Answer = { page: page.rows, types: new Map(), facets: new Map() };
   for (const r of groups.rows) {
     const n = Number(r.n);
     result.types.set(r.type, (result.types.get(r.type) ?? 0) + n);
     if (type !== undefined && r.type !== type) continue;
-    for (const key of JSON.parse(r.facets ?? "[]") as string[])
-      result.facets.set(key, (result.facets.get(key) ?? 0) + n);
+    for (const key of facetKeys(r.facets)) result.facets.set(key, (result.facets.get(key) ?? 0) + n);
   }
   return result;
-}
-
-export async function entriesByIds(db: Conn, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom("search_entries")
-    .select(["id", "type", "ref_id", "title", "body", "url", "sort_at"])
-    .where("id", "in", [...ids])
-    .execute();
 }
 
 function chunks<T>(list: readonly T[], size: number): T[][] {

@@ -75,13 +75,14 @@ export async function search(platform: Platform, input: SearchInput): Promise<Se
   if (slice.page !== requested) {
     found = await repo.answer(kysely, dialect, query, filters, input.type, slice);
   }
-  const rows = new Map((await repo.entriesByIds(kysely, found.page)).map((r) => [r.id, r]));
   const stems = highlightStems(terms);
-  const hits = found.page.flatMap((id) => {
-    const row = rows.get(id);
-    if (!row) return [];
-    return [{ type: row.type, id: row.ref_id, title: row.title, snippet: snippet(row.body, stems), url: row.url }];
-  });
+  const hits = found.page.map((row) => ({
+    type: row.type,
+    id: row.ref_id,
+    title: row.title,
+    snippet: snippet(row.body, stems),
+    url: row.url,
+  }));
   const facets = {
     area: countsOf(found.facets, "area"),
     theme: countsOf(found.facets, "theme"),

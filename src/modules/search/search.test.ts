@@ -236,6 +236,33 @@ describe(`the index follows every change (${testDatabase})`, () => {
     expect(await titles("Zukunftswerkstatt")).toEqual([]);
   });
 
+  it("an organisation that moves is counted and filtered where it is now", async () => {
+    const input = { name: "Musikschule Klangwelt", kind: "verein", areas: ["non_formal"], municipality: "Eschede" };
+    const org = await makeOrg(t.platform, admin, input);
+    const counted = async () => {
+      const { facets, types } = await search(t.platform, { q: "Klangwelt" });
+      return { municipality: facets.municipality, area: facets.area, organisations: types.organisation };
+    };
+    expect(await counted()).toEqual({
+      municipality: [{ value: "Eschede", count: 1 }],
+      area: [{ value: "non_formal", count: 1 }],
+      organisations: 1,
+    });
+    await updateOrganisation(t.platform, admin, org.id, {
+      ...orgInput({ ...input, areas: ["weiterbildung"], municipality: "Faßberg" }),
+    });
+    expect(await counted()).toEqual({
+      municipality: [{ value: "Faßberg", count: 1 }],
+      area: [{ value: "weiterbildung", count: 1 }],
+      organisations: 1,
+    });
+    expect(await titles("Klangwelt", { municipality: "Eschede" })).toEqual([]);
+    expect(await titles("Klangwelt", { municipality: "Faßberg", area: "weiterbildung" })).toEqual([
+      "Musikschule Klangwelt",
+    ]);
+    expect((await search(t.platform, { municipality: "Faßberg", area: "weiterbildung" })).total).toBe(1);
+  });
+
   it("a rebuild gives the same answers", async () => {
     const before = await titles("Sprachförderung");
     expect(await rebuildIndex(t.platform)).toBeGreaterThan(5);

@@ -26,8 +26,10 @@ export interface SearchEntriesTable {
   /** Where the result links to (a path on this site). */
   url: string;
   /**
-   * Its areas, themes and municipality as a JSON list of "facet:value" texts: read with
-   * every match, so filters and their counts come from the same query.
+   * Its areas, themes and municipality as a JSON list of "facet:value" texts. With the type
+   * it is one row of search_facet_sets, which the filters and counts read. (On PostgreSQL
+   * the row also has `tsv`, the tsvector, and `set_id`, that row's number: written and read
+   * in raw SQL only, see search.repo.ts.)
    */
   facets: string;
   /** For sorting when there is no query: the Fachtag's date, else the update time. */
@@ -36,19 +38,29 @@ export interface SearchEntriesTable {
 }
 
 /**
- * SQLite only: per full-text row (rid = the FTS5 rowid) what the counts read of each match.
+ * One distinct pair of type and facet list (search_facet_sets): the counts of a search group
+ * the matches by its number. Kept for good; a number is never given twice.
+ */
+export interface SearchFacetSetsTable {
+  sid: Generated<number>;
+  type: SearchType;
+  facets: string;
+}
+
+/**
+ * SQLite only: per full-text row what the page's order needs of each match. rid is the FTS5
+ * rowid: the number of the entry's facet set × 2³² + a running number (see search.repo.ts).
  * PostgreSQL reads the same from search_entries, whose tsvector column it searches.
  */
 export interface SearchFtsRowsTable {
-  rid: Generated<number>;
+  rid: number;
   entry_id: string;
-  type: SearchType;
-  facets: string;
   sort_at: string;
 }
 
 export interface SearchTables {
   search_entries: SearchEntriesTable;
+  search_facet_sets: SearchFacetSetsTable;
   search_fts_rows: SearchFtsRowsTable;
 }
 

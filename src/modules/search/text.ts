@@ -152,11 +152,23 @@ export interface SnippetPart {
 export function snippet(text: string, stems: readonly string[], maxWords = 30): SnippetPart[] {
   const tokens = text.match(/[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu) ?? [];
   const isWord = (token: string) => /[\p{L}\p{N}]/u.test(token);
-  const isHit = (token: string) =>
-    words(token).some((w) => {
-      const s = stem(w);
-      return stems.some((q) => s.startsWith(q) || (q.length >= 4 && compoundPartsOf(s).includes(q)));
-    });
+  // A word's compound parts are looked up once, and each distinct token is judged once.
+  const judged = new Map<string, boolean>();
+  const isHit = (token: string) => {
+    let hit = judged.get(token);
+    if (hit === undefined) {
+      hit = words(token).some((w) => {
+        const s = stem(w);
+        if (stems.some((q) => s.startsWith(q))) return true;
+        const long = stems.filter((q) => q.length >= 4);
+        if (long.length === 0) return false;
+        const partsOfS = compoundPartsOf(s);
+        return long.some((q) => partsOfS.includes(q));
+      });
+      judged.set(token, hit);
+    }
+    return hit;
+  };
   const wordIndexes = tokens.map((t, i) => (isWord(t) ? i : -1)).filter((i) => i >= 0);
   const firstHit = wordIndexes.findIndex((i) => isHit(tokens[i] ?? ""));
   const startWord = firstHit < 0 ? 0 : Math.max(0, firstHit - 8);
