@@ -195,7 +195,6 @@ export const table: Record<string, Entry> = {
   "POST /austausch/:id/kommentare": {
     allow: signedIn,
     body: { body: "Ein Kommentar" },
-    validatesFirst: "the route reads the form before the service checks the permission",
   },
   "POST /austausch/:id/moderation": {
     allow: admin,

@@ -313,20 +313,28 @@ export function exchangeRoutes(root: FastifyInstance, platform: Platform): void 
 
   app.get("/austausch/:id", { schema: { params: postParams } }, (request, reply) => postPage(request, reply));
 
-  app.post("/austausch/:id/kommentare", { ...commentLimit, schema: { params: postParams } }, async (request, reply) => {
-    await getPostPage(platform, request.actor, request.params.id);
-    return handleForm(
-      request,
-      commentForm,
-      async (data) => {
-        const comment = await addComment(platform, request.actor, request.params.id, data.body);
-        return reply
-          .flash("success", "exchange.flash.commented")
-          .redirect(`/austausch/${request.params.id}#kommentar-${comment.id}`, 303);
-      },
-      (form, status) => postPage(request, reply, { comment: form }, status),
-    );
-  });
+  // Nobody signed in is refused (401) before the form is read; whether this post takes
+  // comments (public ones only) the service decides.
+  const signedInToComment = async (request: FastifyRequest) =>
+    exchangeAccess.requireAccess(request.actor, "comment.add", { public: true });
+  app.post(
+    "/austausch/:id/kommentare",
+    { ...commentLimit, schema: { params: postParams }, preValidation: signedInToComment },
+    async (request, reply) => {
+      await getPostPage(platform, request.actor, request.params.id);
+      return handleForm(
+        request,
+        commentForm,
+        async (data) => {
+          const comment = await addComment(platform, request.actor, request.params.id, data.body);
+          return reply
+            .flash("success", "exchange.flash.commented")
+            .redirect(`/austausch/${request.params.id}#kommentar-${comment.id}`, 303);
+        },
+        (form, status) => postPage(request, reply, { comment: form }, status),
+      );
+    },
+  );
 
   // Only moderators get as far as the form: everybody else is refused before it is read.
   const moderatorsOnly = async (request: FastifyRequest) =>
