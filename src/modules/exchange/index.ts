@@ -29,4 +29,10 @@ export { kindOfSlug, postKinds } from "./kinds.js";
 // The Austausch's public API: what search, matching and reports may read (no permission
 // checks: only published, not hidden posts). Subscribe to "exchange.postChanged" (hooks.ts)
 // to follow changes inside their transaction.
-export { donePostCount, listPublishedPosts, postCounts, publicPostSummaries } from "./posts.service.js";
+export {
+  donePostCount,
+  listPublishedPosts,
+  offerRequestIds,
+  postCounts,
+  publicPostSummaries,
+} from "./posts.service.js";

@@ -128,6 +128,15 @@ export async function countDonePublishedBetween(db: Conn, from: string, to: stri
   return Number(row?.n ?? 0);
 }
 
+/** Of those, the ids of the offers and requests (for the reports' "how many found a match"). */
+export async function offerRequestIdsPublishedBetween(db: Conn, from: string, to: string): Promise<string[]> {
+  const rows = await publicPostsPublishedBetween(db, from, to)
+    .select("id")
+    .where("kind", "in", ["offer", "request"])
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** The posts among these ids that everybody may read (published or "erledigt", not hidden). */
 export function publicPostsByIds(
   db: Conn,

@@ -173,6 +173,11 @@ export function postCounts(db: Conn, range: { from: string; to: string }): Promi
   return repo.countPublicPostsPublishedBetween(db, range.from, range.to);
 }
 
+/** Of the posts `postCounts` counts, the ids of the offers and requests: for the reports' matched count. */
+export function offerRequestIds(db: Conn, range: { from: string; to: string }): Promise<string[]> {
+  return repo.offerRequestIdsPublishedBetween(db, range.from, range.to);
+}
+
 /** Of the posts `postCounts` counts, the offers and requests marked "erledigt": for the reports. */
 export function donePostCount(db: Conn, range: { from: string; to: string }): Promise<number> {
   return repo.countDonePublishedBetween(db, range.from, range.to);

@@ -16,6 +16,8 @@ import {
  * with the reasons, an e-mail to the authors who opted in when a new pair appears, and a
  * personal Merkliste of posts, organisations and Fachtage.
  */
+export { matchedPostCount } from "./matching.service.js";
+
 export const matchingModule: AppModule = {
   name: "matching",
   messages: matchingMessages,

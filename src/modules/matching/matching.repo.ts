@@ -36,6 +36,24 @@ export async function knownPairs(db: Conn, postId: string): Promise<Set<string>>
   return new Set(rows.map((r) => `${r.offer_id}|${r.request_id}`));
 }
 
+/** Of these posts, the ones that are one side of a pair the platform suggested (at any time). */
+export async function postsWithPairs(db: Conn, ids: readonly string[]): Promise<number> {
+  let found = 0;
+  // In chunks: a year of a big district has thousands of offers and requests.
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = await db
+      .selectFrom("post_matches")
+      .select(["offer_id", "request_id"])
+      .where((eb) => eb.or([eb("offer_id", "in", chunk), eb("request_id", "in", chunk)]))
+      .execute();
+    const wanted = new Set(chunk);
+    const paired = new Set(rows.flatMap((r) => [r.offer_id, r.request_id]).filter((id) => wanted.has(id)));
+    found += paired.size;
+  }
+  return found;
+}
+
 export async function insertPair(
   db: Conn,
   row: { id: string; offer_id: string; request_id: string; reasons: string; created_at: string },

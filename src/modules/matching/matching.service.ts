@@ -93,6 +93,14 @@ async function computeMatches(db: Conn, postId: string): Promise<{ post: Post | 
  * The suggestions for one post (page and API). Public data: a post that is not public is
  * unknown (404); a public one that is no open offer or request has none.
  */
+/**
+ * How many of these posts (offers and requests) the platform has paired with a fitting
+ * counterpart, at any time since they appeared: the reports' "how many found a match".
+ */
+export function matchedPostCount(db: Conn, postIds: readonly string[]): Promise<number> {
+  return repo.postsWithPairs(db, postIds);
+}
+
 export async function getMatches(
   platform: Platform,
   actor: Actor,

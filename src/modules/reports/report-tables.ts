@@ -231,6 +231,7 @@ export function reportTables(r: Report, t: Translate, locale: Locale): ReportTab
       rows: [
         ...r.exchange.byKind.map((k) => [t(`exchange.kind.${k.key}`), k.count]),
         [t("reports.exchange.done"), r.exchange.done],
+        [t("reports.exchange.matched"), r.exchange.matched],
       ],
       numeric: [1],
     },

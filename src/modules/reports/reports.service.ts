@@ -10,8 +10,9 @@ import {
   getOrganisationSummaries,
   municipalities,
 } from "../directory/index.js";
-import { donePostCount, postCounts, postKinds } from "../exchange/index.js";
+import { donePostCount, offerRequestIds, postCounts, postKinds } from "../exchange/index.js";
 import { surveyScores } from "../feedback/index.js";
+import { matchedPostCount } from "../matching/index.js";
 import {
   type CooperationStarts,
   cooperationStarts,
@@ -107,6 +108,8 @@ export interface ExchangeFigures {
   total: number;
   byKind: Count[];
   done: number;
+  /** Offers and requests of the period the platform paired with a fitting counterpart. */
+  matched: number;
 }
 
 /** A Fachtag's overall rating in its anonymous survey (1–5), for those with answers. */
@@ -392,9 +395,14 @@ function utcRange(p: Pick<Period, "from" | "to">): { from: string; to: string } 
 async function exchangeFigures(platform: Platform, period: Period): Promise<ExchangeFigures> {
   const db = platform.db.kysely;
   const range = utcRange(period);
-  const [counts, done] = await Promise.all([postCounts(db, range), donePostCount(db, range)]);
+  const [counts, done, ids] = await Promise.all([
+    postCounts(db, range),
+    donePostCount(db, range),
+    offerRequestIds(db, range),
+  ]);
   const byKind = postKinds.map((key) => ({ key, count: counts[key] ?? 0 }));
-  return { total: byKind.reduce((sum, k) => sum + k.count, 0), byKind, done };
+  const matched = await matchedPostCount(db, ids);
+  return { total: byKind.reduce((sum, k) => sum + k.count, 0), byKind, done, matched };
 }
 
 /** The survey's overall rating of each Fachtag of the period that has answers, in date order. */
@@ -455,8 +463,11 @@ export interface Summary {
   participantsByMunicipality: Record<string, number>;
   organisations: number;
   cooperations: { active: number; started: number; startedAtFachtag: number };
-  /** The Austausch: posts made public in the period, per kind, and offers/requests marked "erledigt". */
-  posts: { total: number; done: number } & Record<string, number>;
+  /**
+   * The Austausch: posts made public in the period, per kind, offers/requests marked
+   * "erledigt" and offers/requests paired with a fitting counterpart.
+   */
+  posts: { total: number; done: number; matched: number } & Record<string, number>;
 }
 
 /** The API's summary of a period (this year without from/to). */
@@ -493,6 +504,7 @@ export async function getSummary(
       ...Object.fromEntries(exchange.byKind.map((k) => [k.key, k.count])),
       total: exchange.total,
       done: exchange.done,
+      matched: exchange.matched,
     },
   };
 }

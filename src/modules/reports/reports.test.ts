@@ -5,7 +5,7 @@ import type { Actor, UserActor } from "../../platform/auth/actor.js";
 import { adminActor, makeOrg } from "../directory/test-fixtures.js";
 import { createCooperation } from "../network/index.js";
 import { getReport, getSummary, previousPeriod, resolvePeriod } from "./reports.service.js";
-import { addPeople, addPost, addSurveyAnswers, fachtagOn, publishedRun } from "./test-fixtures.js";
+import { addPair, addPeople, addPost, addSurveyAnswers, fachtagOn, publishedRun } from "./test-fixtures.js";
 
 // Every figure of the dashboard on a hand-made data set, counted by hand:
 // 2025: Fachtag A (owner E1) and B (E2), both with check-in; 2024: C (E1); 2023: D (nobody's)
@@ -122,9 +122,11 @@ beforeAll(async () => {
 
   // The Austausch: the year is Berlin's — 23:30 UTC on 31 December is already 2025 there.
   await addPost(t.platform, { kind: "idea", createdAt: "2024-12-31T23:30:00.000Z" });
-  await addPost(t.platform, { kind: "request", createdAt: "2024-12-31T22:30:00.000Z" });
+  const request2024 = await addPost(t.platform, { kind: "request", createdAt: "2024-12-31T22:30:00.000Z" });
   await addPost(t.platform, { kind: "practice", createdAt: "2025-02-01T10:00:00.000Z" });
-  await addPost(t.platform, { kind: "offer", status: "done", createdAt: "2025-05-01T10:00:00.000Z" });
+  const offer2025 = await addPost(t.platform, { kind: "offer", status: "done", createdAt: "2025-05-01T10:00:00.000Z" });
+  // The matching paired the 2025 offer with the 2024 request: each counts in its own year.
+  await addPair(t.platform, offer2025, request2024);
   await addPost(t.platform, { kind: "offer", status: "draft", createdAt: "2025-05-02T10:00:00.000Z" });
   await addSurveyAnswers(t.platform, a.id, [4, 5, 3]);
 }, 60_000);
@@ -306,8 +308,13 @@ describe("the exchange and the survey in the report", () => {
       { key: "offer", count: 1 },
       { key: "request", count: 0 },
     ]);
-    expect(r.exchange).toMatchObject({ total: 3, done: 1 });
-    expect((await getReport(t.platform, admin, { year: 2024 })).exchange).toMatchObject({ total: 1, done: 0 });
+    expect(r.exchange).toMatchObject({ total: 3, done: 1, matched: 1 });
+    expect((await getReport(t.platform, admin, { year: 2024 })).exchange).toMatchObject({
+      total: 1,
+      done: 0,
+      matched: 1,
+    });
+    expect((await getReport(t.platform, admin, { year: 2023 })).exchange).toMatchObject({ total: 0, matched: 0 });
   });
 
   it("lists the survey's overall rating of each Fachtag with answers; an editor sees only their own", async () => {
@@ -328,7 +335,7 @@ describe("the API summary", () => {
       participantsByKind: { kita: 3, grundschule: 1, oberschule: 1 },
       organisations: 4,
       cooperations: { active: 2, started: 1, startedAtFachtag: 1 },
-      posts: { total: 3, done: 1, idea: 1, experience: 0, practice: 1, offer: 1, request: 0 },
+      posts: { total: 3, done: 1, matched: 1, idea: 1, experience: 0, practice: 1, offer: 1, request: 0 },
     });
     expect(s.participantsByMunicipality).toMatchObject({ Celle: 2, Südheide: 2, Bergen: 1, Eschede: 0 });
     expect(eventA).toBeTruthy();

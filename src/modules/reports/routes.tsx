@@ -112,7 +112,7 @@ export function reportRoutes(root: FastifyInstance, platform: Platform): void {
       schema: {
         tags: ["Berichte"],
         summary:
-          "Kennzahlen eines Zeitraums (Verwaltung: alle Fachtage; Redaktion: die eigenen). Ohne from/to das laufende Jahr; Datumsangaben JJJJ-MM-TT (Europe/Berlin), beide einschließlich. posts: im Zeitraum veröffentlichte Beiträge des Austauschs je Art (idea, experience, practice, offer, request), total und done (als erledigt markierte Angebote und Gesuche).",
+          "Kennzahlen eines Zeitraums (Verwaltung: alle Fachtage; Redaktion: die eigenen). Ohne from/to das laufende Jahr; Datumsangaben JJJJ-MM-TT (Europe/Berlin), beide einschließlich. posts: im Zeitraum veröffentlichte Beiträge des Austauschs je Art (idea, experience, practice, offer, request), total, done (als erledigt markierte Angebote und Gesuche) und matched (Angebote und Gesuche, zu denen die Plattform ein passendes Gegenstück vorgeschlagen hat).",
         querystring: summaryQuery,
         response: { 200: apiSummary },
       },

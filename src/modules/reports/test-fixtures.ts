@@ -128,11 +128,12 @@ export async function publishedRun(
 export async function addPost(
   platform: Platform,
   post: { kind: string; status?: string; createdAt: string; title?: string },
-): Promise<void> {
+): Promise<string> {
+  const id = newId();
   await platform.db.kysely
     .insertInto("exchange_posts")
     .values({
-      id: newId(),
+      id,
       kind: post.kind,
       title: post.title ?? `Beitrag ${++n}`,
       body: "Text",
@@ -151,6 +152,21 @@ export async function addPost(
       created_at: post.createdAt,
       updated_at: post.createdAt,
       published_at: post.status === "draft" ? null : post.createdAt,
+    })
+    .execute();
+  return id;
+}
+
+/** A pair of an offer and a request the matching suggested, written straight into its table. */
+export async function addPair(platform: Platform, offerId: string, requestId: string): Promise<void> {
+  await platform.db.kysely
+    .insertInto("post_matches")
+    .values({
+      id: newId(),
+      offer_id: offerId,
+      request_id: requestId,
+      reasons: "[]",
+      created_at: new Date().toISOString(),
     })
     .execute();
 }

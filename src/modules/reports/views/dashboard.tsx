@@ -236,7 +236,13 @@ export function DashboardPage({
         <h2 class="kern-heading kern-heading-large" id="h-exchange">
           {t("reports.exchange.heading")}
         </h2>
-        <p>{t("reports.exchange.intro", { total: report.exchange.total, done: report.exchange.done })}</p>
+        <p>
+          {t("reports.exchange.intro", {
+            total: report.exchange.total,
+            done: report.exchange.done,
+            matched: report.exchange.matched,
+          })}
+        </p>
         {section("austausch")}
       </section>
 
