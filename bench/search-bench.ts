@@ -9,9 +9,14 @@
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/search-bench.ts
  *   BENCH_DURATION=5 BENCH_CONNECTIONS=4 BENCH_ROUNDS=40 …
  *
+ * In-process, each search is timed cold (the counts of recent searches forgotten first) and
+ * repeated (counts from the last seconds, as when paging); over HTTP the same address is
+ * asked again and again, so its counts come from the cache.
+ *
  * Targets (p95): under 30 ms on SQLite, under 50 ms on PostgreSQL. Exit code 1 when missed.
  */
 import { cpus, loadavg, totalmem } from "node:os";
+import { forgetCounts } from "../src/modules/search/counts-cache.js";
 import { rebuildIndex } from "../src/modules/search/index.js";
 import { search } from "../src/modules/search/search.service.js";
 import { generateDirectoryData } from "./directory-data.js";
@@ -59,23 +64,31 @@ try {
     `Maschine: ${cpus().length} Kerne (${cpus()[0]?.model ?? "?"}), ${Math.round(totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}, ${platform.db.dialect}; Last (1 min) ${loadavg()[0]?.toFixed(1)}\n`,
   );
 
-  console.log(`Im Prozess (search(), ${rounds} Aufrufe nacheinander je Anfrage):\n`);
-  console.log("| Anfrage | Treffer | p50 ms | p95 ms | Ziel |");
-  console.log("| --- | ---: | ---: | ---: | --- |");
+  // "kalt": the counts of recent searches are forgotten before each call (as after a change,
+  // or for a search nobody asked in the last seconds); "wiederholt": the same search again
+  // (paging, switching the type) takes its counts from the last seconds.
+  console.log(`Im Prozess (search(), ${rounds} Aufrufe nacheinander je Anfrage und Art):\n`);
+  console.log("| Anfrage | Treffer | kalt p50 ms | kalt p95 ms | wiederholt p50 ms | wiederholt p95 ms | Ziel |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
   for (const q of queries) {
-    const times: number[] = [];
-    let total = 0;
-    for (let i = 0; i < rounds + 5; i++) {
-      const start = performance.now();
-      total = (await search(platform, q.input)).total;
-      if (i >= 5) times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    const p95 = percentile(times, 95);
-    const ok = p95 < target;
+    const measure = async (cold: boolean) => {
+      const times: number[] = [];
+      let total = 0;
+      for (let i = 0; i < rounds + 5; i++) {
+        if (cold) forgetCounts(platform.db.kysely);
+        const start = performance.now();
+        total = (await search(platform, q.input)).total;
+        if (i >= 5) times.push(performance.now() - start);
+      }
+      times.sort((a, b) => a - b);
+      return { total, p50: percentile(times, 50), p95: percentile(times, 95) };
+    };
+    const cold = await measure(true);
+    const warm = await measure(false);
+    const ok = cold.p95 < target;
     if (!ok) failed = true;
     console.log(
-      `| ${q.name} | ${total} | ${ms(percentile(times, 50))} | ${ms(p95)} | ${ok ? "✓" : "✗"} < ${target} ms |`,
+      `| ${q.name} | ${cold.total} | ${ms(cold.p50)} | ${ms(cold.p95)} | ${ms(warm.p50)} | ${ms(warm.p95)} | ${ok ? "✓" : "✗"} < ${target} ms (kalt) |`,
     );
   }
 

@@ -1,4 +1,5 @@
 import type { AppModule } from "../../platform/module.js";
+import { forgetCounts } from "./counts-cache.js";
 import { rebuildIfEmpty, rebuildIndex, reindex } from "./indexing.service.js";
 import { searchMessages } from "./messages.js";
 import { searchRoutes } from "./routes.js";
@@ -18,19 +19,27 @@ export const searchModule: AppModule = {
     await rebuildIfEmpty(platform);
   },
   subscribe(hooks) {
-    hooks.on("directory.organisationsChanged", ({ organisationIds }, { platform, db }) =>
-      reindex(db, platform.db.dialect, "directory", organisationIds),
-    );
-    hooks.on("events.saved", ({ eventId }, { platform, db }) => reindex(db, platform.db.dialect, "events", [eventId]));
-    hooks.on("events.deleting", ({ eventId }, { platform, db }) =>
-      reindex(db, platform.db.dialect, "events", [eventId]),
-    );
-    hooks.on("documents.changed", ({ eventId }, { platform, db }) =>
-      reindex(db, platform.db.dialect, "events", [eventId]),
-    );
-    hooks.on("exchange.postChanged", ({ postId }, { platform, db }) =>
-      reindex(db, platform.db.dialect, "exchange", [postId]),
-    );
+    // Each change first forgets the counts of recent searches (counts-cache.ts).
+    hooks.on("directory.organisationsChanged", ({ organisationIds }, { platform, db }) => {
+      forgetCounts(platform.db.kysely);
+      return reindex(db, platform.db.dialect, "directory", organisationIds);
+    });
+    hooks.on("events.saved", ({ eventId }, { platform, db }) => {
+      forgetCounts(platform.db.kysely);
+      return reindex(db, platform.db.dialect, "events", [eventId]);
+    });
+    hooks.on("events.deleting", ({ eventId }, { platform, db }) => {
+      forgetCounts(platform.db.kysely);
+      return reindex(db, platform.db.dialect, "events", [eventId]);
+    });
+    hooks.on("documents.changed", ({ eventId }, { platform, db }) => {
+      forgetCounts(platform.db.kysely);
+      return reindex(db, platform.db.dialect, "events", [eventId]);
+    });
+    hooks.on("exchange.postChanged", ({ postId }, { platform, db }) => {
+      forgetCounts(platform.db.kysely);
+      return reindex(db, platform.db.dialect, "exchange", [postId]);
+    });
   },
   // Demo data is written straight into the sources' tables: read it all once they are done.
   async seedDemo({ platform }) {

@@ -1,6 +1,7 @@
 import type { Conn, Dialect } from "../../platform/db/database.js";
 import { nowIso } from "../../platform/db/time.js";
 import type { Platform } from "../../platform/platform.js";
+import { forgetCounts } from "./counts-cache.js";
 import * as repo from "./search.repo.js";
 import { type SourceName, sources } from "./sources/all.js";
 import type { SourceEntry } from "./sources/source.js";
@@ -49,7 +50,8 @@ export async function reindex(db: Conn, dialect: Dialect, source: SourceName, id
 /** Reads every source again into an emptied index, in one transaction. Returns the number of entries. */
 export async function rebuildIndex(platform: Platform): Promise<number> {
   const { kysely, dialect } = platform.db;
-  return kysely.transaction().execute(async (trx) => {
+  forgetCounts(kysely);
+  const total = await kysely.transaction().execute(async (trx) => {
     let total = 0;
     const now = nowIso();
     for (const s of Object.values(sources)) {
@@ -64,6 +66,9 @@ export async function rebuildIndex(platform: Platform): Promise<number> {
     }
     return total;
   });
+  // Again once the new index is visible: a search during the rebuild may have counted the old one.
+  forgetCounts(kysely);
+  return total;
 }
 
 /** At start: an empty index (new database, or just migrated) is filled from the sources. */

@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from "kysely";
 import type { Conn, Dialect } from "../../platform/db/database.js";
-import { dialectSql, type PageRow } from "./fulltext.js";
+import { type CountRow, dialectSql, type PageRow } from "./fulltext.js";
 import type { SearchEntriesTable, SearchType } from "./tables.js";
 
 // All SQL of the site search. The full-text part differs by database: SQLite keeps an FTS5
@@ -184,6 +184,8 @@ export async function answer(
   filters: Filters,
   type: SearchType | undefined,
   slice: { offset: number; limit: number },
+  /** Where the counts come from: computed (the default), or kept for a while (counts-cache.ts). */
+  countsVia: (compute: () => Promise<readonly CountRow[]>) => Promise<readonly CountRow[]> = (compute) => compute(),
 ): Promise<Answer> {
   const d = dialectSql(dialect);
   const conditions = (["area", "theme", "municipality"] as const)
@@ -203,9 +205,12 @@ export async function answer(
           return statement.execute(trx);
         })
       : statement.execute(db);
-  const [page, groups] = await Promise.all([run(d.page(query, { sets, type }, slice)), run(d.counts(query, { sets }))]);
+  const [page, groups] = await Promise.all([
+    run(d.page(query, { sets, type }, slice)),
+    countsVia(async () => (await run(d.counts(query, { sets }))).rows),
+  ]);
   const result: Answer = { page: page.rows, types: new Map(), facets: new Map() };
-  for (const r of groups.rows) {
+  for (const r of groups) {
     const n = Number(r.n);
     result.types.set(r.type, (result.types.get(r.type) ?? 0) + n);
     if (type !== undefined && r.type !== type) continue;

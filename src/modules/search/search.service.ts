@@ -1,6 +1,7 @@
 import { pageSlice } from "../../platform/http/forms.js";
 import type { Platform } from "../../platform/platform.js";
-import { fullTextQuery } from "./fulltext.js";
+import { cachedCounts } from "./counts-cache.js";
+import { type CountRow, fullTextQuery } from "./fulltext.js";
 import type { SearchTypeId } from "./schema.js";
 import * as repo from "./search.repo.js";
 import type { SearchFacet } from "./tables.js";
@@ -65,15 +66,23 @@ export async function search(platform: Platform, input: SearchInput): Promise<Se
   }
   // The page asked for is cut at once; one beyond the last is asked again as the last.
   const requested = Math.max(1, Math.trunc(input.page ?? 1));
-  let found = await repo.answer(kysely, dialect, query, filters, input.type, {
-    offset: (requested - 1) * PAGE_SIZE,
-    limit: PAGE_SIZE,
-  });
+  // The counts leave the type and the page out: the same for every page and type of this search.
+  const counts = (compute: () => Promise<readonly CountRow[]>) =>
+    cachedCounts(kysely, JSON.stringify([query, filters.area, filters.theme, filters.municipality]), compute);
+  let found = await repo.answer(
+    kysely,
+    dialect,
+    query,
+    filters,
+    input.type,
+    { offset: (requested - 1) * PAGE_SIZE, limit: PAGE_SIZE },
+    counts,
+  );
   for (const [type, n] of found.types) if (type in types) types[type as SearchTypeId] = n;
   const total = input.type ? types[input.type] : Object.values(types).reduce((a, b) => a + b, 0);
   const slice = pageSlice(total, requested, PAGE_SIZE);
   if (slice.page !== requested) {
-    found = await repo.answer(kysely, dialect, query, filters, input.type, slice);
+    found = await repo.answer(kysely, dialect, query, filters, input.type, slice, counts);
   }
   const stems = highlightStems(terms);
   const hits = found.page.map((row) => ({
