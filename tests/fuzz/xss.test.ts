@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../helpers/test-app.js";
+import { signInAs } from "../helpers/auth.js";
+import { Browser, createTestApp, type TestApp } from "../helpers/test-app.js";
 import { createUserWithToken } from "../helpers/users.js";
 
 // Issue 14, item 8 (second half), for the directory and the Fachtage (the Austausch's
@@ -72,7 +75,8 @@ const orgSlugs: string[] = [];
 const eventSlugs: string[] = [];
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // A few hundred writes from one address in a minute: the registration limit would stop them.
+  t = await createTestApp({ RATE_LIMIT: "off" });
   const admin = await createUserWithToken(t.platform, "admin");
   auth = { authorization: admin.authorization, "content-type": "application/json" };
   for (const [i, payload] of payloads.entries()) {
@@ -134,6 +138,102 @@ describe("known XSS payloads are shown as text", () => {
       expect(res.statusCode, page).toBe(200);
       expect(injected(res.body), page).toEqual([]);
     }
+  });
+
+  it("programme items and registrations: the Fachtag page, the participant list and its CSV and XLSX show them as text", async () => {
+    const created = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/events",
+      headers: auth,
+      payload: JSON.stringify({
+        title: "Fachtag mit Programm",
+        startsAt: "2027-06-01T09:00:00+02:00",
+        endsAt: "2027-06-01T16:00:00+02:00",
+        venue: { name: "Rathaus" },
+        capacity: 500,
+        status: "published",
+      }),
+    });
+    expect(created.statusCode).toBe(201);
+    const event = created.json() as { id: string; slug: string };
+    const names: string[] = [];
+    for (const [i, payload] of payloads.entries()) {
+      const session = await t.app.inject({
+        method: "POST",
+        url: `/api/v1/events/${event.id}/sessions`,
+        headers: auth,
+        payload: JSON.stringify({
+          kind: "workshop",
+          title: `Workshop ${i} ${payload}`.slice(0, 300),
+          abstract: payload,
+          startsAt: "2027-06-01T10:00:00+02:00",
+          endsAt: "2027-06-01T11:00:00+02:00",
+          room: payload.slice(0, 200),
+          speakers: [{ name: payload.slice(0, 200), organisation: payload.slice(0, 200) }],
+        }),
+      });
+      expect(session.statusCode, payload).toBe(201);
+      const lastName = payload.trim().slice(0, 100);
+      const registration = await t.app.inject({
+        method: "POST",
+        url: `/api/v1/events/${event.id}/registrations`,
+        headers: auth,
+        payload: JSON.stringify({
+          firstName: `Person${i}`,
+          lastName,
+          email: `person${i}@example.org`,
+          organisation: payload.trim().slice(0, 200),
+          role: payload.trim().slice(0, 200),
+          consents: { privacy: true, participantList: true },
+        }),
+      });
+      if (registration.statusCode === 201) names.push(lastName);
+    }
+    expect(names.length).toBeGreaterThanOrEqual(50);
+
+    const page = await t.app.inject(`/fachtage/${event.slug}`);
+    expect(page.statusCode).toBe(200);
+    expect(injected(page.body)).toEqual([]);
+
+    const admin = new Browser(t.app);
+    await signInAs(t.platform, admin, "admin");
+    for (const url of [`/verwaltung/fachtage/${event.id}/anmeldungen`, `/verwaltung/fachtage/${event.id}/programm`]) {
+      const res = await admin.get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(injected(res.body), url).toEqual([]);
+    }
+
+    // The exports keep each payload as it was typed: a text cell, never markup or a formula.
+    const csv = await admin.get(`/verwaltung/fachtage/${event.id}/anmeldungen/export.csv`);
+    expect(csv.statusCode).toBe(200);
+    const rows = parse(csv.body.replace(/^\uFEFF/, ""), { delimiter: ";", relax_column_count: true }) as string[][];
+    const cells = new Set(rows.flat());
+    for (const name of names)
+      expect(
+        [...cells].some((c) => c.includes(name.replace(/^[=+\-@]/, ""))),
+        name,
+      ).toBe(true);
+    const xlsx = await t.app.inject({
+      url: `/verwaltung/fachtage/${event.id}/anmeldungen/export.xlsx`,
+      headers: { cookie: admin.cookieHeader() },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const texts: string[] = [];
+    book.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.formula, String(cell.value)).toBeUndefined();
+          texts.push(String(cell.value));
+        }),
+      ),
+    );
+    for (const name of names)
+      expect(
+        texts.some((c) => c.includes(name.replace(/^[=+\-@]/, ""))),
+        name,
+      ).toBe(true);
   });
 
   it("the check itself finds a payload that was not escaped", () => {
