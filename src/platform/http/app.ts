@@ -20,6 +20,7 @@ import {
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import helmet from "helmet";
+import { z } from "zod";
 import { qs } from "../../lib/querystring.js";
 import { anonymous } from "../auth/actor.js";
 import { resolveActor } from "../auth/resolve-actor.js";
@@ -38,6 +39,11 @@ import { safeReturnPath } from "./safe-return.js";
 import { sendUnavailable, unavailableMessages } from "./unavailable.js";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+// zod's own messages (a missing object, a too long text without a message of ours) in German:
+// the API's 422 problems say "Ungültige Eingabe …", not "Invalid input …". The HTML forms
+// pass the page's language themselves (parseForm), which wins over this default.
+z.config(z.locales.de());
 
 export const isApiRequest = (request: FastifyRequest) => request.url.startsWith("/api/");
 

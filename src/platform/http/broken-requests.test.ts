@@ -94,3 +94,29 @@ describe("control characters in an address", () => {
     expect(res.body).toContain('<html lang="de"');
   });
 });
+
+describe("zod's own messages in the API", () => {
+  it("are German: a registration without its consents says what is missing in German", async () => {
+    const event = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/events",
+      headers: { authorization: admin.authorization, "content-type": "application/json" },
+      payload: JSON.stringify({
+        title: "Fachtag Sprache",
+        startsAt: "2027-06-01T09:00:00+02:00",
+        endsAt: "2027-06-01T16:00:00+02:00",
+        venue: { name: "Rathaus" },
+        capacity: 10,
+        status: "published",
+      }),
+    });
+    const res = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/events/${event.json().id}/registrations`,
+      headers: { authorization: admin.authorization, "content-type": "application/json" },
+      payload: JSON.stringify({ firstName: "Ada", lastName: "Lovelace", email: "ada@example.org" }),
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().detail).toBe("consents: Ungültige Eingabe: erwartet object, erhalten undefined");
+  });
+});
