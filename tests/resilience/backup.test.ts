@@ -116,7 +116,7 @@ describe(`backup during traffic and restore (${pgUrl ? "PostgreSQL: pg_dump/pg_r
       await run("pg_restore", ["--no-owner", `--dbname=${quiet.url}`, quietFile]);
       originalCounts = await pgCounts(store.databaseUrl as string);
       quietCounts = await pgCounts(quiet.url);
-      restored = { ...sqliteStore(), databaseUrl: target.url };
+      restored = { ...sqliteStore(mkdtempSync(join(folder, "restored-"))), databaseUrl: target.url };
     } else {
       // Stop the service, copy the backup over the database file, remove -wal and -shm, start.
       originalCounts = sqliteCounts(store.sqliteFile);

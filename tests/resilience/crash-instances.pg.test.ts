@@ -4,6 +4,7 @@
 // order hold across both, and the survivor sends the dead instance's mails too (once its
 // claim on them has run out) — each Message-ID delivered.
 // PostgreSQL only: part of the run when TEST_DATABASE_URL is set (vitest.config.ts).
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type AppProcess,
@@ -43,6 +44,7 @@ describe("one of two instances killed during a rush", () => {
     for (const app of apps) await app.stop();
     await sink?.close();
     await dropDatabase?.();
+    rmSync(store.dataDir, { recursive: true, force: true });
   });
 
   it("the other instance serves on, and every acknowledged registration and mail is kept", async () => {

@@ -6,6 +6,7 @@
 // repeats possible are of the batch the worker had handed to SMTP in the instant of the kill.
 // Runs on SQLite, and on PostgreSQL (its own database) when TEST_DATABASE_URL is set.
 // Larger: RESILIENCE_CAPACITY=150 RESILIENCE_CONNECTIONS=16 (scripts/resilience.sh).
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type AppProcess,
@@ -55,6 +56,7 @@ describe(`SIGKILL during a registration rush (${pgUrl ? "PostgreSQL" : "SQLite"}
     await app?.stop();
     await sink?.close();
     await dropDatabase?.();
+    rmSync(store.dataDir, { recursive: true, force: true });
   });
 
   it("keeps every acknowledged registration, whole, and sends each mail after the restart", async () => {
