@@ -1,6 +1,6 @@
-import { sql } from "kysely";
 import type { Conn } from "../../platform/db/database.js";
 import type { HookHandler, HookResult } from "../../platform/hooks.js";
+import { anonymisedPerson } from "./retention.js";
 
 // The registrations' part of a data subject request (the privacy module emits the hooks):
 // every registration under the address, with its Fachtag, workshops and wishes, answers and
@@ -91,25 +91,7 @@ export const eraseRegistrations: HookHandler<"privacy.eraseIdentity"> = async (
 ): Promise<HookResult<"privacy.eraseIdentity">> => {
   const ids = await registrationIdsOf(db, email);
   if (!ids.length) return { part: "registrations", removed: {}, kept: {} };
-  const removed = sql<string>`${"removed:"} || id`;
-  const result = await db
-    .updateTable("registrations")
-    .set({
-      first_name: "",
-      last_name: "",
-      email: removed,
-      organisation: null,
-      role: null,
-      dietary_needs: null,
-      accessibility_needs: null,
-      answers: "{}",
-      manage_token_hash: removed,
-      confirm_token_hash: null,
-      ticket_code: removed,
-      hold_until: null,
-    })
-    .where("id", "in", ids)
-    .executeTakeFirst();
+  const result = await db.updateTable("registrations").set(anonymisedPerson).where("id", "in", ids).executeTakeFirst();
   const n = Number(result.numUpdatedRows);
   return { part: "registrations", removed: { registrations: n }, kept: { anonymousRegistrations: n } };
 };

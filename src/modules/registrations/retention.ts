@@ -8,6 +8,29 @@ import { purgeMailsAbout } from "../../platform/mail/purge.js";
 // organisation, municipality, status, consents given, source, times, attendance and the
 // workshops (and wishes) — none of which names anybody once name and address are gone.
 
+const removed = sql<string>`${"removed:"} || id`;
+
+/**
+ * What anonymising a registration sets: the person goes, the row (and so every figure) stays.
+ * E-mail, manage token and ticket code are NOT NULL and unique (per Fachtag or overall): they
+ * become "removed:<id>", which matches no address, no token hash (hex) and no code in a QR
+ * image. The retention uses it for a whole Fachtag, a data subject's erasure for one person.
+ */
+export const anonymisedPerson = {
+  first_name: "",
+  last_name: "",
+  email: removed,
+  organisation: null,
+  role: null,
+  dietary_needs: null,
+  accessibility_needs: null,
+  answers: "{}",
+  manage_token_hash: removed,
+  confirm_token_hash: null,
+  ticket_code: removed,
+  hold_until: null,
+};
+
 /** Anonymises every registration of the Fachtag and deletes the mails written to them; counts only. */
 export async function anonymiseRegistrations(
   db: Conn,
@@ -25,26 +48,10 @@ export async function anonymiseRegistrations(
     db,
     people.map((p) => ({ to: p.email, keyPart: p.id })),
   );
-  // One statement for the whole Fachtag. E-mail, manage token and ticket code are NOT NULL
-  // and unique (per Fachtag or overall): they become "removed:<id>", which matches no
-  // address, no token hash (hex) and no code in a QR image.
-  const removed = sql<string>`${"removed:"} || id`;
+  // One statement for the whole Fachtag.
   const result = await db
     .updateTable("registrations")
-    .set({
-      first_name: "",
-      last_name: "",
-      email: removed,
-      organisation: null,
-      role: null,
-      dietary_needs: null,
-      accessibility_needs: null,
-      answers: "{}",
-      manage_token_hash: removed,
-      confirm_token_hash: null,
-      ticket_code: removed,
-      hold_until: null,
-    })
+    .set(anonymisedPerson)
     .where("event_id", "=", eventId)
     .where("manage_token_hash", "not like", "removed:%")
     .executeTakeFirst();
