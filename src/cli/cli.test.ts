@@ -1,41 +1,28 @@
 import { execFile } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CliDatabase, cliDatabase, runCliIn } from "../../tests/helpers/cli.js";
 import { modules } from "../modules/index.js";
 import { createPlatform } from "../platform/bootstrap.js";
 import { loadConfig } from "../platform/config.js";
-import { dropSchema, ensureSchema } from "../platform/db/database.js";
 import { buildApp } from "../platform/http/app.js";
-import { type CliIo, runCli } from "./main.js";
 
 const run = promisify(execFile);
 const pgUrl = process.env.TEST_DATABASE_URL;
 
 // One database per test file: a temp folder for SQLite, a fresh schema for PostgreSQL.
+let database: CliDatabase;
 let dataDir: string;
-let schema: string | undefined;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "bn-cli-"));
-  env = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, NODE_ENV: "test", LOG_LEVEL: "warn" };
-  if (pgUrl) {
-    schema = `cli_${randomBytes(5).toString("hex")}`;
-    await ensureSchema(pgUrl, schema);
-    const url = new URL(pgUrl);
-    url.searchParams.set("options", `-c search_path=${schema}`);
-    env.DATABASE_URL = url.toString();
-  }
+  database = await cliDatabase("cli");
+  ({ env, dataDir } = database);
 });
-afterAll(async () => {
-  if (pgUrl && schema) await dropSchema(pgUrl, schema);
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => database?.close());
 
 /** The real thing, as operators and external checks call it. */
 const spawnCli = async (...args: string[]) => {
@@ -49,13 +36,7 @@ const spawnCli = async (...args: string[]) => {
 };
 
 /** The same code in-process, for the cases that need no fresh process. */
-const cli = async (...args: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { env, out: (l) => out.push(l), err: (l) => err.push(l) };
-  const code = await runCli(args, io);
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-};
+const cli = (...args: string[]) => runCliIn(env, ...args);
 
 describe("CLI contract", () => {
   it("lists every command with a German description", async () => {

@@ -1,14 +1,9 @@
 import { execFile } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CliIo, runCli } from "../../cli/main.js";
+import { type CliDatabase, cliDatabase, runCliIn } from "../../../tests/helpers/cli.js";
 import { createPlatform } from "../../platform/bootstrap.js";
 import { loadConfig } from "../../platform/config.js";
-import { dropSchema, ensureSchema } from "../../platform/db/database.js";
 import type { Platform } from "../../platform/platform.js";
 import { verifyCode } from "../certificates/certificates.service.js";
 import { personalDataDueAt } from "../events/index.js";
@@ -19,44 +14,21 @@ import { figuresOf, heldFachtag } from "./test-fixtures.js";
 // checks call it: on the database of DATABASE_URL (SQLite file, or a fresh PostgreSQL schema).
 
 const run = promisify(execFile);
-const pgUrl = process.env.TEST_DATABASE_URL;
-let dataDir: string;
-let schema: string | undefined;
+let database: CliDatabase;
 let env: NodeJS.ProcessEnv;
 let platform: Platform;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "bn-retention-cli-"));
-  env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    DATA_DIR: dataDir,
-    NODE_ENV: "test",
-    LOG_LEVEL: "warn",
-    SESSION_SECRET: "test-secret-test-secret-test-secret-1234",
-  };
-  if (pgUrl) {
-    schema = `rcli_${randomBytes(5).toString("hex")}`;
-    await ensureSchema(pgUrl, schema);
-    const url = new URL(pgUrl);
-    url.searchParams.set("options", `-c search_path=${schema}`);
-    env.DATABASE_URL = url.toString();
-  }
+  database = await cliDatabase("rcli", { SESSION_SECRET: "test-secret-test-secret-test-secret-1234" });
+  env = database.env;
   platform = await createPlatform(loadConfig({ ...env, LOG_LEVEL: "silent" }), modules);
 });
 afterAll(async () => {
   await platform?.db.close();
-  if (pgUrl && schema) await dropSchema(pgUrl, schema);
-  rmSync(dataDir, { recursive: true, force: true });
+  await database?.close();
 });
 
-const cli = async (...args: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { env, out: (l) => out.push(l), err: (l) => err.push(l) };
-  const code = await runCli(args, io);
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-};
+const cli = (...args: string[]) => runCliIn(env, ...args);
 
 describe("npm run cli -- retention:run", () => {
   it("refuses a --now that is no ISO time, in German with the usage", async () => {
