@@ -88,7 +88,7 @@ describe("with a database", () => {
     await expect(createEvent(t.platform, { kind: "anonymous" }, input)).rejects.toMatchObject({ status: 401 });
   });
 
-  it("seeds the Fachtage of the seed text and an upcoming one, once", async () => {
+  it("seeds the Fachtage of the seed text, the one held in 2026 and an upcoming one, once", async () => {
     const ctx = { platform: t.platform, announce: () => {} };
     await seedEventsDemo(ctx);
     await seedEventsDemo(ctx);
@@ -100,6 +100,7 @@ describe("with a database", () => {
     expect(rows.map((r) => [r.slug.slice(0, 10), r.status])).toEqual([
       ["2024-02-23", "documented"],
       ["2025-03-28", "documented"],
+      ["2026-09-25", "held"],
       ["2027-03-12", "published"],
     ]);
     const kita = await getEventForRegistration(t.platform.db.kysely, rows[1]?.slug ?? "");
@@ -122,7 +123,7 @@ describe("with a database", () => {
       sessions.flatMap((s) => s.speakers).every((sp) => sp.name.includes("(fiktiv)") || !sp.name.includes("Dr.")),
     ).toBe(true);
 
-    const upcoming = await getEventForRegistration(t.platform.db.kysely, rows[2]?.id ?? "");
+    const upcoming = await getEventForRegistration(t.platform.db.kysely, rows[3]?.id ?? "");
     expect(upcoming).toMatchObject({ capacity: 120, registrationOpen: true });
     expect(
       timeSlots(await listSessions(t.platform.db.kysely, upcoming?.id ?? "")).map((s) => s.sessions.length),
