@@ -111,6 +111,16 @@ function Label({ name, label, required }: Pick<FieldBase, "name" | "label" | "re
   );
 }
 
+/** The message beside a field or group, `<id>-error` for its aria-describedby; nothing without an error. */
+export function FieldError({ id, error }: { id: string; error?: string | undefined }) {
+  return error ? (
+    <p class="kern-error" id={`${id}-error`} role="alert">
+      <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
+      <span class="kern-body">{error}</span>
+    </p>
+  ) : null;
+}
+
 function HintAndError({ name, hint, error }: Pick<FieldBase, "name" | "hint" | "error">) {
   return (
     <>
@@ -119,12 +129,7 @@ function HintAndError({ name, hint, error }: Pick<FieldBase, "name" | "hint" | "
           {hint}
         </div>
       ) : null}
-      {error ? (
-        <p class="kern-error" id={`${fieldId(name)}-error`} role="alert">
-          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span class="kern-body">{error}</span>
-        </p>
-      ) : null}
+      <FieldError id={fieldId(name)} error={error} />
     </>
   );
 }
@@ -292,12 +297,7 @@ export function Checkbox({
           {hint}
         </div>
       ) : null}
-      {error ? (
-        <p class="kern-error" id={`${inputId}-error`} role="alert">
-          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span class="kern-body">{error}</span>
-        </p>
-      ) : null}
+      <FieldError id={inputId} error={error} />
     </div>
   );
 }
@@ -333,12 +333,7 @@ export function CheckboxGroup({
         {legend}
         {required ? null : <span class="kern-label__optional"> – {t("form.optional")}</span>}
       </legend>
-      {error ? (
-        <p class="kern-error" id={`${id}-error`} role="alert">
-          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span class="kern-body">{error}</span>
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
       <div class="kern-fieldset__body">
         {options.map((o, i) => (
           <Checkbox

@@ -5,6 +5,7 @@ import {
   Alert,
   Button,
   ErrorSummary,
+  FieldError,
   Form,
   Heading,
   LinkButton,
@@ -272,12 +273,7 @@ function PlaceForm({
         <label class="kern-label" for={id}>
           {label}
         </label>
-        {error ? (
-          <p class="kern-error" id={`${id}-error`} role="alert">
-            <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-            <span class="kern-body">{error}</span>
-          </p>
-        ) : null}
+        <FieldError id={id} error={error} />
         <div class="kern-form-input__select-wrapper">
           <select
             class={`kern-form-input__select${error ? " kern-form-input__select--error" : ""}`}

@@ -6,6 +6,7 @@ import {
   Button,
   Checkbox,
   ErrorSummary,
+  FieldError,
   Form,
   fieldId,
   postedText,
@@ -339,12 +340,7 @@ export function WorkshopSlot({
   return (
     <fieldset class={`kern-fieldset${error ? " kern-fieldset--error" : ""}`} id={id}>
       <legend class="kern-label">{legend}</legend>
-      {error ? (
-        <p class="kern-error" id={`${id}-error`} role="alert">
-          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span class="kern-body">{error}</span>
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
       <div class="kern-fieldset__body">
         <div class="kern-form-check">
           <input class="kern-form-check__radio" type="radio" id={`${id}-none`} name={name} value="" checked={!value} />
@@ -482,12 +478,7 @@ function QuestionField({
         {q.label}
         {q.required ? null : <span class="kern-label__optional"> – {t("form.optional")}</span>}
       </legend>
-      {error ? (
-        <p class="kern-error" id={`${id}-error`} role="alert">
-          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span class="kern-body">{error}</span>
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
       <div class="kern-fieldset__body">
         {options.map((o, i) => (
           <div class="kern-form-check" key={o.value}>
