@@ -20,6 +20,7 @@ import { fork } from "node:child_process";
 import { cpus, freemem, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { closedLoop, type LoadResult, percentile } from "./lib/closed-loop.js";
+import { createRushFachtag } from "./lib/rush-fachtag.js";
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const ATTEMPTS = num("RUSH_ATTEMPTS", 2000);
@@ -53,44 +54,15 @@ async function main() {
   const database = info.database;
   try {
     const auth = { authorization: `Bearer ${info.token}`, "content-type": "application/json" };
-    const day = new Date(Date.now() + 60 * 24 * 3600_000);
-    day.setUTCHours(8, 0, 0, 0);
-    const at = (h: number) => new Date(day.getTime() + h * 3600_000).toISOString();
     /** A Fachtag like the seed's: double opt-in, WORKSHOPS parallel workshops in one slot. */
-    const createFachtag = async (title: string, capacity: number, workshopCapacity: number) => {
-      const created = await fetch(`${base}/api/v1/events`, {
-        method: "POST",
-        headers: auth,
-        body: JSON.stringify({
-          title,
-          startsAt: at(0),
-          endsAt: at(7),
-          venue: { name: "Neuer Kreistagssaal", address: "Trift 26, 29221 Celle" },
-          capacity,
-          confirmByEmail: true,
-          status: "published",
-        }),
+    const createFachtag = (title: string, capacity: number, workshopCapacity: number) =>
+      createRushFachtag(base, auth.authorization, {
+        title,
+        capacity,
+        workshops: WORKSHOPS,
+        workshopCapacity,
+        confirmByEmail: true,
       });
-      if (created.status !== 201) throw new Error(`POST /api/v1/events: ${created.status} ${await created.text()}`);
-      const { id } = (await created.json()) as { id: string };
-      const workshopIds: string[] = [];
-      for (let i = 0; i < WORKSHOPS; i++) {
-        const res = await fetch(`${base}/api/v1/events/${id}/sessions`, {
-          method: "POST",
-          headers: auth,
-          body: JSON.stringify({
-            kind: "workshop",
-            title: `Workshop ${i + 1}`,
-            startsAt: at(2),
-            endsAt: at(3.5),
-            capacity: workshopCapacity,
-          }),
-        });
-        if (res.status !== 201) throw new Error(`POST sessions: ${res.status} ${await res.text()}`);
-        workshopIds.push(((await res.json()) as { id: string }).id);
-      }
-      return { id, workshopIds };
-    };
     /** Registration attempt i for a Fachtag: a random workshop of its slot. */
     const attempt = (fachtag: { id: string; workshopIds: string[] }, prefix: string) => (i: number) => {
       const workshop = fachtag.workshopIds[Math.floor(Math.random() * fachtag.workshopIds.length)];

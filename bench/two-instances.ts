@@ -35,6 +35,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { hashToken } from "../src/platform/auth/api-tokens.js";
 import { percentile } from "./lib/closed-loop.js";
+import { createRushFachtag } from "./lib/rush-fachtag.js";
 import { freePort } from "./lib/server.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -252,37 +253,14 @@ async function main() {
       ["two-token", "two-editor", hashToken(token), token.slice(0, 10), new Date().toISOString()],
     );
     const auth = { authorization: `Bearer ${token}`, "content-type": "application/json" };
-    const api = async (path: string, body: unknown) => {
-      const res = await fetch(`${base}${path}`, { method: "POST", headers: auth, body: JSON.stringify(body) });
-      if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-      return (await res.json()) as { id: string };
-    };
-    const day = new Date(Date.now() + 60 * 24 * 3600_000);
-    day.setUTCHours(8, 0, 0, 0);
-    const at = (h: number) => new Date(day.getTime() + h * 3600_000).toISOString();
-    const createFachtag = async (title: string) => {
-      const { id } = await api("/api/v1/events", {
+    const createFachtag = (title: string) =>
+      createRushFachtag(base, auth.authorization, {
         title,
-        startsAt: at(0),
-        endsAt: at(7),
-        venue: { name: "Neuer Kreistagssaal", address: "Trift 26, 29221 Celle" },
         capacity: CAPACITY,
+        workshops: WORKSHOPS,
+        workshopCapacity: WORKSHOP_CAPACITY,
         confirmByEmail: true,
-        status: "published",
       });
-      const workshopIds: string[] = [];
-      for (let i = 0; i < WORKSHOPS; i++) {
-        const w = await api(`/api/v1/events/${id}/sessions`, {
-          kind: "workshop",
-          title: `Workshop ${i + 1}`,
-          startsAt: at(2),
-          endsAt: at(3.5),
-          capacity: WORKSHOP_CAPACITY,
-        });
-        workshopIds.push(w.id);
-      }
-      return { id, workshopIds };
-    };
     const attempt = (f: { id: string; workshopIds: string[] }, prefix: string, ipOffset: number) => (i: number) => ({
       path: `/api/v1/events/${f.id}/registrations`,
       ip: ipOf(ipOffset + i),

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import pino from "pino";
+import { createRushFachtag } from "../../bench/lib/rush-fachtag.js";
 import { freePort } from "../../bench/lib/server.js";
 import { runCli } from "../../src/cli/main.js";
 import { modules } from "../../src/modules/index.js";
@@ -190,49 +191,20 @@ export async function startApp(store: Store, extra: Record<string, string> = {})
 }
 
 /** A Fachtag with `capacity` places (no double opt-in: 201 means confirmed or waitlisted) and workshops. */
-export async function createFachtag(
+export function createFachtag(
   baseUrl: string,
   authorization: string,
   capacity: number,
   workshops: number,
   workshopCapacity: number,
 ): Promise<{ id: string; workshopIds: string[] }> {
-  const headers = { authorization, "content-type": "application/json" };
-  const day = new Date(Date.now() + 60 * 24 * 3600_000);
-  day.setUTCHours(8, 0, 0, 0);
-  const at = (h: number) => new Date(day.getTime() + h * 3600_000).toISOString();
-  const created = await fetch(`${baseUrl}/api/v1/events`, {
-    method: "POST",
-    headers,
-    body: JSON.stringify({
-      title: "Fachtag Widerstandsfähigkeit",
-      startsAt: at(0),
-      endsAt: at(7),
-      venue: { name: "Neuer Kreistagssaal", address: "Trift 26, 29221 Celle" },
-      capacity,
-      confirmByEmail: false,
-      status: "published",
-    }),
+  return createRushFachtag(baseUrl, authorization, {
+    title: "Fachtag Widerstandsfähigkeit",
+    capacity,
+    workshops,
+    workshopCapacity,
+    confirmByEmail: false,
   });
-  if (created.status !== 201) throw new Error(`POST /api/v1/events: ${created.status} ${await created.text()}`);
-  const { id } = (await created.json()) as { id: string };
-  const workshopIds: string[] = [];
-  for (let i = 0; i < workshops; i++) {
-    const res = await fetch(`${baseUrl}/api/v1/events/${id}/sessions`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({
-        kind: "workshop",
-        title: `Workshop ${i + 1}`,
-        startsAt: at(2),
-        endsAt: at(3.5),
-        capacity: workshopCapacity,
-      }),
-    });
-    if (res.status !== 201) throw new Error(`POST sessions: ${res.status} ${await res.text()}`);
-    workshopIds.push(((await res.json()) as { id: string }).id);
-  }
-  return { id, workshopIds };
 }
 
 export interface Acknowledged {
